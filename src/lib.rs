@@ -1,0 +1,15 @@
+//! `reponses`: a terminal reader for French parliamentary written questions
+//! and the ministers' answers to them.
+//!
+//! The library holds everything but the wiring: [`load`] turns files into
+//! [`model::Record`]s with located diagnostics, [`corpus`] gathers them,
+//! [`text`] holds the pure text logic the reader needs, and [`tui`] draws
+//! them. Only `tui` knows about terminals.
+
+pub mod cli;
+pub mod corpus;
+pub mod load;
+pub mod model;
+pub mod seeds;
+pub mod text;
+pub mod tui;

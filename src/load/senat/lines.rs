@@ -1,0 +1,497 @@
+//! The nom grammar of one line of a senat.fr page.
+//!
+//! A page is line-oriented: every structural element (the "Question de"
+//! header, the question number, "- page N", "Réponse du … publiée le …", the
+//! footer) sits alone on its line, and everything else is text. So the
+//! grammar classifies lines, and [`super`] assembles them into records.
+//!
+//! Once a line has shown what it is ("Question de M…", "Réponse du … publiée
+//! le"), the rest is parsed under `cut`: a header cut short is an error at
+//! the place where it stops, with what was expected there, not a line of
+//! text. Errors carry the remaining input, so their column is computed once,
+//! at the boundary, from its length.
+
+use nom::{
+    IResult, Parser,
+    branch::alt,
+    bytes::complete::{tag, take_while_m_n},
+    character::complete::{char, digit1, space0, space1},
+    combinator::{cut, eof, opt, rest},
+    error::{ContextError, ErrorKind, ParseError, context},
+    sequence::preceded,
+};
+
+/// A parse failure: where (the input left at that point) and what was
+/// expected there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Expected<'a> {
+    pub at: &'a str,
+    pub what: &'static str,
+}
+
+impl<'a> ParseError<&'a str> for Expected<'a> {
+    fn from_error_kind(input: &'a str, _kind: ErrorKind) -> Self {
+        Expected {
+            at: input,
+            what: "",
+        }
+    }
+
+    fn append(_input: &'a str, _kind: ErrorKind, other: Self) -> Self {
+        other
+    }
+
+    /// Of two failed branches, the one that got further explains more.
+    fn or(self, other: Self) -> Self {
+        if other.at.len() < self.at.len() {
+            other
+        } else {
+            self
+        }
+    }
+}
+
+impl<'a> ContextError<&'a str> for Expected<'a> {
+    /// The innermost context is the most precise: keep it.
+    fn add_context(_input: &'a str, what: &'static str, other: Self) -> Self {
+        if other.what.is_empty() {
+            Expected { what, ..other }
+        } else {
+            other
+        }
+    }
+}
+
+type Res<'a, O> = IResult<&'a str, O, Expected<'a>>;
+
+/// A date as printed, `dd/mm/yyyy`, not yet checked against the calendar:
+/// 31/02/2023 is well formed and impossible, and only the field is lost.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RawDate<'a> {
+    pub day: u32,
+    pub month: u32,
+    pub year: i32,
+    /// The date's text, to locate a warning.
+    pub at: &'a str,
+}
+
+/// The "Question de …" header, split but not yet interpreted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Header<'a> {
+    pub civility: &'a str,
+    /// Every word between the civility and the parenthesis.
+    pub names: &'a str,
+    /// Inside the parentheses: "Rhône - GEST".
+    pub affiliation: &'a str,
+    pub date: RawDate<'a>,
+}
+
+/// What one line of a page is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Line<'a> {
+    Blank,
+    /// "Question écrite n° 05589 - 16e législature".
+    Number {
+        number: &'a str,
+        legislature: Option<&'a str>,
+    },
+    Header(Header<'a>),
+    /// "- page 5538".
+    Page(&'a str),
+    /// "Transmise au Ministère de …".
+    Transmitted(&'a str),
+    /// "En attente de réponse du Ministère de ….".
+    Awaiting(&'a str),
+    Lapsed,
+    Withdrawn,
+    /// "Réponse du … publiée le …", or an oral answer "Réponse apportée en
+    /// séance publique le …" (no ministry).
+    Answer {
+        ministry: Option<&'a str>,
+        date: Option<RawDate<'a>>,
+    },
+    /// "Page mise à jour le [date]": the end of a page.
+    Footer,
+    Text(&'a str),
+}
+
+/// Classifies one line (without its `\n`).
+///
+/// # Errors
+/// A line that starts like a header or an answer header and does not
+/// finish like one.
+pub fn line(input: &str) -> Result<Line<'_>, Expected<'_>> {
+    let trimmed = input.trim_matches(is_space);
+    if trimmed.is_empty() {
+        return Ok(Line::Blank);
+    }
+    let parsed = alt((
+        header,
+        number,
+        page,
+        answer,
+        prefixed(&["Transmise au ", "Transmise à la ", "Transmise à l'"])
+            .map(|m| Line::Transmitted(strip_period(m))),
+        prefixed(&[
+            "En attente de réponse du ",
+            "En attente de réponse de la ",
+            "En attente de réponse de l'",
+            "En attente de réponse des ",
+        ])
+        .map(|m| Line::Awaiting(strip_period(m))),
+        footer,
+        lapsed,
+        withdrawn,
+    ))
+    .parse(trimmed);
+    match parsed {
+        Ok((_, line)) => Ok(line),
+        Err(nom::Err::Failure(e)) => Err(e),
+        Err(_) => Ok(Line::Text(trimmed)),
+    }
+}
+
+/// Spaces as people paste them: plain, tab, non-breaking and thin
+/// non-breaking.
+pub fn is_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\u{a0}' | '\u{202f}')
+}
+
+fn header(i: &str) -> Res<'_, Line<'_>> {
+    let (i, _) = tag("Question de ").parse(i)?;
+    let (i, civility) = alt((tag("Mme"), tag("Mlle"), tag("MM."), tag("M."))).parse(i)?;
+    let (i, _) = space1.parse(i)?;
+    // From here on this is a header, whole or broken.
+    let (i, names) = cut(context(
+        "the last and first names, then \" (constituency - group)\"",
+        until(" ("),
+    ))
+    .parse(i)?;
+    if names.trim().is_empty() {
+        return Err(nom::Err::Failure(Expected {
+            at: i,
+            what: "the author's last and first names",
+        }));
+    }
+    let (i, _) = tag(" (").parse(i)?;
+    let (i, affiliation) = cut(context(
+        "\")\" closing \"(constituency - group\"",
+        until_last(")"),
+    ))
+    .parse(i)?;
+    let (i, _) = tag(")").parse(i)?;
+    let (i, _) = cut(context(
+        "\" publiée le dd/mm/yyyy\"",
+        (space1, tag("publiée le")),
+    ))
+    .parse(i)?;
+    let (i, date) = cut(context("a date dd/mm/yyyy", preceded(space1, date))).parse(i)?;
+    let (i, _) = cut(context("the end of the line after the date", (space0, eof))).parse(i)?;
+    Ok((
+        i,
+        Line::Header(Header {
+            civility,
+            names: names.trim(),
+            affiliation,
+            date,
+        }),
+    ))
+}
+
+fn number(i: &str) -> Res<'_, Line<'_>> {
+    let (i, _) = tag("Question ").parse(i)?;
+    let (i, _) = nom::bytes::complete::take_until(" n").parse(i)?;
+    let (i, _) = (tag(" n°"), nom::bytes::complete::take_while(is_space)).parse(i)?;
+    let (i, number) = nom::bytes::complete::take_while1(|c: char| c.is_ascii_alphanumeric())
+        .parse(i)?;
+    let (i, legislature) = opt(preceded(
+        (space1, alt((tag("-"), tag("–"))), space1),
+        (digit1, alt((tag("ème"), tag("e"))), space1, tag("législature")).map(|(n, ..)| n),
+    ))
+    .parse(i)?;
+    let (i, _) = (space0, eof).parse(i)?;
+    Ok((
+        i,
+        Line::Number {
+            number,
+            legislature,
+        },
+    ))
+}
+
+fn page(i: &str) -> Res<'_, Line<'_>> {
+    let (i, _) = (alt((tag("-"), tag("–"))), space0, tag("page"), space1).parse(i)?;
+    let (i, n) = digit1.parse(i)?;
+    let (i, _) = (space0, eof).parse(i)?;
+    Ok((i, Line::Page(n)))
+}
+
+fn answer(i: &str) -> Res<'_, Line<'_>> {
+    let (i, _) = tag("Réponse ").parse(i)?;
+    if let Ok((i, _)) = tag::<_, _, Expected<'_>>("apportée en séance publique le ").parse(i) {
+        let (i, date) = cut(date).parse(i)?;
+        return Ok((
+            i,
+            Line::Answer {
+                ministry: None,
+                date: Some(date),
+            },
+        ));
+    }
+    let (i, _) = alt((tag("du "), tag("de la "), tag("de l'"), tag("des "))).parse(i)?;
+    // An answer header is recognised by its " publiée le" (text lines that
+    // start with "Réponse du" exist); its date may be missing.
+    let Some(at) = i.rfind(" publiée le") else {
+        return Err(nom::Err::Error(Expected { at: i, what: "" }));
+    };
+    let ministry = i[..at].trim();
+    let ministry = ministry
+        .strip_prefix("ministère :")
+        .or_else(|| ministry.strip_prefix("Ministère :"))
+        .map_or(ministry, str::trim);
+    let after = &i[at + " publiée le".len()..];
+    let date = if after.trim_matches(is_space).is_empty() {
+        None
+    } else {
+        let (after, _) = space1.parse(after)?;
+        let (_, date) = cut(date).parse(after)?;
+        Some(date)
+    };
+    Ok((
+        "",
+        Line::Answer {
+            ministry: (!ministry.is_empty()).then_some(ministry),
+            date,
+        },
+    ))
+}
+
+fn footer(i: &str) -> Res<'_, Line<'_>> {
+    let (i, _) = tag("Page mise à jour le").parse(i)?;
+    let (i, _) = rest.parse(i)?;
+    Ok((i, Line::Footer))
+}
+
+fn lapsed(i: &str) -> Res<'_, Line<'_>> {
+    alt((tag("La question est caduque"), tag("Question caduque")))
+        .map(|_| Line::Lapsed)
+        .parse(i)
+}
+
+fn withdrawn(i: &str) -> Res<'_, Line<'_>> {
+    let (i, _) = alt((
+        tag("La question a été retirée"),
+        tag("Cette question a été retirée"),
+        tag("La question est retirée"),
+        tag("Question retirée"),
+    ))
+    .parse(i)?;
+    Ok((i, Line::Withdrawn))
+}
+
+/// `dd/mm/yyyy`, structurally only.
+fn date(i: &str) -> Res<'_, RawDate<'_>> {
+    let start = i;
+    let two = || take_while_m_n(1, 2, |c: char| c.is_ascii_digit());
+    context(
+        "a date dd/mm/yyyy",
+        (
+            two(),
+            char('/'),
+            two(),
+            char('/'),
+            take_while_m_n(4, 4, |c: char| c.is_ascii_digit()),
+        ),
+    )
+    .map(|(d, _, m, _, y): (&str, char, &str, char, &str)| RawDate {
+        day: d.parse().unwrap_or(0),
+        month: m.parse().unwrap_or(0),
+        year: y.parse().unwrap_or(0),
+        at: start,
+    })
+    .parse(i)
+}
+
+/// Lines that start with one of `prefixes`: the rest of the line.
+fn prefixed<'p>(prefixes: &'p [&'p str]) -> impl Parser<&'p str, Output = &'p str, Error = Expected<'p>> + 'p {
+    move |i: &'p str| {
+        for p in prefixes {
+            if let Some(rest) = i.strip_prefix(p) {
+                return Ok(("", rest.trim()));
+            }
+        }
+        Err(nom::Err::Error(Expected { at: i, what: "" }))
+    }
+}
+
+/// Everything up to the first `delimiter`; a failure points at the end of
+/// the line, where the delimiter was missed.
+fn until<'a>(delimiter: &'static str) -> impl Fn(&'a str) -> Res<'a, &'a str> {
+    move |i: &'a str| match i.find(delimiter) {
+        Some(at) => Ok((&i[at..], &i[..at])),
+        None => Err(nom::Err::Error(Expected {
+            at: &i[i.len()..],
+            what: "",
+        })),
+    }
+}
+
+/// Everything up to the last `delimiter`.
+fn until_last<'a>(delimiter: &'static str) -> impl Fn(&'a str) -> Res<'a, &'a str> {
+    move |i: &'a str| match i.rfind(delimiter) {
+        Some(at) => Ok((&i[at..], &i[..at])),
+        None => Err(nom::Err::Error(Expected {
+            at: &i[i.len()..],
+            what: "",
+        })),
+    }
+}
+
+fn strip_period(s: &str) -> &str {
+    s.trim_end_matches(['.', ' ']).trim()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn header_of(s: &str) -> Header<'_> {
+        match line(s) {
+            Ok(Line::Header(h)) => h,
+            other => panic!("not a header: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn seed_header() {
+        let h = header_of("Question de M. DOSSUS Thomas (Rhône - GEST) publiée le 10/11/2022");
+        assert_eq!(h.civility, "M.");
+        assert_eq!(h.names, "DOSSUS Thomas");
+        assert_eq!(h.affiliation, "Rhône - GEST");
+        assert_eq!((h.date.day, h.date.month, h.date.year), (10, 11, 2022));
+    }
+
+    #[test]
+    fn header_with_parentheses_inside_constituency() {
+        let h = header_of(
+            "Question de Mme DI FOLCO Catherine (Rhône (69) - Les Républicains) publiée le 02/03/2023",
+        );
+        assert_eq!(h.civility, "Mme");
+        assert_eq!(h.affiliation, "Rhône (69) - Les Républicains");
+    }
+
+    fn error_of(s: &str) -> (usize, &'static str) {
+        match line(s) {
+            Err(e) => (s.len() - e.at.len(), e.what),
+            Ok(other) => panic!("parsed: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn header_cut_short_points_at_where_it_stops() {
+        let s = "Question de M. DOSSUS Thomas (Rhône - GEST";
+        let (at, what) = error_of(s);
+        assert_eq!(at, s.len());
+        assert!(what.contains(')'), "{what}");
+
+        let s = "Question de M. DOSSUS Thomas";
+        let (at, what) = error_of(s);
+        assert_eq!(at, s.len());
+        assert!(what.contains("constituency"), "{what}");
+
+        let s = "Question de M. DOSSUS Thomas (Rhône - GEST) publiée le";
+        let (at, what) = error_of(s);
+        assert_eq!(at, s.len());
+        assert_eq!(what, "a date dd/mm/yyyy");
+
+        let s = "Question de M. DOSSUS Thomas (Rhône - GEST) le 10/11/2022";
+        let (at, what) = error_of(s);
+        assert_eq!(at, s.len() - " le 10/11/2022".len());
+        assert!(what.contains("publiée le"), "{what}");
+
+        let s = "Question de M. DOSSUS Thomas (Rhône - GEST) publiée le 10/11";
+        let (at, what) = error_of(s);
+        assert_eq!(at, s.len() - "10/11".len());
+        assert_eq!(what, "a date dd/mm/yyyy");
+    }
+
+    #[test]
+    fn prose_that_starts_like_a_header_is_text() {
+        assert_eq!(
+            line("Question de principe : le ministre"),
+            Ok(Line::Text("Question de principe : le ministre"))
+        );
+        assert_eq!(
+            line("Réponse du ministre attendue"),
+            Ok(Line::Text("Réponse du ministre attendue"))
+        );
+    }
+
+    #[test]
+    fn numbers_pages_and_markers() {
+        assert_eq!(
+            line("Question écrite n° 05589 - 16e législature"),
+            Ok(Line::Number {
+                number: "05589",
+                legislature: Some("16")
+            })
+        );
+        assert_eq!(
+            line("Question orale n°\u{a0}0827S - 16ème législature"),
+            Ok(Line::Number {
+                number: "0827S",
+                legislature: Some("16")
+            })
+        );
+        assert_eq!(line("- page 5538"), Ok(Line::Page("5538")));
+        assert_eq!(line("  - page 787  "), Ok(Line::Page("787")));
+        assert_eq!(
+            line("Transmise au Ministère de la culture"),
+            Ok(Line::Transmitted("Ministère de la culture"))
+        );
+        assert_eq!(
+            line("En attente de réponse du Ministère de l'économie."),
+            Ok(Line::Awaiting("Ministère de l'économie"))
+        );
+        assert_eq!(line("La question est caduque"), Ok(Line::Lapsed));
+        assert_eq!(line("La question a été retirée le 01/02/2023"), Ok(Line::Withdrawn));
+        assert_eq!(line("Page mise à jour le"), Ok(Line::Footer));
+        assert_eq!(line("Page mise à jour le 03/02/2023"), Ok(Line::Footer));
+        assert_eq!(line(" \u{a0}\t"), Ok(Line::Blank));
+    }
+
+    #[test]
+    fn answer_headers() {
+        let Ok(Line::Answer { ministry, date }) =
+            line("Réponse du Ministère de l'intérieur et des outre-mer publiée le 02/02/2023")
+        else {
+            panic!()
+        };
+        assert_eq!(ministry, Some("Ministère de l'intérieur et des outre-mer"));
+        assert_eq!(date.map(|d| (d.day, d.month, d.year)), Some((2, 2, 2023)));
+
+        let Ok(Line::Answer { ministry, .. }) = line(
+            "Réponse du Premier ministre - Relations avec le Parlement publiée le 02/02/2023",
+        ) else {
+            panic!()
+        };
+        assert_eq!(
+            ministry,
+            Some("Premier ministre - Relations avec le Parlement")
+        );
+
+        let Ok(Line::Answer { ministry, .. }) =
+            line("Réponse du ministère : Relations avec le Parlement publiée le 12/05/2005")
+        else {
+            panic!()
+        };
+        assert_eq!(ministry, Some("Relations avec le Parlement"));
+
+        let Ok(Line::Answer { ministry, date }) =
+            line("Réponse apportée en séance publique le 14/02/2023")
+        else {
+            panic!()
+        };
+        assert_eq!((ministry, date.map(|d| d.day)), (None, Some(14)));
+    }
+}

@@ -1,0 +1,423 @@
+//! The senat.fr page text (../../shared/DOMAIN.md): lines classified by the
+//! private grammar in [`lines`], assembled here into records.
+//!
+//! A file may hold several pages pasted one after another; each "Question
+//! de" header starts a record. What lies between the end of one page (its
+//! footer or last "- page N") and the next header is that next page's title
+//! and number. A broken header costs its own document only: lines up to the
+//! next header are skipped and the rest of the file still loads.
+
+mod lines;
+mod names;
+
+use chrono::NaiveDate;
+
+use lines::{Expected, Header, Line, RawDate};
+
+use super::{Diagnostic, Loaded, Severity};
+use crate::model::{self, Answer, Part, Record, Status};
+
+/// Parses the decoded text of one file.
+pub fn parse(source: &str, text: &str, today: NaiveDate) -> Loaded {
+    let mut parser = Parser {
+        source,
+        today,
+        out: Loaded::default(),
+        current: None,
+        preamble: Vec::new(),
+        preamble_number: None,
+        skipping: false,
+        headers: 0,
+    };
+    for (index, raw) in text.split('\n').enumerate() {
+        parser.line(index + 1, raw);
+    }
+    parser.finish_record();
+    if parser.headers == 0 {
+        let message = if text.chars().all(char::is_whitespace) {
+            "empty document: expected a \"Question de M./Mme NAME First name (constituency - \
+             group) publiée le dd/mm/yyyy\" header"
+        } else {
+            "no \"Question de M./Mme NAME First name (constituency - group) publiée le \
+             dd/mm/yyyy\" header found: not a senat.fr question page"
+        };
+        parser.diagnose(1, 1, Severity::Error, message.to_owned());
+    }
+    parser.out
+}
+
+/// Which text the next lines belong to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Section {
+    Question,
+    Answer,
+}
+
+/// A record being assembled.
+struct Draft {
+    line: usize,
+    title: Option<String>,
+    number: Option<String>,
+    legislature: Option<u32>,
+    author: model::Author,
+    question: Part,
+    question_paragraphs: Vec<String>,
+    answer: Option<Answer>,
+    answer_paragraphs: Vec<String>,
+    transmitted_to: Option<String>,
+    awaited: Option<String>,
+    marker: Option<Status>,
+    section: Section,
+    /// After a footer or a closing "- page N": text that follows may be the
+    /// next page's title.
+    closed: bool,
+    /// Text lines seen while `closed`, with their line numbers.
+    tail: Vec<(usize, String)>,
+}
+
+struct Parser<'s> {
+    source: &'s str,
+    today: NaiveDate,
+    out: Loaded,
+    current: Option<Draft>,
+    /// Text lines before the first header (or after a broken one).
+    preamble: Vec<(usize, String)>,
+    preamble_number: Option<(String, Option<u32>)>,
+    /// After a broken header: its document's lines are dropped.
+    skipping: bool,
+    headers: usize,
+}
+
+impl Parser<'_> {
+    fn diagnose(&mut self, line: usize, col: usize, severity: Severity, message: String) {
+        self.out.diagnostics.push(Diagnostic {
+            path: self.source.to_owned(),
+            line,
+            col,
+            severity,
+            message,
+        });
+    }
+
+    /// The 1-based column of `at`, a suffix of `raw`.
+    fn col(raw: &str, at: &str) -> usize {
+        let offset = raw.len().saturating_sub(at.len());
+        raw.get(..offset).map_or(1, |s| s.chars().count() + 1)
+    }
+
+    fn line(&mut self, n: usize, raw: &str) {
+        let line = match lines::line(raw) {
+            Ok(line) => line,
+            Err(Expected { at, what }) => {
+                self.broken_header(n, Self::col(raw, at), what);
+                return;
+            }
+        };
+        match line {
+            Line::Header(header) => self.header(n, raw, &header),
+            Line::Number {
+                number,
+                legislature,
+            } => {
+                // A number line opens the next page, like its title.
+                self.take_tail_as_preamble();
+                self.skipping = false;
+                self.preamble_number = Some((number.to_owned(), legislature.and_then(|l| l.parse().ok())));
+            }
+            Line::Blank => {}
+            Line::Footer if self.skipping => {
+                // The broken page ends here; what follows is the next one.
+                self.skipping = false;
+                self.preamble.clear();
+            }
+            _ if self.skipping => {}
+            Line::Text(text) => self.text(n, text),
+            line => {
+                let Some(draft) = self.current.as_mut() else {
+                    let col = raw.len() - raw.trim_start_matches(lines::is_space).len();
+                    self.diagnose(
+                        n,
+                        col + 1,
+                        Severity::Warning,
+                        "ignored: this line belongs after a \"Question de\" header".to_owned(),
+                    );
+                    return;
+                };
+                draft.reopen();
+                match line {
+                    Line::Page(page) => {
+                        let page = page.parse::<u32>().ok();
+                        match draft.section {
+                            Section::Question if draft.question.page.is_none() => {
+                                draft.question.page = page;
+                            }
+                            Section::Answer => {
+                                if let Some(answer) = draft.answer.as_mut() {
+                                    answer.page = page;
+                                }
+                            }
+                            Section::Question => {}
+                        }
+                        draft.closed = true;
+                    }
+                    Line::Transmitted(ministry) => draft.transmitted_to = Some(ministry.to_owned()),
+                    Line::Awaiting(ministry) => {
+                        draft.awaited = Some(ministry.to_owned());
+                        draft.marker = Some(Status::Awaiting);
+                        draft.closed = true;
+                    }
+                    Line::Lapsed => {
+                        draft.marker = Some(Status::Lapsed);
+                        draft.closed = true;
+                    }
+                    Line::Withdrawn => {
+                        draft.marker = Some(Status::Withdrawn);
+                        draft.closed = true;
+                    }
+                    Line::Answer { ministry, date } => {
+                        let date = date.and_then(|d| self.date(n, raw, d));
+                        let draft = self.current.as_mut().expect("checked above");
+                        draft.section = Section::Answer;
+                        draft.answer = Some(Answer {
+                            ministry: ministry.map(str::to_owned),
+                            date,
+                            page: None,
+                            text: String::new(),
+                        });
+                        draft.answer_paragraphs.clear();
+                    }
+                    Line::Footer => draft.closed = true,
+                    Line::Header(_) | Line::Number { .. } | Line::Blank | Line::Text(_) => {
+                        unreachable!("handled above")
+                    }
+                }
+            }
+        }
+    }
+
+    fn text(&mut self, n: usize, text: &str) {
+        match self.current.as_mut() {
+            Some(draft) if draft.closed => draft.tail.push((n, text.to_owned())),
+            Some(draft) => draft.push_text(text),
+            None => self.preamble.push((n, text.to_owned())),
+        }
+    }
+
+    /// Text after a closed page is the next page's title.
+    fn take_tail_as_preamble(&mut self) {
+        if let Some(draft) = self.current.as_mut() {
+            if draft.closed {
+                self.preamble.append(&mut draft.tail);
+            }
+        }
+    }
+
+    fn broken_header(&mut self, n: usize, col: usize, what: &str) {
+        self.headers += 1;
+        self.finish_record();
+        self.preamble.clear();
+        self.preamble_number = None;
+        self.skipping = true;
+        let what = if what.is_empty() { "a complete header" } else { what };
+        self.diagnose(
+            n,
+            col,
+            Severity::Error,
+            format!("broken \"Question de\" header: expected {what}; this document is skipped"),
+        );
+    }
+
+    fn header(&mut self, n: usize, raw: &str, header: &Header<'_>) {
+        self.headers += 1;
+        self.take_tail_as_preamble();
+        self.finish_record();
+        self.skipping = false;
+        let title = self.title_from_preamble();
+        let (number, legislature) = self.preamble_number.take().unzip();
+        let date = self.date(n, raw, header.date);
+        self.current = Some(Draft {
+            line: n,
+            title,
+            number,
+            legislature: legislature.flatten(),
+            author: names::author(header),
+            question: Part {
+                date,
+                page: None,
+                text: String::new(),
+            },
+            question_paragraphs: Vec::new(),
+            answer: None,
+            answer_paragraphs: Vec::new(),
+            transmitted_to: None,
+            awaited: None,
+            marker: None,
+            section: Section::Question,
+            closed: false,
+            tail: Vec::new(),
+        });
+    }
+
+    /// The last line of text before a header is its title; more lines than
+    /// that are not part of any page and are reported.
+    fn title_from_preamble(&mut self) -> Option<String> {
+        let mut preamble = std::mem::take(&mut self.preamble);
+        let title = preamble.pop().map(|(_, t)| t);
+        if let Some((first, _)) = preamble.first() {
+            let count = preamble.len();
+            self.diagnose(
+                *first,
+                1,
+                Severity::Warning,
+                format!(
+                    "ignored {count} line{} of text before the title and the \"Question de\" header",
+                    if count == 1 { "" } else { "s" }
+                ),
+            );
+        }
+        title
+    }
+
+    /// Checks a printed date against the calendar; an impossible one is a
+    /// warning and a missing field.
+    fn date(&mut self, n: usize, raw: &str, date: RawDate<'_>) -> Option<NaiveDate> {
+        let checked = NaiveDate::from_ymd_opt(date.year, date.month, date.day);
+        if checked.is_none() {
+            let col = Self::col(raw, date.at);
+            self.diagnose(
+                n,
+                col,
+                Severity::Warning,
+                format!(
+                    "impossible date {:02}/{:02}/{:04}; the field is left empty",
+                    date.day, date.month, date.year
+                ),
+            );
+        }
+        checked
+    }
+
+    fn finish_record(&mut self) {
+        let Some(draft) = self.current.take() else {
+            return;
+        };
+        let record = draft.into_record(self.source, self.today);
+        if record.question.text.is_empty() {
+            self.diagnose(
+                record.line,
+                1,
+                Severity::Warning,
+                "the question has no text".to_owned(),
+            );
+        }
+        self.out.records.push(record);
+    }
+}
+
+impl Draft {
+    /// A structural line after text that looked like trailing: that text
+    /// was part of the body after all.
+    fn reopen(&mut self) {
+        let tail = std::mem::take(&mut self.tail);
+        for (_, text) in tail {
+            self.push_text(&text);
+        }
+        self.closed = false;
+    }
+
+    fn push_text(&mut self, text: &str) {
+        if !self.tail.is_empty() {
+            self.reopen();
+        }
+        match self.section {
+            Section::Question => self.question_paragraphs.push(text.to_owned()),
+            Section::Answer => {
+                let text = if self.answer_paragraphs.is_empty() {
+                    strip_answer_marker(text)
+                } else {
+                    text
+                };
+                if !text.is_empty() {
+                    self.answer_paragraphs.push(text.to_owned());
+                }
+            }
+        }
+    }
+
+    fn into_record(mut self, source: &str, today: NaiveDate) -> Record {
+        // Text after the last closing line that no next page claimed is the
+        // end of the body.
+        self.closed = false;
+        let tail = std::mem::take(&mut self.tail);
+        for (_, text) in tail {
+            self.push_text(&text);
+        }
+        self.question.text = self.question_paragraphs.join("\n\n");
+        if let Some(answer) = self.answer.as_mut() {
+            answer.text = self.answer_paragraphs.join("\n\n");
+        }
+        let status = if self.answer.is_some() {
+            Status::Answered
+        } else {
+            self.marker.unwrap_or(Status::Awaiting)
+        };
+        let ministry = self
+            .answer
+            .as_ref()
+            .and_then(|a| a.ministry.clone())
+            .or_else(|| self.awaited.clone())
+            .or_else(|| self.transmitted_to.clone());
+        let answered = self.answer.as_ref().and_then(|a| a.date);
+        let delay_days = match (self.question.date, answered) {
+            (Some(asked), Some(answered)) => Some(model::delay_days(asked, answered)),
+            _ => None,
+        };
+        let late = model::lateness(status, self.question.date, answered, today);
+        names::refine_display_name(&mut self.author, &self.question.text);
+        Record {
+            id: record_id(source, self.line),
+            source: source.to_owned(),
+            line: self.line,
+            title: self.title,
+            number: self.number,
+            legislature: self.legislature,
+            author: self.author,
+            question: self.question,
+            transmitted_to: self.transmitted_to,
+            answer: self.answer,
+            status,
+            ministry,
+            delay_days,
+            late,
+        }
+    }
+}
+
+/// Old pages open the answer with a typographic "Réponse. -".
+fn strip_answer_marker(text: &str) -> &str {
+    for marker in ["Réponse. -", "Réponse. –", "Réponse.-", "Réponse. —"] {
+        if let Some(rest) = text.strip_prefix(marker) {
+            return rest.trim_start_matches(lines::is_space);
+        }
+    }
+    text
+}
+
+/// A stable id: FNV-1a (64 bits) of the source path and the header's line,
+/// unique in a load since a header has one line in one file. FNV, not the
+/// standard hasher, whose output may change between Rust releases.
+fn record_id(source: &str, line: usize) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in source
+        .bytes()
+        .chain([0])
+        .chain(line.to_string().bytes())
+    {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{hash:016x}")
+}
+
+#[cfg(test)]
+mod tests;

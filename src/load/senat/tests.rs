@@ -1,0 +1,249 @@
+//! Document-level tests of the senat.fr grammar: one per variant of
+//! ../shared/DOMAIN.md and one per error.
+
+use chrono::NaiveDate;
+
+use super::parse;
+use crate::load::{Loaded, Severity};
+use crate::model::{GroupRelation, Status};
+
+const SEED: &str = include_str!("../../../seeds/000_2a0bcd50e9b94967.txt");
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 29).unwrap()
+}
+
+fn load(text: &str) -> Loaded {
+    parse("doc.txt", text, today())
+}
+
+fn date(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(y, m, d)
+}
+
+#[test]
+fn the_seed_loads_whole() {
+    let out = load(SEED);
+    assert_eq!(out.diagnostics, vec![]);
+    let [r] = out.records.as_slice() else {
+        panic!("{:?}", out.records.len())
+    };
+    assert_eq!(r.line, 1);
+    assert_eq!(r.title, None);
+    assert_eq!(r.number, None);
+    assert_eq!(r.author.civility.as_deref(), Some("M."));
+    assert_eq!(r.author.last_name.as_deref(), Some("DOSSUS"));
+    assert_eq!(r.author.first_name.as_deref(), Some("Thomas"));
+    assert_eq!(r.author.name.as_deref(), Some("Thomas Dossus"));
+    assert_eq!(r.author.constituency.as_deref(), Some("Rhône"));
+    assert_eq!(r.author.group.as_deref(), Some("GEST"));
+    assert_eq!(r.author.group_relation, Some(GroupRelation::Member));
+    assert_eq!(r.question.date, date(2022, 11, 10));
+    assert_eq!(r.question.page, Some(5538));
+    assert!(r.question.text.starts_with("M. Thomas Dossus interroge"));
+    assert!(r.question.text.ends_with("futures politiques publiques."));
+    assert_eq!(r.question.text.matches("\n\n").count(), 6);
+    let answer = r.answer.as_ref().unwrap();
+    assert_eq!(
+        answer.ministry.as_deref(),
+        Some("Ministère de l'intérieur et des outre-mer")
+    );
+    assert_eq!(answer.date, date(2023, 2, 2));
+    assert_eq!(answer.page, Some(787));
+    assert!(answer.text.starts_with("L'usage par la puissance publique"));
+    assert!(answer.text.ends_with("de cette question."));
+    assert!(!answer.text.contains("- page"));
+    assert!(!answer.text.contains("Page mise à jour"));
+    assert_eq!(r.status, Status::Answered);
+    assert_eq!(r.ministry, answer.ministry);
+    assert_eq!(r.delay_days, Some(84));
+    assert_eq!(r.late, Some(true));
+    assert_eq!(r.transmitted_to, None);
+}
+
+const FULL: &str = "\
+Fermeture des trésoreries en zone rurale
+Question écrite n° 05589 - 16e législature
+Question de Mme DI FOLCO Catherine (Rhône - Les Républicains-A) publiée le 02/03/2023
+
+Mme Catherine Di Folco attire l'attention de M. le ministre sur les trésoreries.
+
+Elle lui demande ses intentions.
+
+- page 1402
+Transmise au Ministère de l'économie, des finances et de la souveraineté industrielle et numérique
+Réponse du Ministère de l'économie, des finances et de la souveraineté industrielle et numérique publiée le 27/04/2023
+
+Le réseau des finances publiques évolue.
+Il reste présent.
+
+- page 2890
+Page mise à jour le 28/04/2023
+";
+
+#[test]
+fn title_number_transfer_and_affiliated_group() {
+    let out = load(FULL);
+    assert_eq!(out.diagnostics, vec![]);
+    let r = &out.records[0];
+    assert_eq!(r.line, 3);
+    assert_eq!(r.title.as_deref(), Some("Fermeture des trésoreries en zone rurale"));
+    assert_eq!(r.number.as_deref(), Some("05589"));
+    assert_eq!(r.legislature, Some(16));
+    assert_eq!(r.author.name.as_deref(), Some("Catherine Di Folco"));
+    assert_eq!(r.author.group.as_deref(), Some("Les Républicains"));
+    assert_eq!(r.author.group_relation, Some(GroupRelation::Affiliated));
+    assert_eq!(
+        r.transmitted_to.as_deref(),
+        Some("Ministère de l'économie, des finances et de la souveraineté industrielle et numérique")
+    );
+    let answer = r.answer.as_ref().unwrap();
+    assert_eq!(answer.page, Some(2890));
+    assert_eq!(answer.text, "Le réseau des finances publiques évolue.\n\nIl reste présent.");
+    assert_eq!(r.delay_days, Some(56));
+    assert_eq!(r.late, Some(false));
+}
+
+#[test]
+fn several_documents_in_one_file() {
+    let text = format!("{FULL}\n{FULL}{SEED}");
+    let out = load(&text);
+    assert_eq!(out.diagnostics, vec![]);
+    assert_eq!(out.records.len(), 3);
+    assert_eq!(out.records[1].line, 3 + FULL.lines().count() + 1);
+    assert_eq!(
+        out.records[1].title.as_deref(),
+        Some("Fermeture des trésoreries en zone rurale")
+    );
+    assert_eq!(out.records[2].title, None);
+    assert_eq!(out.records[2].author.last_name.as_deref(), Some("DOSSUS"));
+    let ids: std::collections::HashSet<_> = out.records.iter().map(|r| &r.id).collect();
+    assert_eq!(ids.len(), 3);
+}
+
+#[test]
+fn awaiting_lapsed_and_withdrawn() {
+    let awaiting = "Question de M. MULLER-BRONN Jean Louis (Bas-Rhin - Les Indépendants-R) publiée le 05/01/2023\n\
+                    M. Jean Louis Muller-Bronn interroge le ministre.\n- page 12\n\
+                    En attente de réponse du Ministère de la transition écologique.\n";
+    let r = &load(awaiting).records[0];
+    assert_eq!(r.status, Status::Awaiting);
+    assert_eq!(r.ministry.as_deref(), Some("Ministère de la transition écologique"));
+    assert_eq!(r.author.first_name.as_deref(), Some("Jean Louis"));
+    assert_eq!(r.author.group_relation, Some(GroupRelation::Attached));
+    assert_eq!(r.answer, None);
+    assert_eq!(r.delay_days, None);
+    assert_eq!(r.late, Some(true));
+
+    let lapsed = "Question de M. LE RUDULIER Stéphane (Bouches-du-Rhône - Les Républicains) publiée le 05/01/2023\n\
+                  Texte.\n- page 12\nTransmise au Ministère de la culture\nLa question est caduque\n";
+    let r = &load(lapsed).records[0];
+    assert_eq!(r.status, Status::Lapsed);
+    assert_eq!(r.ministry.as_deref(), Some("Ministère de la culture"));
+
+    let withdrawn = "Question de Mme CUKIERMAN Cécile (Loire - CRCE-K) publiée le 05/01/2023\n\
+                     Texte.\n- page 12\nLa question a été retirée le 01/02/2023\n";
+    let r = &load(withdrawn).records[0];
+    assert_eq!(r.status, Status::Withdrawn);
+    assert_eq!(r.late, None);
+    assert_eq!(r.author.group.as_deref(), Some("CRCE-K"));
+}
+
+#[test]
+fn old_layout_answer_marker_is_removed() {
+    let text = "Question de M. THÉOPHILE Dominique (Guadeloupe - RDPI) publiée le 03/03/2005\n\n\
+                M. Dominique Théophile demande.\n\n- page 580\n\
+                Réponse du ministère : Relations avec le Parlement publiée le 12/05/2005\n\n\
+                Réponse. - Le Gouvernement répond.\n\n- page 1350\n";
+    let r = &load(text).records[0];
+    let answer = r.answer.as_ref().unwrap();
+    assert_eq!(answer.ministry.as_deref(), Some("Relations avec le Parlement"));
+    assert_eq!(answer.text, "Le Gouvernement répond.");
+    assert_eq!(r.author.name.as_deref(), Some("Dominique Théophile"));
+}
+
+#[test]
+fn prime_minister_answer_and_footer_without_date() {
+    let text = "Question de M. DOSSUS Thomas (Français établis hors de France - GEST) publiée le 10/11/2022\n\
+                Texte.\n- page 5538\n\
+                Réponse du Premier ministre - Relations avec le Parlement publiée le 02/02/2023\n\
+                Réponse.\n- page 787\nPage mise à jour le\n";
+    let r = &load(text).records[0];
+    assert_eq!(r.author.constituency.as_deref(), Some("Français établis hors de France"));
+    assert_eq!(
+        r.ministry.as_deref(),
+        Some("Premier ministre - Relations avec le Parlement")
+    );
+    assert_eq!(r.answer.as_ref().unwrap().text, "Réponse.");
+}
+
+#[test]
+fn impossible_date_is_a_located_warning_and_a_null_field() {
+    let text = "Question de M. DOSSUS Thomas (Rhône - GEST) publiée le 31/02/2023\nTexte.\n";
+    let out = load(text);
+    assert_eq!(out.records.len(), 1);
+    assert_eq!(out.records[0].question.date, None);
+    assert_eq!(out.records[0].late, None);
+    let [d] = out.diagnostics.as_slice() else {
+        panic!("{:?}", out.diagnostics)
+    };
+    assert_eq!((d.line, d.col, d.severity), (1, 56, Severity::Warning));
+    assert!(d.message.contains("31/02/2023"), "{}", d.message);
+}
+
+#[test]
+fn broken_header_costs_only_its_own_document() {
+    let text = format!(
+        "Question de M. DOSSUS Thomas (Rhône - GEST\nTexte perdu.\n- page 1\nPage mise à jour le\n{SEED}"
+    );
+    let out = load(&text);
+    assert_eq!(out.records.len(), 1);
+    assert_eq!(out.records[0].line, 5);
+    let [d] = out.diagnostics.as_slice() else {
+        panic!("{:?}", out.diagnostics)
+    };
+    assert_eq!((d.line, d.col, d.severity), (1, 43, Severity::Error));
+    assert!(d.message.contains("\")\""), "{}", d.message);
+}
+
+#[test]
+fn empty_and_headerless_documents_are_errors() {
+    for text in ["", "\n \n", "Bonjour,\nceci n'est pas une question.\n"] {
+        let out = load(text);
+        assert!(out.records.is_empty());
+        let [d] = out.diagnostics.as_slice() else {
+            panic!("{:?}", out.diagnostics)
+        };
+        assert_eq!((d.line, d.col, d.severity), (1, 1, Severity::Error));
+        assert!(d.message.contains("Question de"), "{}", d.message);
+    }
+}
+
+#[test]
+fn page_markers_never_reach_the_text() {
+    let r = &load(SEED).records[0];
+    for text in [&r.question.text, &r.answer.as_ref().unwrap().text] {
+        assert!(!text.contains("\n\n\n"));
+        assert!(!text.starts_with('\n') && !text.ends_with('\n'));
+    }
+}
+
+#[test]
+fn ids_are_stable_across_runs() {
+    let a = load(SEED).records[0].id.clone();
+    let b = load(SEED).records[0].id.clone();
+    assert_eq!(a, b);
+    assert_eq!(a.len(), 16);
+}
+
+#[test]
+fn oral_answer_in_session() {
+    let text = "Question orale n° 0827S - 16e législature\n\
+                Question de Mme DI FOLCO Catherine (Rhône - Les Républicains) publiée le 02/03/2023\n\
+                Texte.\n- page 1402\nRéponse apportée en séance publique le 14/03/2023\nLe ministre répond.\n";
+    let r = &load(text).records[0];
+    assert_eq!(r.number.as_deref(), Some("0827S"));
+    assert_eq!(r.status, Status::Answered);
+    assert_eq!(r.delay_days, Some(12));
+    assert_eq!(r.answer.as_ref().unwrap().text, "Le ministre répond.");
+}

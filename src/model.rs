@@ -1,0 +1,216 @@
+//! The records a reader works with: a parliamentary question, its author, the
+//! answer if any, and what follows from their dates (delay, lateness).
+//!
+//! These types are the public face of the crate: `reponses parse --json`
+//! serialises them as they are, and scripts rely on the key names, so renaming
+//! a field here is a breaking change. Unknown values are `None` (JSON `null`)
+//! rather than empty strings, so a script can tell "absent" from "empty".
+
+use chrono::{Months, NaiveDate};
+use serde::Serialize;
+
+/// One question with its answer, as published in the Journal officiel.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Record {
+    /// Unique within a load and stable across runs for the same files.
+    pub id: String,
+    /// The path of the file it came from, as the user gave it.
+    pub source: String,
+    /// 1-based line of the "Question de" header in `source`.
+    pub line: usize,
+    pub title: Option<String>,
+    /// The question number as printed ("05589"): numbers restart each
+    /// legislature and keep their leading zeros.
+    pub number: Option<String>,
+    pub legislature: Option<u32>,
+    pub author: Author,
+    pub question: Part,
+    /// The ministry the question was transferred to ("Transmise au …").
+    pub transmitted_to: Option<String>,
+    pub answer: Option<Answer>,
+    pub status: Status,
+    /// Who must answer: the answering, transferred-to or awaited ministry.
+    pub ministry: Option<String>,
+    /// Days from the question's JO date to the answer's JO date.
+    pub delay_days: Option<i64>,
+    /// Whether the two-calendar-months deadline was missed; see [`lateness`].
+    pub late: Option<bool>,
+}
+
+/// Who asked the question, as the header names them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Author {
+    /// "M." or "Mme".
+    pub civility: Option<String>,
+    /// As in the header, in capitals ("DI FOLCO").
+    pub last_name: Option<String>,
+    pub first_name: Option<String>,
+    /// Display form in proper case ("Catherine Di Folco").
+    pub name: Option<String>,
+    pub constituency: Option<String>,
+    /// The group without its -A/-R suffix.
+    pub group: Option<String>,
+    pub group_relation: Option<GroupRelation>,
+}
+
+/// How a senator belongs to a group: the suffixes -A and -R of the header.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum GroupRelation {
+    Member,
+    /// "-A": apparenté.
+    Affiliated,
+    /// "-R": rattaché.
+    Attached,
+}
+
+/// The question as published: its JO date and page, and its text.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Part {
+    pub date: Option<NaiveDate>,
+    pub page: Option<u32>,
+    /// Paragraphs separated by one blank line.
+    pub text: String,
+}
+
+/// The minister's answer.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Answer {
+    pub ministry: Option<String>,
+    pub date: Option<NaiveDate>,
+    pub page: Option<u32>,
+    pub text: String,
+}
+
+/// Where a question stands. Transfer to another ministry is orthogonal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Answered,
+    /// En attente de réponse.
+    Awaiting,
+    /// Caduque: unanswered at the end of a legislature or a Government.
+    Lapsed,
+    /// Retirée by its author.
+    Withdrawn,
+}
+
+impl Status {
+    pub const ALL: [Status; 4] = [
+        Status::Answered,
+        Status::Awaiting,
+        Status::Lapsed,
+        Status::Withdrawn,
+    ];
+
+    /// The English word used in JSON, queries and the list.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Answered => "answered",
+            Status::Awaiting => "awaiting",
+            Status::Lapsed => "lapsed",
+            Status::Withdrawn => "withdrawn",
+        }
+    }
+}
+
+impl std::fmt::Display for Status {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The last day a minister may publish an answer: the same day two calendar
+/// months after the question's JO publication (Senate rule art. 75,
+/// Assemblée rule art. 135). A day that does not exist in the target month
+/// (31/12 + 2 months) falls back to that month's last day.
+pub fn deadline(asked: NaiveDate) -> Option<NaiveDate> {
+    asked.checked_add_months(Months::new(2))
+}
+
+/// Days from the question's JO date to the answer's.
+pub fn delay_days(asked: NaiveDate, answered: NaiveDate) -> i64 {
+    (answered - asked).num_days()
+}
+
+/// Whether the deadline was missed.
+///
+/// An answered question is late when its answer came out after the deadline.
+/// A question still awaiting or lapsed is late once `today` is past the
+/// deadline: that is what "pending beyond two months" means in the Senate's
+/// own statistics. A withdrawn question has no deadline any more, and a
+/// question whose date is unknown has no known one: both are `None`.
+pub fn lateness(
+    status: Status,
+    asked: Option<NaiveDate>,
+    answered: Option<NaiveDate>,
+    today: NaiveDate,
+) -> Option<bool> {
+    let deadline = deadline(asked?)?;
+    match status {
+        Status::Answered => Some(answered? > deadline),
+        Status::Awaiting | Status::Lapsed => Some(today > deadline),
+        Status::Withdrawn => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn the_seed_is_84_days_and_late() {
+        assert_eq!(delay_days(d(2022, 11, 10), d(2023, 2, 2)), 84);
+        assert_eq!(deadline(d(2022, 11, 10)), Some(d(2023, 1, 10)));
+        let late = lateness(
+            Status::Answered,
+            Some(d(2022, 11, 10)),
+            Some(d(2023, 2, 2)),
+            d(2026, 1, 1),
+        );
+        assert_eq!(late, Some(true));
+    }
+
+    #[test]
+    fn an_answer_on_the_deadline_day_is_on_time() {
+        let late = lateness(
+            Status::Answered,
+            Some(d(2022, 11, 10)),
+            Some(d(2023, 1, 10)),
+            d(2026, 1, 1),
+        );
+        assert_eq!(late, Some(false));
+        let late = lateness(
+            Status::Answered,
+            Some(d(2022, 11, 10)),
+            Some(d(2023, 1, 11)),
+            d(2026, 1, 1),
+        );
+        assert_eq!(late, Some(true));
+    }
+
+    #[test]
+    fn deadline_of_a_month_end_is_the_last_day_of_the_target_month() {
+        assert_eq!(deadline(d(2022, 12, 31)), Some(d(2023, 2, 28)));
+        assert_eq!(deadline(d(2023, 12, 31)), Some(d(2024, 2, 29)));
+    }
+
+    #[test]
+    fn pending_questions_become_late_with_time() {
+        let asked = Some(d(2026, 10, 1));
+        assert_eq!(
+            lateness(Status::Awaiting, asked, None, d(2026, 11, 1)),
+            Some(false)
+        );
+        assert_eq!(
+            lateness(Status::Awaiting, asked, None, d(2026, 12, 2)),
+            Some(true)
+        );
+        assert_eq!(lateness(Status::Withdrawn, asked, None, d(2027, 1, 1)), None);
+        assert_eq!(lateness(Status::Awaiting, None, None, d(2027, 1, 1)), None);
+    }
+}
