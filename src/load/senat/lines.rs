@@ -406,7 +406,7 @@ mod tests {
 
         let s = "Question de M. DOSSUS Thomas (Rhône - GEST) le 10/11/2022";
         let (at, what) = error_of(s);
-        assert_eq!(at, s.len() - " le 10/11/2022".len());
+        assert_eq!(at, s.len() - "le 10/11/2022".len());
         assert!(what.contains("publiée le"), "{what}");
 
         let s = "Question de M. DOSSUS Thomas (Rhône - GEST) publiée le 10/11";
