@@ -289,27 +289,33 @@ fn withdrawn(i: &str) -> Res<'_, Line<'_>> {
     Ok((i, Line::Withdrawn))
 }
 
-/// `dd/mm/yyyy`, structurally only.
+/// `dd/mm/yyyy`, structurally only. A failure points at the date's start:
+/// "10/11" is a date cut short, not a date followed by nothing.
 fn date(i: &str) -> Res<'_, RawDate<'_>> {
-    let start = i;
     let two = || take_while_m_n(1, 2, |c: char| c.is_ascii_digit());
-    context(
-        "a date dd/mm/yyyy",
-        (
-            two(),
-            char('/'),
-            two(),
-            char('/'),
-            take_while_m_n(4, 4, |c: char| c.is_ascii_digit()),
-        ),
+    let parsed: Res<'_, _> = (
+        two(),
+        char('/'),
+        two(),
+        char('/'),
+        take_while_m_n(4, 4, |c: char| c.is_ascii_digit()),
     )
-    .map(|(d, _, m, _, y): (&str, char, &str, char, &str)| RawDate {
-        day: d.parse().unwrap_or(0),
-        month: m.parse().unwrap_or(0),
-        year: y.parse().unwrap_or(0),
-        at: start,
-    })
-    .parse(i)
+        .parse(i);
+    match parsed {
+        Ok((rest, (d, _, m, _, y))) => Ok((
+            rest,
+            RawDate {
+                day: d.parse().unwrap_or(0),
+                month: m.parse().unwrap_or(0),
+                year: y.parse().unwrap_or(0),
+                at: i,
+            },
+        )),
+        Err(_) => Err(nom::Err::Error(Expected {
+            at: i,
+            what: "a date dd/mm/yyyy",
+        })),
+    }
 }
 
 /// Lines that start with one of `prefixes`: the rest of the line.
