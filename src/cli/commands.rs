@@ -1,0 +1,70 @@
+//! The script-facing commands: `parse --json` and `check`.
+
+use std::io::{self, Write};
+
+use chrono::NaiveDate;
+
+use super::Outcome;
+use crate::corpus::{Corpus, Input};
+
+/// `reponses parse --json`: the records as a JSON array on `out`, the
+/// diagnostics on `err`.
+///
+/// # Errors
+/// Writing to `out` or `err` failed (a closed pipe, say).
+pub fn parse(
+    input: &Input,
+    today: NaiveDate,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<Outcome> {
+    let corpus = Corpus::load(input, today);
+    for diagnostic in &corpus.diagnostics {
+        writeln!(err, "{diagnostic}")?;
+    }
+    serde_json::to_writer_pretty(&mut *out, &corpus.records).map_err(io::Error::other)?;
+    writeln!(out)?;
+    Ok(outcome(&corpus))
+}
+
+/// `reponses check`: every diagnostic, then a summary, on `out`.
+///
+/// # Errors
+/// Writing to `out` failed.
+pub fn check(input: &Input, today: NaiveDate, out: &mut dyn Write) -> io::Result<Outcome> {
+    let corpus = Corpus::load(input, today);
+    for diagnostic in &corpus.diagnostics {
+        writeln!(out, "{diagnostic}")?;
+    }
+    let (errors, warnings) = corpus.counts();
+    writeln!(
+        out,
+        "{} checked, {} loaded, {}, {}; {}",
+        plural(corpus.files, "file"),
+        plural(corpus.records.len(), "record"),
+        plural(errors, "error"),
+        plural(warnings, "warning"),
+        match corpus.failed_files {
+            0 => "every file loaded cleanly".to_owned(),
+            n => format!("{} with errors", plural(n, "file")),
+        }
+    )?;
+    Ok(outcome(&corpus))
+}
+
+fn outcome(corpus: &Corpus) -> Outcome {
+    if corpus.failed_files == 0 {
+        Outcome::Success
+    } else {
+        Outcome::Failure
+    }
+}
+
+/// "1 file", "2 files".
+pub fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("{n} {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
