@@ -150,9 +150,11 @@ pub fn stream(input: Input, today: NaiveDate) -> mpsc::Receiver<Progress> {
         {
             return;
         }
-        let _ = jobs.par_iter().try_for_each_with(sender.clone(), |sender, job| {
-            sender.send(Progress::File(job.load(today)))
-        });
+        let _ = jobs
+            .par_iter()
+            .try_for_each_with(sender.clone(), |sender, job| {
+                sender.send(Progress::File(job.load(today)))
+            });
         let _ = sender.send(Progress::Done);
     });
     receiver

@@ -16,9 +16,14 @@ fn main() -> ExitCode {
         Some(Command::Parse { json: _, paths }) => {
             let stdout = std::io::stdout();
             let mut out = std::io::BufWriter::new(stdout.lock());
-            cli::parse(&Input::from_paths(paths), today, &mut out, &mut std::io::stderr())
-                .and_then(|outcome| out.flush().map(|()| outcome))
-                .map_err(anyhow::Error::from)
+            cli::parse(
+                &Input::from_paths(paths),
+                today,
+                &mut out,
+                &mut std::io::stderr(),
+            )
+            .and_then(|outcome| out.flush().map(|()| outcome))
+            .map_err(anyhow::Error::from)
         }
         Some(Command::Check { paths }) => {
             let stdout = std::io::stdout();
@@ -27,7 +32,14 @@ fn main() -> ExitCode {
                 .and_then(|outcome| out.flush().map(|()| outcome))
                 .map_err(anyhow::Error::from)
         }
-        None => reponses::tui::run(Input::from_paths(cli.paths), today).map(|()| Outcome::Success),
+        None => match reponses::tui::run(Input::from_paths(cli.paths), today) {
+            Ok(reponses::tui::Exit::Quit) => Ok(Outcome::Success),
+            // The shell's convention for a process ended by a signal.
+            Ok(reponses::tui::Exit::Signal(n)) => {
+                return ExitCode::from(u8::try_from(128 + n).unwrap_or(1));
+            }
+            Err(e) => Err(e),
+        },
     };
     match result {
         Ok(outcome) => ExitCode::from(outcome.code()),

@@ -210,7 +210,10 @@ mod tests {
             lateness(Status::Awaiting, asked, None, d(2026, 12, 2)),
             Some(true)
         );
-        assert_eq!(lateness(Status::Withdrawn, asked, None, d(2027, 1, 1)), None);
+        assert_eq!(
+            lateness(Status::Withdrawn, asked, None, d(2027, 1, 1)),
+            None
+        );
         assert_eq!(lateness(Status::Awaiting, None, None, d(2027, 1, 1)), None);
     }
 }

@@ -11,7 +11,7 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
-pub use commands::{check, parse};
+pub use commands::{check, parse, plural};
 
 /// A terminal reader for French parliamentary written questions and the
 /// ministers' answers.

@@ -62,7 +62,10 @@ fn check_binary(bytes: &[u8], _offset: usize) -> Result<(), DecodeError> {
         .iter()
         .rposition(|&b| b == b'\n')
         .map_or(0, |p| p + 1);
-    let col = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
+    let col = String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count()
+        + 1;
     Err(DecodeError::Binary { line, col })
 }
 

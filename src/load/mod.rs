@@ -127,9 +127,10 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Diagnostic>) {
                     Ok(e) => Some(e),
                     Err(e) => {
                         problems.push(Diagnostic {
-                            path: e
-                                .path()
-                                .map_or_else(|| path.display().to_string(), |p| p.display().to_string()),
+                            path: e.path().map_or_else(
+                                || path.display().to_string(),
+                                |p| p.display().to_string(),
+                            ),
                             line: 0,
                             col: 0,
                             severity: Severity::Error,

@@ -18,7 +18,10 @@ pub fn placeholder(c: char) -> Option<char> {
         '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + c as u32),
         '\u{7f}' => Some('\u{2421}'),
         '\u{80}'..='\u{9f}' => Some('\u{fffd}'),
-        '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}'
+        '\u{202a}'..='\u{202e}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{200e}'
+        | '\u{200f}'
         | '\u{061c}' => Some('\u{21c4}'),
         _ => None,
     }
@@ -53,7 +56,10 @@ mod tests {
     fn escape_sequences_become_visible() {
         assert_eq!(visible("a\u{1b}[31mb"), "a␛[31mb");
         assert_eq!(visible("x\u{202e}y\u{7f}\u{9b}"), "x⇄y␡\u{fffd}");
-        assert_eq!(visible("\tcaméras « augmentées »"), " caméras « augmentées »");
+        assert_eq!(
+            visible("\tcaméras « augmentées »"),
+            " caméras « augmentées »"
+        );
     }
 
     #[test]

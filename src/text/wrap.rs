@@ -32,49 +32,91 @@ fn wrap_line(line: &str, base: usize, width: usize, out: &mut Vec<Range<usize>>)
         out.push(base..base + line.trim_end().len());
         return;
     }
-    // The current display line: where it starts, where its last word ends,
-    // and how many columns it takes up to that word's end.
+    // The current display line: where it starts, where its last unit ends,
+    // and how many columns it takes up to there.
     let mut start: Option<usize> = None;
     let mut end = 0;
     let mut used = 0;
-    // Columns of spaces seen since the last word, pending.
-    let mut pending = 0;
-    for (at, token) in line.split_word_bound_indices() {
-        let is_space = token.chars().all(char::is_whitespace);
-        let cols = str_width(token);
-        if is_space {
-            if start.is_some() {
-                pending += cols;
+    let mut gap_from = 0;
+    let mut pending = units(line, 0..line.len(), usize::MAX);
+    pending.reverse();
+    while let Some(unit) = pending.pop() {
+        let cols = str_width(&line[unit.clone()]);
+        if cols > width && line[unit.clone()].contains([' ', '\t']) {
+            // Glued words that do not fit together: glue pairs only.
+            let mut words = units(line, unit.clone(), 2);
+            if words.len() == 1 {
+                words = units(line, unit, 1);
             }
+            words.reverse();
+            pending.extend(words);
             continue;
         }
-        match start {
-            None => {}
-            Some(_) if used + pending + cols <= width => {
-                used += pending + cols;
-                end = at + token.len();
-                pending = 0;
+        if let Some(s) = start {
+            let gap = str_width(&line[gap_from..unit.start]);
+            if used + gap + cols <= width {
+                used += gap + cols;
+                end = unit.end;
+                gap_from = unit.end;
                 continue;
             }
-            Some(s) => out.push(base + s..base + end),
+            out.push(base + s..base + end);
         }
-        // The token opens a new display line.
-        pending = 0;
+        // The unit opens a new display line.
         if cols <= width {
-            start = Some(at);
-            end = at + token.len();
+            start = Some(unit.start);
+            end = unit.end;
             used = cols;
         } else {
-            let (s, e, u) = break_word(token, at, width, base, out);
+            let (s, e, u) = break_word(&line[unit.clone()], unit.start, width, base, out);
             start = Some(s);
             end = e;
             used = u;
         }
+        gap_from = unit.end;
     }
     match start {
         Some(s) => out.push(base + s..base + end),
         None => out.push(base..base),
     }
+}
+
+/// The unbreakable pieces of a line: runs of text between breakable spaces
+/// (space and tab; non-breaking spaces glue). French typography glues more:
+/// no break after « nor before », ?, !, ; and : even when a plain space
+/// was typed there.
+/// A unit holds at most `max_words` words.
+fn units(line: &str, range: Range<usize>, max_words: usize) -> Vec<Range<usize>> {
+    let mut units: Vec<(Range<usize>, usize)> = Vec::new();
+    for word in split_words(line, range) {
+        let text = &line[word.clone()];
+        let glued = units.last().is_some_and(|(last, words)| {
+            *words < max_words
+                && (line[last.clone()].ends_with('«')
+                    || text.starts_with(['»', '?', '!', ';', ':']) && text.chars().count() <= 3)
+        });
+        match units.last_mut() {
+            Some((last, words)) if glued => {
+                last.end = word.end;
+                *words += 1;
+            }
+            _ => units.push((word, 1)),
+        }
+    }
+    units.into_iter().map(|(unit, _)| unit).collect()
+}
+
+/// The space-separated words of `line[range]`, as ranges of `line`.
+fn split_words(line: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    let mut words = Vec::new();
+    let mut at = range.start;
+    for piece in line[range].split([' ', '\t']) {
+        if !piece.is_empty() {
+            words.push(at..at + piece.len());
+        }
+        at += piece.len() + 1;
+    }
+    words
 }
 
 /// Breaks a word wider than the line between grapheme clusters; pushes the
@@ -129,7 +171,10 @@ mod tests {
 
     #[test]
     fn long_words_break_between_graphemes() {
-        assert_eq!(lines("anticonstitutionnellement", 10), vec!["anticonsti", "tutionnell", "ement"]);
+        assert_eq!(
+            lines("anticonstitutionnellement", 10),
+            vec!["anticonsti", "tutionnell", "ement"]
+        );
     }
 
     #[test]
@@ -139,12 +184,44 @@ mod tests {
         for width in 1..40 {
             let ranges = wrap(text, width);
             for r in &ranges {
-                assert!(str_width(&text[r.clone()]) <= width, "{width}: {:?}", &text[r.clone()]);
+                assert!(
+                    str_width(&text[r.clone()]) <= width,
+                    "{width}: {:?}",
+                    &text[r.clone()]
+                );
             }
-            let kept: String = ranges.iter().map(|r| &text[r.clone()]).collect::<Vec<_>>().join(" ");
+            let kept: String = ranges
+                .iter()
+                .map(|r| &text[r.clone()])
+                .collect::<Vec<_>>()
+                .join(" ");
             let squash = |s: &str| s.split_whitespace().collect::<String>();
             assert_eq!(squash(&kept), squash(text));
         }
+    }
+
+    #[test]
+    fn french_punctuation_stays_with_its_word() {
+        assert_eq!(
+            lines("de caméras « augmentées » ? Oui : non", 12),
+            vec!["de caméras", "« augmentées", "» ? Oui :", "non"]
+        );
+        assert_eq!(
+            lines("une bonne chose, et donc", 16),
+            vec!["une bonne chose,", "et donc"]
+        );
+        assert_eq!(
+            lines("6\u{a0}janvier\u{a0}1978 x", 14),
+            vec!["6\u{a0}janvier\u{a0}1978", "x"]
+        );
+    }
+
+    #[test]
+    fn a_glued_pair_wider_than_the_line_still_breaks() {
+        assert_eq!(
+            lines("« anticonstitutionnellement »", 10),
+            vec!["«", "anticonsti", "tutionnell", "ement »"]
+        );
     }
 
     #[test]

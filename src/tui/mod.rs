@@ -1,3 +1,146 @@
-//! x
+//! The terminal reader: a list of records, the question and the answer side
+//! by side. State and its changes live in [`app`], drawing in [`view`], keys
+//! in [`keys`], and the terminal's set-up and restore in [`terminal`]; this
+//! module runs the event loop that ties them together.
+//!
+//! The loop redraws only when something changed: a key, the mouse, a
+//! resize, or records arriving from the background loader.
+
+pub mod action;
+pub mod app;
+pub mod keys;
+pub mod layout;
+pub mod terminal;
+pub mod view;
+
+use std::sync::mpsc::{Receiver, TryRecvError};
+use std::time::{Duration, Instant};
+
 use chrono::NaiveDate;
-pub fn run(_input: crate::corpus::Input, _today: NaiveDate) -> anyhow::Result<()> { Ok(()) }
+use crossterm::event::{self, Event, KeyEventKind, MouseEventKind};
+use ratatui::layout::Rect;
+
+use crate::corpus::{self, Corpus, Input, Progress};
+use app::{App, Loading};
+
+/// How the reader ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    /// The user quit.
+    Quit,
+    /// A signal asked it to stop: its number.
+    Signal(i32),
+}
+
+/// Opens the reader on `input` and runs it until the user quits.
+///
+/// # Errors
+/// The terminal could not be set up, drawn to or read from.
+pub fn run(input: Input, today: NaiveDate) -> anyhow::Result<Exit> {
+    let signals = terminal::Signals::register()?;
+    let mut guard = terminal::enter()?;
+    let size = guard.terminal.size()?;
+    let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let mut app = App::new(
+        Corpus::default(),
+        Some(Loading {
+            files: None,
+            done: 0,
+        }),
+        Rect::new(0, 0, size.width, size.height),
+        color,
+        today,
+    );
+    let loader = corpus::stream(input, today);
+    let exit = event_loop(&mut guard, &mut app, &loader, &signals);
+    drop(guard);
+    exit
+}
+
+fn event_loop(
+    guard: &mut terminal::Guard,
+    app: &mut App,
+    loader: &Receiver<Progress>,
+    signals: &terminal::Signals,
+) -> anyhow::Result<Exit> {
+    let mut dirty = true;
+    let mut loading = true;
+    loop {
+        if let Some(signal) = signals.received() {
+            return Ok(Exit::Signal(signal));
+        }
+        if dirty {
+            guard.terminal.draw(|frame| view::draw(frame, app))?;
+            dirty = false;
+        }
+        // Wake often enough to notice signals and loading progress.
+        let timeout = if loading {
+            Duration::from_millis(30)
+        } else {
+            Duration::from_millis(200)
+        };
+        if event::poll(timeout)? {
+            // Take every pending event before drawing again, so that a
+            // held key does not queue up frames.
+            loop {
+                dirty |= handle(app, event::read()?);
+                if app.quit || !event::poll(Duration::ZERO)? {
+                    break;
+                }
+            }
+        }
+        if app.quit {
+            return Ok(Exit::Quit);
+        }
+        if loading {
+            // Bounded, so keys stay answered while a big corpus streams in.
+            let deadline = Instant::now() + Duration::from_millis(15);
+            while Instant::now() < deadline {
+                match loader.try_recv() {
+                    Ok(progress) => {
+                        loading = !matches!(progress, Progress::Done);
+                        app.on_progress(progress);
+                        dirty = true;
+                    }
+                    Err(TryRecvError::Empty) => break,
+                    Err(TryRecvError::Disconnected) => {
+                        loading = false;
+                        break;
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Applies one terminal event; whether the screen needs redrawing.
+fn handle(app: &mut App, event: Event) -> bool {
+    match event {
+        Event::Key(key) if key.kind != KeyEventKind::Release => {
+            if let Some(action) = keys::lookup(keys::DEFAULT, key) {
+                app.update(action);
+            }
+            true
+        }
+        Event::Mouse(mouse) => match mouse.kind {
+            MouseEventKind::ScrollDown => {
+                app.wheel(mouse.column, mouse.row, 3);
+                true
+            }
+            MouseEventKind::ScrollUp => {
+                app.wheel(mouse.column, mouse.row, -3);
+                true
+            }
+            MouseEventKind::Down(_) => {
+                app.click(mouse.column, mouse.row);
+                true
+            }
+            _ => false,
+        },
+        Event::Resize(width, height) => {
+            app.resize(Rect::new(0, 0, width, height));
+            true
+        }
+        _ => false,
+    }
+}

@@ -202,11 +202,17 @@ fn number(i: &str) -> Res<'_, Line<'_>> {
     let (i, _) = tag("Question ").parse(i)?;
     let (i, _) = nom::bytes::complete::take_until(" n").parse(i)?;
     let (i, _) = (tag(" n°"), nom::bytes::complete::take_while(is_space)).parse(i)?;
-    let (i, number) = nom::bytes::complete::take_while1(|c: char| c.is_ascii_alphanumeric())
-        .parse(i)?;
+    let (i, number) =
+        nom::bytes::complete::take_while1(|c: char| c.is_ascii_alphanumeric()).parse(i)?;
     let (i, legislature) = opt(preceded(
         (space1, alt((tag("-"), tag("–"))), space1),
-        (digit1, alt((tag("ème"), tag("e"))), space1, tag("législature")).map(|(n, ..)| n),
+        (
+            digit1,
+            alt((tag("ème"), tag("e"))),
+            space1,
+            tag("législature"),
+        )
+            .map(|(n, ..)| n),
     ))
     .parse(i)?;
     let (i, _) = (space0, eof).parse(i)?;
@@ -319,7 +325,9 @@ fn date(i: &str) -> Res<'_, RawDate<'_>> {
 }
 
 /// Lines that start with one of `prefixes`: the rest of the line.
-fn prefixed<'p>(prefixes: &'p [&'p str]) -> impl Parser<&'p str, Output = &'p str, Error = Expected<'p>> + 'p {
+fn prefixed<'p>(
+    prefixes: &'p [&'p str],
+) -> impl Parser<&'p str, Output = &'p str, Error = Expected<'p>> + 'p {
     move |i: &'p str| {
         for p in prefixes {
             if let Some(rest) = i.strip_prefix(p) {
@@ -460,7 +468,10 @@ mod tests {
             Ok(Line::Awaiting("Ministère de l'économie"))
         );
         assert_eq!(line("La question est caduque"), Ok(Line::Lapsed));
-        assert_eq!(line("La question a été retirée le 01/02/2023"), Ok(Line::Withdrawn));
+        assert_eq!(
+            line("La question a été retirée le 01/02/2023"),
+            Ok(Line::Withdrawn)
+        );
         assert_eq!(line("Page mise à jour le"), Ok(Line::Footer));
         assert_eq!(line("Page mise à jour le 03/02/2023"), Ok(Line::Footer));
         assert_eq!(line(" \u{a0}\t"), Ok(Line::Blank));
@@ -476,9 +487,9 @@ mod tests {
         assert_eq!(ministry, Some("Ministère de l'intérieur et des outre-mer"));
         assert_eq!(date.map(|d| (d.day, d.month, d.year)), Some((2, 2, 2023)));
 
-        let Ok(Line::Answer { ministry, .. }) = line(
-            "Réponse du Premier ministre - Relations avec le Parlement publiée le 02/02/2023",
-        ) else {
+        let Ok(Line::Answer { ministry, .. }) =
+            line("Réponse du Premier ministre - Relations avec le Parlement publiée le 02/02/2023")
+        else {
             panic!()
         };
         assert_eq!(

@@ -122,7 +122,8 @@ impl Parser<'_> {
                 // A number line opens the next page, like its title.
                 self.take_tail_as_preamble();
                 self.skipping = false;
-                self.preamble_number = Some((number.to_owned(), legislature.and_then(|l| l.parse().ok())));
+                self.preamble_number =
+                    Some((number.to_owned(), legislature.and_then(|l| l.parse().ok())));
             }
             Line::Blank => {}
             Line::Footer if self.skipping => {
@@ -218,7 +219,11 @@ impl Parser<'_> {
         self.preamble.clear();
         self.preamble_number = None;
         self.skipping = true;
-        let what = if what.is_empty() { "a complete header" } else { what };
+        let what = if what.is_empty() {
+            "a complete header"
+        } else {
+            what
+        };
         self.diagnose(
             n,
             col,
@@ -408,11 +413,7 @@ fn strip_answer_marker(text: &str) -> &str {
 /// standard hasher, whose output may change between Rust releases.
 fn record_id(source: &str, line: usize) -> String {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in source
-        .bytes()
-        .chain([0])
-        .chain(line.to_string().bytes())
-    {
+    for byte in source.bytes().chain([0]).chain(line.to_string().bytes()) {
         hash ^= u64::from(byte);
         hash = hash.wrapping_mul(0x0100_0000_01b3);
     }

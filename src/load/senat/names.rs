@@ -92,8 +92,12 @@ fn find_case_insensitive<'h>(haystack: &'h str, needle: &str) -> Option<&'h str>
 /// "DI FOLCO Catherine" → ("DI FOLCO", "Catherine"); particles before the
 /// capitals ("de LEGGE Dominique") belong to the last name.
 fn split_names(names: &str) -> (Option<String>, Option<String>) {
-    let words: Vec<&str> = names.split(super::lines::is_space).filter(|w| !w.is_empty()).collect();
-    let is_particle = |w: &str| matches!(w, "de" | "du" | "des" | "d'" | "le" | "la" | "van" | "von");
+    let words: Vec<&str> = names
+        .split(super::lines::is_space)
+        .filter(|w| !w.is_empty())
+        .collect();
+    let is_particle =
+        |w: &str| matches!(w, "de" | "du" | "des" | "d'" | "le" | "la" | "van" | "von");
     let particles = words.iter().take_while(|w| is_particle(w)).count();
     let capitals = words[particles..]
         .iter()
@@ -113,9 +117,7 @@ fn split_names(names: &str) -> (Option<String>, Option<String>) {
 /// A word in capitals: "DI", "MULLER-BRONN", "THÉOPHILE", "D'ABOVILLE".
 fn is_capitalised(word: &str) -> bool {
     word.chars().any(char::is_alphabetic)
-        && word
-            .chars()
-            .all(|c| !c.is_alphabetic() || c.is_uppercase())
+        && word.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
 }
 
 /// "MULLER-BRONN" → "Muller-Bronn", "D'ABOVILLE" → "D'Aboville".
@@ -166,14 +168,38 @@ mod tests {
     fn names_with_spaces_hyphens_accents_and_particles() {
         let s = |a: &str, b: &str| (Some(a.to_owned()), Some(b.to_owned()));
         assert_eq!(split_names("DOSSUS Thomas"), s("DOSSUS", "Thomas"));
-        assert_eq!(split_names("DI FOLCO Catherine"), s("DI FOLCO", "Catherine"));
-        assert_eq!(split_names("MULLER-BRONN Laurence"), s("MULLER-BRONN", "Laurence"));
-        assert_eq!(split_names("LE RUDULIER Stéphane"), s("LE RUDULIER", "Stéphane"));
-        assert_eq!(split_names("THÉOPHILE Dominique"), s("THÉOPHILE", "Dominique"));
-        assert_eq!(split_names("GREMILLET Daniel Jean Louis"), s("GREMILLET", "Daniel Jean Louis"));
-        assert_eq!(split_names("CUKIERMAN Marie-Claude"), s("CUKIERMAN", "Marie-Claude"));
-        assert_eq!(split_names("de LEGGE Dominique"), s("de LEGGE", "Dominique"));
-        assert_eq!(split_names("D'ABOVILLE Philippe"), s("D'ABOVILLE", "Philippe"));
+        assert_eq!(
+            split_names("DI FOLCO Catherine"),
+            s("DI FOLCO", "Catherine")
+        );
+        assert_eq!(
+            split_names("MULLER-BRONN Laurence"),
+            s("MULLER-BRONN", "Laurence")
+        );
+        assert_eq!(
+            split_names("LE RUDULIER Stéphane"),
+            s("LE RUDULIER", "Stéphane")
+        );
+        assert_eq!(
+            split_names("THÉOPHILE Dominique"),
+            s("THÉOPHILE", "Dominique")
+        );
+        assert_eq!(
+            split_names("GREMILLET Daniel Jean Louis"),
+            s("GREMILLET", "Daniel Jean Louis")
+        );
+        assert_eq!(
+            split_names("CUKIERMAN Marie-Claude"),
+            s("CUKIERMAN", "Marie-Claude")
+        );
+        assert_eq!(
+            split_names("de LEGGE Dominique"),
+            s("de LEGGE", "Dominique")
+        );
+        assert_eq!(
+            split_names("D'ABOVILLE Philippe"),
+            s("D'ABOVILLE", "Philippe")
+        );
     }
 
     #[test]
@@ -185,7 +211,10 @@ mod tests {
 
     #[test]
     fn relation_suffixes() {
-        assert_eq!(split_relation("Les Républicains-A"), ("Les Républicains", GroupRelation::Affiliated));
+        assert_eq!(
+            split_relation("Les Républicains-A"),
+            ("Les Républicains", GroupRelation::Affiliated)
+        );
         assert_eq!(split_relation("UC-R"), ("UC", GroupRelation::Attached));
         assert_eq!(split_relation("CRCE-K"), ("CRCE-K", GroupRelation::Member));
     }

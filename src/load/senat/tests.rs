@@ -87,7 +87,10 @@ fn title_number_transfer_and_affiliated_group() {
     assert_eq!(out.diagnostics, vec![]);
     let r = &out.records[0];
     assert_eq!(r.line, 3);
-    assert_eq!(r.title.as_deref(), Some("Fermeture des trésoreries en zone rurale"));
+    assert_eq!(
+        r.title.as_deref(),
+        Some("Fermeture des trésoreries en zone rurale")
+    );
     assert_eq!(r.number.as_deref(), Some("05589"));
     assert_eq!(r.legislature, Some(16));
     assert_eq!(r.author.name.as_deref(), Some("Catherine Di Folco"));
@@ -95,11 +98,16 @@ fn title_number_transfer_and_affiliated_group() {
     assert_eq!(r.author.group_relation, Some(GroupRelation::Affiliated));
     assert_eq!(
         r.transmitted_to.as_deref(),
-        Some("Ministère de l'économie, des finances et de la souveraineté industrielle et numérique")
+        Some(
+            "Ministère de l'économie, des finances et de la souveraineté industrielle et numérique"
+        )
     );
     let answer = r.answer.as_ref().unwrap();
     assert_eq!(answer.page, Some(2890));
-    assert_eq!(answer.text, "Le réseau des finances publiques évolue.\n\nIl reste présent.");
+    assert_eq!(
+        answer.text,
+        "Le réseau des finances publiques évolue.\n\nIl reste présent."
+    );
     assert_eq!(r.delay_days, Some(56));
     assert_eq!(r.late, Some(false));
 }
@@ -128,7 +136,10 @@ fn awaiting_lapsed_and_withdrawn() {
                     En attente de réponse du Ministère de la transition écologique.\n";
     let r = &load(awaiting).records[0];
     assert_eq!(r.status, Status::Awaiting);
-    assert_eq!(r.ministry.as_deref(), Some("Ministère de la transition écologique"));
+    assert_eq!(
+        r.ministry.as_deref(),
+        Some("Ministère de la transition écologique")
+    );
     assert_eq!(r.author.first_name.as_deref(), Some("Jean Louis"));
     assert_eq!(r.author.group_relation, Some(GroupRelation::Attached));
     assert_eq!(r.answer, None);
@@ -157,7 +168,10 @@ fn old_layout_answer_marker_is_removed() {
                 Réponse. - Le Gouvernement répond.\n\n- page 1350\n";
     let r = &load(text).records[0];
     let answer = r.answer.as_ref().unwrap();
-    assert_eq!(answer.ministry.as_deref(), Some("Relations avec le Parlement"));
+    assert_eq!(
+        answer.ministry.as_deref(),
+        Some("Relations avec le Parlement")
+    );
     assert_eq!(answer.text, "Le Gouvernement répond.");
     assert_eq!(r.author.name.as_deref(), Some("Dominique Théophile"));
 }
@@ -169,7 +183,10 @@ fn prime_minister_answer_and_footer_without_date() {
                 Réponse du Premier ministre - Relations avec le Parlement publiée le 02/02/2023\n\
                 Réponse.\n- page 787\nPage mise à jour le\n";
     let r = &load(text).records[0];
-    assert_eq!(r.author.constituency.as_deref(), Some("Français établis hors de France"));
+    assert_eq!(
+        r.author.constituency.as_deref(),
+        Some("Français établis hors de France")
+    );
     assert_eq!(
         r.ministry.as_deref(),
         Some("Premier ministre - Relations avec le Parlement")

@@ -1,0 +1,423 @@
+//! The reader's state, and the one place it changes: [`App::update`].
+//!
+//! Views only read the state. What they need that is costly to compute —
+//! the wrapped lines of a long answer — is cached here, per record and
+//! width, so that scrolling a 3 MB answer rewraps nothing.
+
+use std::cell::RefCell;
+use std::ops::Range;
+use std::rc::Rc;
+
+use chrono::NaiveDate;
+use ratatui::layout::Rect;
+
+use super::action::Action;
+use super::layout::{Focus, Panes, inner};
+use crate::corpus::{Corpus, Progress};
+use crate::model::Record;
+use crate::text::wrap::wrap;
+
+/// The two texts of a record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PartKind {
+    Question,
+    Answer,
+}
+
+impl PartKind {
+    fn index(self) -> usize {
+        match self {
+            PartKind::Question => 0,
+            PartKind::Answer => 1,
+        }
+    }
+
+    pub fn focus(self) -> Focus {
+        match self {
+            PartKind::Question => Focus::Question,
+            PartKind::Answer => Focus::Answer,
+        }
+    }
+}
+
+/// A window over the reading panes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    Help,
+    Errors,
+}
+
+/// Progress of a background load.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Loading {
+    /// Files to load, once known.
+    pub files: Option<usize>,
+    pub done: usize,
+}
+
+/// Wrapped lines of one text at one width.
+#[derive(Debug, Clone)]
+struct Wrapped {
+    record: usize,
+    width: usize,
+    lines: Rc<[Range<usize>]>,
+}
+
+/// Everything the reader shows.
+pub struct App {
+    pub corpus: Corpus,
+    pub loading: Option<Loading>,
+    /// Indices into `corpus.records` of the records listed, in order.
+    pub shown: Vec<usize>,
+    /// Position of the selected record in `shown`.
+    pub selected: usize,
+    /// First row of `shown` visible in the list.
+    pub list_top: usize,
+    pub focus: Focus,
+    /// Scroll offsets of the question and answer texts, in display lines.
+    pub scroll: [usize; 2],
+    pub overlay: Option<Overlay>,
+    pub overlay_scroll: usize,
+    /// The terminal's size.
+    pub area: Rect,
+    pub quit: bool,
+    /// Whether colours may be used (NO_COLOR unset).
+    pub color: bool,
+    /// The day pending delays are counted to.
+    pub today: NaiveDate,
+    wraps: RefCell<[Option<Wrapped>; 2]>,
+}
+
+impl App {
+    pub fn new(
+        corpus: Corpus,
+        loading: Option<Loading>,
+        area: Rect,
+        color: bool,
+        today: NaiveDate,
+    ) -> App {
+        let shown = (0..corpus.records.len()).collect();
+        App {
+            corpus,
+            loading,
+            shown,
+            selected: 0,
+            list_top: 0,
+            focus: Focus::List,
+            scroll: [0, 0],
+            overlay: None,
+            overlay_scroll: 0,
+            area,
+            quit: false,
+            color,
+            today,
+            wraps: RefCell::new([None, None]),
+        }
+    }
+
+    /// The panes of the current frame.
+    pub fn panes(&self) -> Panes {
+        Panes::compute(self.area, self.focus)
+    }
+
+    /// Index in `corpus.records` of the selected record.
+    pub fn current_index(&self) -> Option<usize> {
+        self.shown.get(self.selected).copied()
+    }
+
+    pub fn current(&self) -> Option<&Record> {
+        self.current_index().map(|i| &self.corpus.records[i])
+    }
+
+    /// The text of one part of the selected record; empty without answer.
+    pub fn text(&self, part: PartKind) -> &str {
+        match (self.current(), part) {
+            (Some(r), PartKind::Question) => &r.question.text,
+            (Some(r), PartKind::Answer) => r.answer.as_ref().map_or("", |a| &a.text),
+            (None, _) => "",
+        }
+    }
+
+    /// The pane of a part, if shown.
+    pub fn pane(&self, part: PartKind) -> Option<Rect> {
+        let panes = self.panes();
+        match part {
+            PartKind::Question => panes.question,
+            PartKind::Answer => panes.answer,
+        }
+    }
+
+    /// Lines of header above a part's text: the JO reference, the title of
+    /// the question or the transfer of the answer when there is one; then a
+    /// blank line.
+    ///
+    /// In a short pane the text matters more: below 8 rows only the JO
+    /// reference stays, below 4 nothing.
+    pub fn header_height(&self, part: PartKind) -> u16 {
+        let rows = self.pane(part).map_or(0, |r| inner(r).height);
+        if rows < 4 {
+            return 0;
+        }
+        if rows < 8 {
+            return 1;
+        }
+        let extra = self.current().is_some_and(|r| match part {
+            PartKind::Question => r.title.is_some(),
+            PartKind::Answer => r.transmitted_to.is_some(),
+        });
+        2 + u16::from(extra)
+    }
+
+    /// The day pending delays are counted to.
+    pub fn today(&self) -> NaiveDate {
+        self.today
+    }
+
+    /// Where a part's text is drawn, inside its pane, under its header.
+    pub fn body(&self, part: PartKind) -> Option<Rect> {
+        let inside = inner(self.pane(part)?);
+        let header = self.header_height(part).min(inside.height);
+        Some(Rect {
+            y: inside.y + header,
+            height: inside.height - header,
+            ..inside
+        })
+    }
+
+    /// The selected record's text of `part`, wrapped to `width`; cached.
+    pub fn wrapped(&self, part: PartKind, width: usize) -> Rc<[Range<usize>]> {
+        let record = self.current_index().unwrap_or(usize::MAX);
+        let mut wraps = self.wraps.borrow_mut();
+        let slot = &mut wraps[part.index()];
+        if let Some(w) = slot
+            .as_ref()
+            .filter(|w| w.record == record && w.width == width)
+        {
+            return Rc::clone(&w.lines);
+        }
+        let lines: Rc<[Range<usize>]> = wrap(self.text(part), width).into();
+        *slot = Some(Wrapped {
+            record,
+            width,
+            lines: Rc::clone(&lines),
+        });
+        lines
+    }
+
+    /// The furthest a part can scroll: its last line at the bottom.
+    pub fn max_scroll(&self, part: PartKind) -> usize {
+        let Some(body) = self.body(part) else {
+            return 0;
+        };
+        if self.text(part).is_empty() {
+            return 0;
+        }
+        let lines = self.wrapped(part, usize::from(body.width)).len();
+        lines.saturating_sub(usize::from(body.height))
+    }
+
+    /// Rows of the list visible at once.
+    pub fn list_height(&self) -> usize {
+        self.panes()
+            .list
+            .map_or(1, |r| usize::from(inner(r).height).max(1))
+    }
+
+    /// Handles one action.
+    pub fn update(&mut self, action: Action) {
+        if let Some(overlay) = self.overlay {
+            self.update_overlay(overlay, action);
+            return;
+        }
+        match action {
+            Action::Quit => self.quit = true,
+            Action::FocusNext => self.focus = self.focus.next(),
+            Action::FocusPrev => self.focus = self.focus.prev(),
+            Action::Open => {
+                if self.focus == Focus::List {
+                    self.focus = Focus::Question;
+                }
+            }
+            Action::Escape => {}
+            Action::Help => self.open_overlay(Overlay::Help),
+            Action::Errors => self.open_overlay(Overlay::Errors),
+            Action::Down => self.move_by(1),
+            Action::Up => self.move_by(-1),
+            Action::PageDown => self.move_by(self.page()),
+            Action::PageUp => self.move_by(-self.page()),
+            Action::Top => self.move_by(isize::MIN),
+            Action::Bottom => self.move_by(isize::MAX),
+        }
+    }
+
+    fn open_overlay(&mut self, overlay: Overlay) {
+        self.overlay = Some(overlay);
+        self.overlay_scroll = 0;
+    }
+
+    fn update_overlay(&mut self, overlay: Overlay, action: Action) {
+        match action {
+            Action::Escape | Action::Quit => self.overlay = None,
+            Action::Help if overlay == Overlay::Help => self.overlay = None,
+            Action::Errors if overlay == Overlay::Errors => self.overlay = None,
+            Action::Help => self.open_overlay(Overlay::Help),
+            Action::Errors => self.open_overlay(Overlay::Errors),
+            Action::Down => self.overlay_scroll = self.overlay_scroll.saturating_add(1),
+            Action::Up => self.overlay_scroll = self.overlay_scroll.saturating_sub(1),
+            Action::PageDown => self.overlay_scroll = self.overlay_scroll.saturating_add(10),
+            Action::PageUp => self.overlay_scroll = self.overlay_scroll.saturating_sub(10),
+            Action::Top => self.overlay_scroll = 0,
+            Action::Bottom => self.overlay_scroll = usize::MAX / 2,
+            Action::FocusNext | Action::FocusPrev | Action::Open => {}
+        }
+    }
+
+    /// A page: the focused pane's visible height, less one line of context.
+    fn page(&self) -> isize {
+        let height = match self.focus {
+            Focus::List => self.list_height(),
+            Focus::Question => self
+                .body(PartKind::Question)
+                .map_or(1, |r| usize::from(r.height)),
+            Focus::Answer => self
+                .body(PartKind::Answer)
+                .map_or(1, |r| usize::from(r.height)),
+        };
+        isize::try_from(height.saturating_sub(1).max(1)).unwrap_or(1)
+    }
+
+    /// Moves the selection (list focused) or scrolls the focused text.
+    pub fn move_by(&mut self, delta: isize) {
+        match self.focus {
+            Focus::List => {
+                let last = self.shown.len().saturating_sub(1);
+                self.select(offset(self.selected, delta, last));
+            }
+            Focus::Question => self.scroll_by(PartKind::Question, delta),
+            Focus::Answer => self.scroll_by(PartKind::Answer, delta),
+        }
+    }
+
+    /// Scrolls one part's text, within its bounds.
+    pub fn scroll_by(&mut self, part: PartKind, delta: isize) {
+        let max = self.max_scroll(part);
+        let i = part.index();
+        self.scroll[i] = offset(self.scroll[i], delta, max);
+    }
+
+    /// Selects the record at `position` of the list.
+    pub fn select(&mut self, position: usize) {
+        let position = position.min(self.shown.len().saturating_sub(1));
+        if position != self.selected {
+            self.selected = position;
+            self.scroll = [0, 0];
+        }
+        self.keep_selection_visible();
+    }
+
+    fn keep_selection_visible(&mut self) {
+        let height = self.list_height();
+        if self.selected < self.list_top {
+            self.list_top = self.selected;
+        } else if self.selected >= self.list_top + height {
+            self.list_top = self.selected + 1 - height;
+        }
+        let max_top = self.shown.len().saturating_sub(height);
+        self.list_top = self.list_top.min(max_top);
+    }
+
+    /// The terminal was resized.
+    pub fn resize(&mut self, area: Rect) {
+        self.area = area;
+        self.keep_selection_visible();
+        for part in [PartKind::Question, PartKind::Answer] {
+            self.scroll[part.index()] = self.scroll[part.index()].min(self.max_scroll(part));
+        }
+    }
+
+    /// A mouse wheel turn over the screen position (column, row).
+    pub fn wheel(&mut self, column: u16, row: u16, delta: isize) {
+        match self.panes().at(column, row) {
+            Some(Focus::List) => {
+                let last = self.shown.len().saturating_sub(1);
+                self.select(offset(self.selected, delta, last));
+            }
+            Some(Focus::Question) => self.scroll_by(PartKind::Question, delta),
+            Some(Focus::Answer) => self.scroll_by(PartKind::Answer, delta),
+            None => {}
+        }
+    }
+
+    /// A click: focuses the pane, and in the list selects the row.
+    pub fn click(&mut self, column: u16, row: u16) {
+        let Some(focus) = self.panes().at(column, row) else {
+            return;
+        };
+        if self.overlay.is_some() {
+            return;
+        }
+        self.focus = focus;
+        if let (Focus::List, Some(list)) = (focus, self.panes().list) {
+            let inside = inner(list);
+            if row >= inside.y && row < inside.bottom() {
+                self.select(self.list_top + usize::from(row - inside.y));
+            }
+        }
+    }
+
+    /// Takes in what the background loader reports.
+    pub fn on_progress(&mut self, progress: Progress) {
+        match progress {
+            Progress::Started { files, problems } => {
+                self.corpus.add_problems(problems);
+                let loading = self.loading.get_or_insert(Loading {
+                    files: None,
+                    done: 0,
+                });
+                loading.files = Some(files);
+            }
+            Progress::File(file) => {
+                let start = self.corpus.records.len();
+                self.corpus.add(file);
+                self.shown.extend(start..self.corpus.records.len());
+                if let Some(loading) = self.loading.as_mut() {
+                    loading.done += 1;
+                }
+            }
+            Progress::Done => {
+                self.loading = None;
+                self.sort_records();
+            }
+        }
+    }
+
+    /// Files load in parallel and arrive in any order; once all are in,
+    /// records take the order of their files (sorted paths) and lines,
+    /// keeping the selected record selected.
+    fn sort_records(&mut self) {
+        let selected = self.current().map(|r| r.id.clone());
+        self.corpus
+            .records
+            .sort_by(|a, b| a.source.cmp(&b.source).then(a.line.cmp(&b.line)));
+        self.corpus
+            .diagnostics
+            .sort_by(|a, b| a.path.cmp(&b.path).then(a.line.cmp(&b.line)));
+        self.shown = (0..self.corpus.records.len()).collect();
+        *self.wraps.borrow_mut() = [None, None];
+        let position = selected
+            .and_then(|id| self.corpus.records.iter().position(|r| r.id == id))
+            .unwrap_or(0);
+        self.selected = position;
+        self.keep_selection_visible();
+    }
+}
+
+/// `from + delta`, kept within `0..=max`.
+fn offset(from: usize, delta: isize, max: usize) -> usize {
+    let moved = if delta < 0 {
+        from.saturating_sub(delta.unsigned_abs())
+    } else {
+        from.saturating_add(delta.unsigned_abs())
+    };
+    moved.min(max)
+}

@@ -1,0 +1,156 @@
+//! Where each pane goes for a terminal size: a pure function of the size and
+//! the focus, used both to draw and to interpret the keys and the mouse (page
+//! size, which pane is under the pointer), so the two always agree.
+//!
+//! - Wide (≥ 120 columns): list | question | answer, side by side.
+//! - Medium (≥ 60 columns): list | question over answer.
+//! - Narrow or short: the focused pane alone; Tab goes to the next one.
+//! - Below 12×3 there is no room for a pane: a "too small" notice.
+
+use ratatui::layout::{Constraint, Layout, Rect};
+
+/// Which pane has the keyboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    List,
+    Question,
+    Answer,
+}
+
+impl Focus {
+    pub fn next(self) -> Focus {
+        match self {
+            Focus::List => Focus::Question,
+            Focus::Question => Focus::Answer,
+            Focus::Answer => Focus::List,
+        }
+    }
+
+    pub fn prev(self) -> Focus {
+        match self {
+            Focus::List => Focus::Answer,
+            Focus::Question => Focus::List,
+            Focus::Answer => Focus::Question,
+        }
+    }
+}
+
+/// The rectangles of one frame. A pane that is not shown is `None`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Panes {
+    pub list: Option<Rect>,
+    pub question: Option<Rect>,
+    pub answer: Option<Rect>,
+    pub status: Option<Rect>,
+    /// No room for anything but a notice.
+    pub too_small: bool,
+}
+
+impl Panes {
+    pub fn compute(area: Rect, focus: Focus) -> Panes {
+        if area.width < 12 || area.height < 3 {
+            return Panes {
+                too_small: true,
+                ..Panes::default()
+            };
+        }
+        let [main, status] =
+            Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
+        let mut panes = Panes {
+            status: Some(status),
+            ..Panes::default()
+        };
+        if area.width >= 120 && main.height >= 8 {
+            let list_width = (area.width * 28 / 100).clamp(28, 48);
+            let [list, question, answer] = Layout::horizontal([
+                Constraint::Length(list_width),
+                Constraint::Fill(1),
+                Constraint::Fill(1),
+            ])
+            .areas(main);
+            panes.list = Some(list);
+            panes.question = Some(question);
+            panes.answer = Some(answer);
+        } else if area.width >= 60 && main.height >= 10 {
+            let list_width = (area.width * 35 / 100).clamp(24, 40);
+            let [list, reader] =
+                Layout::horizontal([Constraint::Length(list_width), Constraint::Fill(1)])
+                    .areas(main);
+            let [question, answer] =
+                Layout::vertical([Constraint::Fill(1), Constraint::Fill(1)]).areas(reader);
+            panes.list = Some(list);
+            panes.question = Some(question);
+            panes.answer = Some(answer);
+        } else {
+            match focus {
+                Focus::List => panes.list = Some(main),
+                Focus::Question => panes.question = Some(main),
+                Focus::Answer => panes.answer = Some(main),
+            }
+        }
+        panes
+    }
+
+    /// The pane under a screen position.
+    pub fn at(&self, column: u16, row: u16) -> Option<Focus> {
+        let hit = |r: Option<Rect>| {
+            r.is_some_and(|r| column >= r.x && column < r.right() && row >= r.y && row < r.bottom())
+        };
+        if hit(self.list) {
+            Some(Focus::List)
+        } else if hit(self.question) {
+            Some(Focus::Question)
+        } else if hit(self.answer) {
+            Some(Focus::Answer)
+        } else {
+            None
+        }
+    }
+}
+
+/// The inside of a bordered pane.
+pub fn inner(rect: Rect) -> Rect {
+    Rect {
+        x: rect.x.saturating_add(1),
+        y: rect.y.saturating_add(1),
+        width: rect.width.saturating_sub(2),
+        height: rect.height.saturating_sub(2),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_size_down_to_one_by_one_lays_out_inside_the_screen() {
+        for w in 0..200 {
+            for h in 0..60 {
+                let area = Rect::new(0, 0, w, h);
+                for focus in [Focus::List, Focus::Question, Focus::Answer] {
+                    let p = Panes::compute(area, focus);
+                    for r in [p.list, p.question, p.answer, p.status]
+                        .into_iter()
+                        .flatten()
+                    {
+                        assert!(area.contains(r.as_position()) || r.area() == 0);
+                        assert!(r.right() <= area.right() && r.bottom() <= area.bottom());
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn wide_is_side_by_side_and_narrow_shows_the_focused_pane() {
+        let p = Panes::compute(Rect::new(0, 0, 160, 45), Focus::List);
+        let (q, a) = (p.question.unwrap(), p.answer.unwrap());
+        assert_eq!(q.y, a.y);
+        let p = Panes::compute(Rect::new(0, 0, 80, 24), Focus::List);
+        let (q, a) = (p.question.unwrap(), p.answer.unwrap());
+        assert_eq!(q.x, a.x);
+        let p = Panes::compute(Rect::new(0, 0, 20, 6), Focus::Answer);
+        assert_eq!((p.list, p.question), (None, None));
+        assert!(p.answer.is_some());
+    }
+}

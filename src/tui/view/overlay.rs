@@ -1,0 +1,114 @@
+//! Windows over the panes: the help, generated from the keymap so it never
+//! disagrees with the keys, and the errors view, which lists every located
+//! diagnostic of the load.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+
+use super::theme::Theme;
+use crate::load::Severity;
+use crate::text::sanitize::visible;
+use crate::tui::app::{App, Overlay};
+use crate::tui::keys::{self, DEFAULT};
+
+pub fn draw(frame: &mut Frame<'_>, app: &App) {
+    let Some(overlay) = app.overlay else {
+        return;
+    };
+    let theme = Theme { color: app.color };
+    let screen = frame.area();
+    let (title, lines) = match overlay {
+        Overlay::Help => (" Keys · Esc closes ", help_lines(theme)),
+        Overlay::Errors => (
+            " Files that failed to load · Esc closes ",
+            error_lines(app, theme),
+        ),
+    };
+    let content_width = lines.iter().map(Line::width).max().unwrap_or(0);
+    let max_width = screen.width.saturating_sub(2).max(1);
+    let width = u16::try_from(content_width + 4)
+        .unwrap_or(u16::MAX)
+        .clamp(20.min(max_width), max_width);
+    let height = u16::try_from(lines.len() + 2)
+        .unwrap_or(u16::MAX)
+        .min(screen.height.saturating_sub(2).max(1));
+    let area = Rect {
+        x: screen.x + (screen.width.saturating_sub(width)) / 2,
+        y: screen.y + (screen.height.saturating_sub(height)) / 2,
+        width: width.min(screen.width),
+        height: height.min(screen.height),
+    };
+    let visible_rows = usize::from(area.height.saturating_sub(2));
+    let scroll = app
+        .overlay_scroll
+        .min(lines.len().saturating_sub(visible_rows));
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border(true))
+        .title(super::fit(title, usize::from(area.width.saturating_sub(2))));
+    frame.render_widget(Clear, area);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(ratatui::widgets::Wrap { trim: false })
+            .scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0)),
+        area,
+    );
+}
+
+/// One line per binding: its keys, then what they do.
+fn help_lines(theme: Theme) -> Vec<Line<'static>> {
+    let labels: Vec<String> = DEFAULT
+        .iter()
+        .map(|b| {
+            b.keys
+                .iter()
+                .map(|k| keys::label(*k))
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect();
+    let width = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0);
+    let mut lines: Vec<Line<'static>> = DEFAULT
+        .iter()
+        .zip(labels)
+        .map(|(binding, label)| {
+            Line::from(vec![
+                Span::styled(format!(" {label:<width$}  "), theme.key()),
+                Span::raw(binding.help),
+            ])
+        })
+        .collect();
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        " List: ✓ answered  … awaiting  † lapsed  × withdrawn  late: past two months",
+        theme.dim(),
+    ));
+    lines.push(Line::styled(
+        " Mouse: the wheel scrolls the pane under the pointer",
+        theme.dim(),
+    ));
+    lines
+}
+
+fn error_lines(app: &App, theme: Theme) -> Vec<Line<'static>> {
+    if app.corpus.diagnostics.is_empty() {
+        return vec![Line::raw(" Every file loaded cleanly.")];
+    }
+    app.corpus
+        .diagnostics
+        .iter()
+        .map(|d| {
+            let style = match d.severity {
+                Severity::Error => theme.error(),
+                Severity::Warning => theme.warning(),
+            };
+            Line::from(vec![
+                Span::raw(" "),
+                Span::styled(visible(&d.to_string()).into_owned(), style),
+            ])
+        })
+        .collect()
+}

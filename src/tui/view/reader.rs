@@ -1,0 +1,251 @@
+//! A reading pane: the question or the answer of the selected record, with
+//! a fixed header (JO date and page, delay, lateness) over the text, which
+//! scrolls. The text is drawn from the app's cached wrap, one display line
+//! per row, each a byte range of the original text.
+
+use std::ops::Range;
+
+use ratatui::Frame;
+use ratatui::layout::{Margin, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{
+    Block, Borders, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState,
+};
+
+use super::theme::Theme;
+use super::{fit, thousands};
+use crate::model::{Record, Status};
+use crate::text::sanitize::visible;
+use crate::tui::app::{App, PartKind};
+use crate::tui::layout::inner;
+
+pub fn draw(frame: &mut Frame<'_>, app: &App, part: PartKind, area: Rect) {
+    let theme = Theme { color: app.color };
+    let focused = app.focus == part.focus();
+    let record = app.current();
+    let title = record.map_or_else(
+        || match part {
+            PartKind::Question => " Question ".to_owned(),
+            PartKind::Answer => " Réponse ".to_owned(),
+        },
+        |r| pane_title(r, part),
+    );
+    let mut block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border(focused))
+        .title(Span::styled(
+            fit(&title, usize::from(area.width.saturating_sub(2))),
+            theme.title(focused),
+        ));
+    let inside = inner(area);
+    let (Some(record), Some(body)) = (record, app.body(part)) else {
+        frame.render_widget(block, area);
+        return;
+    };
+    let lines = app.wrapped(part, usize::from(body.width));
+    let height = usize::from(body.height);
+    let scroll = app.scroll[part_index(part)].min(lines.len().saturating_sub(height));
+    if lines.len() > height && height > 0 {
+        let last = (scroll + height).min(lines.len());
+        block = block.title_bottom(
+            Line::from(format!(
+                " {}–{} / {} ",
+                scroll + 1,
+                last,
+                thousands(lines.len())
+            ))
+            .right_aligned()
+            .style(theme.dim()),
+        );
+    }
+    frame.render_widget(block, area);
+
+    let header = Rect {
+        height: app.header_height(part).min(inside.height),
+        ..inside
+    };
+    if header.height > 0 {
+        let (reference, extra) = header_lines(record, part, theme, app.today());
+        // A short pane keeps the reference only.
+        let lines = match extra {
+            Some(extra) if header.height > 2 => match part {
+                PartKind::Question => vec![extra, reference],
+                PartKind::Answer => vec![reference, extra],
+            },
+            _ => vec![reference],
+        };
+        frame.render_widget(Paragraph::new(lines), header);
+    }
+
+    let text = app.text(part);
+    let rows: Vec<Line<'_>> = lines
+        .iter()
+        .skip(scroll)
+        .take(height)
+        .map(|range| styled_line(text, range.clone(), &[]))
+        .collect();
+    frame.render_widget(Paragraph::new(rows), body);
+
+    if lines.len() > height && height > 0 {
+        let mut state =
+            ScrollbarState::new(lines.len().saturating_sub(height) + 1).position(scroll);
+        frame.render_stateful_widget(
+            Scrollbar::new(ScrollbarOrientation::VerticalRight)
+                .begin_symbol(None)
+                .end_symbol(None)
+                .thumb_style(theme.border(focused)),
+            area.inner(Margin {
+                horizontal: 0,
+                vertical: 1,
+            }),
+            &mut state,
+        );
+    }
+}
+
+fn part_index(part: PartKind) -> usize {
+    match part {
+        PartKind::Question => 0,
+        PartKind::Answer => 1,
+    }
+}
+
+/// One display line: `text[range]`, sanitised, with `marks` (byte ranges of
+/// the original text and their styles) applied where they overlap.
+pub fn styled_line<'t>(
+    text: &'t str,
+    range: Range<usize>,
+    marks: &[(Range<usize>, Style)],
+) -> Line<'t> {
+    let mut spans = Vec::new();
+    let mut at = range.start;
+    for (mark, style) in marks {
+        let start = mark.start.clamp(at, range.end);
+        let end = mark.end.clamp(start, range.end);
+        if start >= end {
+            continue;
+        }
+        if at < start {
+            spans.push(Span::raw(visible(&text[at..start])));
+        }
+        spans.push(Span::styled(visible(&text[start..end]), *style));
+        at = end;
+    }
+    if at < range.end {
+        spans.push(Span::raw(visible(&text[at..range.end])));
+    }
+    Line::from(spans)
+}
+
+/// "Question · M. Thomas Dossus (Rhône, GEST)", "Réponse · Ministère …".
+fn pane_title(record: &Record, part: PartKind) -> String {
+    match part {
+        PartKind::Question => {
+            let author = &record.author;
+            let mut title = String::from(" Question · ");
+            if let Some(civility) = &author.civility {
+                title.push_str(civility);
+                title.push(' ');
+            }
+            title.push_str(author.name.as_deref().unwrap_or("?"));
+            let affiliation: Vec<&str> = [author.constituency.as_deref(), author.group.as_deref()]
+                .into_iter()
+                .flatten()
+                .collect();
+            if !affiliation.is_empty() {
+                title.push_str(&format!(" ({})", affiliation.join(", ")));
+            }
+            title.push(' ');
+            title
+        }
+        PartKind::Answer => match (&record.answer, record.status) {
+            (Some(answer), _) => format!(
+                " Réponse · {} ",
+                answer.ministry.as_deref().unwrap_or("en séance publique")
+            ),
+            (None, Status::Awaiting) => " Réponse · en attente ".to_owned(),
+            (None, Status::Lapsed) => " Réponse · question caduque ".to_owned(),
+            (None, Status::Withdrawn) => " Réponse · question retirée ".to_owned(),
+            (None, Status::Answered) => " Réponse ".to_owned(),
+        },
+    }
+}
+
+/// The fixed lines over a text: the JO reference (or the status of a
+/// missing answer), and the question's title or the answer's transfer when
+/// there is one. [`App::header_height`] counts them.
+fn header_lines(
+    record: &Record,
+    part: PartKind,
+    theme: Theme,
+    today: chrono::NaiveDate,
+) -> (Line<'static>, Option<Line<'static>>) {
+    let date = |d: Option<chrono::NaiveDate>| {
+        d.map_or_else(
+            || "??/??/????".to_owned(),
+            |d| d.format("%d/%m/%Y").to_string(),
+        )
+    };
+    let page = |p: Option<u32>| p.map_or_else(String::new, |p| format!(" p. {p}"));
+    match part {
+        PartKind::Question => {
+            let title = record
+                .title
+                .as_ref()
+                .map(|title| Line::styled(visible(title).into_owned(), theme.heading()));
+            let mut jo = format!(
+                "JO Sénat {}{}",
+                date(record.question.date),
+                page(record.question.page)
+            );
+            if let Some(number) = &record.number {
+                jo.push_str(&format!(" · n° {}", visible(number)));
+                if let Some(legislature) = record.legislature {
+                    jo.push_str(&format!(" · {legislature}e législature"));
+                }
+            }
+            (Line::from(jo), title)
+        }
+        PartKind::Answer => {
+            let mut spans = Vec::new();
+            match &record.answer {
+                Some(answer) => {
+                    spans.push(Span::raw(format!(
+                        "JO Sénat {}{}",
+                        date(answer.date),
+                        page(answer.page)
+                    )));
+                    if let Some(days) = record.delay_days {
+                        spans.push(Span::raw(format!(
+                            " · {} days",
+                            thousands(days.unsigned_abs() as usize)
+                        )));
+                    }
+                }
+                None => {
+                    let what = match record.status {
+                        Status::Awaiting => "awaiting an answer",
+                        Status::Lapsed => "lapsed, never answered",
+                        Status::Withdrawn => "withdrawn",
+                        Status::Answered => "answered",
+                    };
+                    spans.push(Span::raw(what.to_owned()));
+                    if let (Some(asked), Status::Awaiting) = (record.question.date, record.status) {
+                        let days = (today - asked).num_days().max(0);
+                        spans.push(Span::raw(format!(" · {} days", thousands(days as usize))));
+                    }
+                }
+            }
+            if record.late == Some(true) {
+                spans.push(Span::raw(" · "));
+                spans.push(Span::styled("late", theme.late()));
+            }
+            let transfer = record
+                .transmitted_to
+                .as_ref()
+                .map(|to| Line::styled(format!("Transmise au {}", visible(to)), theme.dim()));
+            (Line::from(spans), transfer)
+        }
+    }
+}
