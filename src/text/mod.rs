@@ -2,4 +2,5 @@
 //! types.
 
 pub mod sanitize;
+pub mod sentence;
 pub mod wrap;

@@ -1,0 +1,186 @@
+//! The reference printed after a quotation, in the form journalists and
+//! researchers use (see ../shared/DOMAIN.md, "Citations"): who asked or
+//! answered, where the text is in the Journal officiel.
+//!
+//! Every piece is optional in a record; a missing one is left out with its
+//! punctuation, so a citation never reads "None", "n° ," or "()".
+
+use chrono::NaiveDate;
+
+use super::PartKind;
+use crate::model::{Answer, Author, Record};
+
+/// All records come from senat.fr so far; the Assemblée nationale source
+/// will need its own journal name.
+const JOURNAL: &str = "JO Sénat";
+
+/// The citation of `part` of `record`.
+pub fn citation(record: &Record, part: PartKind) -> String {
+    match part {
+        PartKind::Question => question(record),
+        PartKind::Answer => answer(record),
+    }
+}
+
+/// "Question écrite n° 05589 de Mme Catherine Di Folco (Rhône - Les
+/// Républicains), JO Sénat du 02/03/2023, p. 1402".
+fn question(record: &Record) -> String {
+    let mut out = String::from("Question");
+    push_kind(&mut out, record);
+    if let Some(author) = author(&record.author) {
+        out.push_str(" de ");
+        out.push_str(&author);
+    }
+    if let Some(affiliation) = affiliation(&record.author) {
+        out.push_str(" (");
+        out.push_str(&affiliation);
+        out.push(')');
+    }
+    if let Some(journal) = journal(record.question.date, record.question.page) {
+        out.push_str(", ");
+        out.push_str(&journal);
+    }
+    out
+}
+
+/// "Réponse du Ministère de l'intérieur et des outre-mer à la question de
+/// M. Thomas Dossus, JO Sénat du 02/02/2023, p. 787".
+fn answer(record: &Record) -> String {
+    let Some(answer) = record.answer.as_ref() else {
+        // Nothing to quote from: still say what was asked.
+        let mut out = String::from("Réponse");
+        push_target(&mut out, record);
+        return out;
+    };
+    let Some(ministry) = answer.ministry.as_deref().filter(|m| !m.trim().is_empty()) else {
+        return in_session(record, answer);
+    };
+    let mut out = String::from("Réponse ");
+    out.push_str(&ministry_phrase(ministry.trim()));
+    push_target(&mut out, record);
+    if let Some(journal) = journal(answer.date, answer.page) {
+        out.push_str(", ");
+        out.push_str(&journal);
+    }
+    out
+}
+
+/// An oral question answered in the chamber: the date is the sitting's,
+/// not a JO date, so it is not presented as one.
+fn in_session(record: &Record, answer: &Answer) -> String {
+    let mut out = String::from("Réponse en séance publique");
+    if let Some(date) = answer.date {
+        out.push_str(" du ");
+        out.push_str(&day(date));
+    }
+    push_target(&mut out, record);
+    if let Some(page) = answer.page {
+        out.push_str(&format!(", p. {page}"));
+    }
+    out
+}
+
+/// "du Ministère de …", "du Premier ministre - …"; old pages name only the
+/// portfolio ("Réponse du ministère : Relations avec le Parlement"), which
+/// takes no article: it is kept whole in parentheses.
+fn ministry_phrase(ministry: &str) -> String {
+    let lower = ministry.to_lowercase();
+    let institution = [
+        "ministère",
+        "premier ministre",
+        "secrétariat",
+        "haut-commissariat",
+        "haut commissariat",
+    ]
+    .iter()
+    .any(|prefix| lower.starts_with(prefix));
+    if institution {
+        format!("du {ministry}")
+    } else {
+        format!("du ministère ({ministry})")
+    }
+}
+
+/// " à la question écrite n° 05589 de Mme Catherine Di Folco", or as much
+/// of it as is known.
+fn push_target(out: &mut String, record: &Record) {
+    let author = author(&record.author);
+    if author.is_none() && number(record).is_none() {
+        return;
+    }
+    out.push_str(" à la question");
+    push_kind(out, record);
+    if let Some(author) = author {
+        out.push_str(" de ");
+        out.push_str(&author);
+    }
+}
+
+/// " écrite n° 05589" or " orale n° 0827S": senat.fr numbers oral questions
+/// with a final S. Nothing when the page gives no number.
+fn push_kind(out: &mut String, record: &Record) {
+    if let Some(number) = number(record) {
+        let kind = if number.ends_with(['S', 's']) {
+            "orale"
+        } else {
+            "écrite"
+        };
+        out.push_str(&format!(" {kind} n° {number}"));
+    }
+}
+
+fn number(record: &Record) -> Option<&str> {
+    present(record.number.as_deref())
+}
+
+/// "M. Thomas Dossus": the display name, else the header's names as given.
+fn author(author: &Author) -> Option<String> {
+    let name = match present(author.name.as_deref()) {
+        Some(name) => name.to_owned(),
+        None => {
+            let parts: Vec<&str> = [author.first_name.as_deref(), author.last_name.as_deref()]
+                .into_iter()
+                .filter_map(present)
+                .collect();
+            if parts.is_empty() {
+                return None;
+            }
+            parts.join(" ")
+        }
+    };
+    Some(match present(author.civility.as_deref()) {
+        Some(civility) => format!("{civility} {name}"),
+        None => name,
+    })
+}
+
+/// "Rhône - Les Républicains". The group is printed without its -A/-R
+/// suffix: the suffix is senat.fr's notation for how a senator sits with
+/// the group, not part of the group's name.
+fn affiliation(author: &Author) -> Option<String> {
+    let parts: Vec<&str> = [author.constituency.as_deref(), author.group.as_deref()]
+        .into_iter()
+        .filter_map(present)
+        .collect();
+    (!parts.is_empty()).then(|| parts.join(" - "))
+}
+
+/// "JO Sénat du 02/02/2023, p. 787", "JO Sénat, p. 787", "JO Sénat du
+/// 02/02/2023"; nothing when neither is known.
+fn journal(date: Option<NaiveDate>, page: Option<u32>) -> Option<String> {
+    match (date, page) {
+        (Some(date), Some(page)) => Some(format!("{JOURNAL} du {}, p. {page}", day(date))),
+        (Some(date), None) => Some(format!("{JOURNAL} du {}", day(date))),
+        (None, Some(page)) => Some(format!("{JOURNAL}, p. {page}")),
+        (None, None) => None,
+    }
+}
+
+fn day(date: NaiveDate) -> String {
+    date.format("%d/%m/%Y").to_string()
+}
+
+/// A value that says something: not absent, not blank.
+fn present(value: Option<&str>) -> Option<&str> {
+    value.map(str::trim).filter(|v| !v.is_empty())
+}

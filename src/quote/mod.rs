@@ -1,0 +1,199 @@
+//! Quotations: a passage of a question or an answer with the reference that
+//! lets a reader find it in the Journal officiel.
+//!
+//! The reader copies them to the clipboard and appends them to a quote
+//! file; `reponses quote` prints them. All three need the same text, so it
+//! is built here, without any terminal type. The passage keeps the
+//! document's own characters (non-breaking spaces in "n° 78-17" or
+//! "« augmentées »" are typography, not noise); only layout whitespace is
+//! tidied, and paragraphs survive for formats that can show them.
+
+mod citation;
+
+use std::ops::Range;
+
+pub use citation::citation;
+
+use crate::model::Record;
+
+/// Which text of a record a passage comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PartKind {
+    Question,
+    Answer,
+}
+
+impl PartKind {
+    /// The text of this part of `record`; `None` for an unanswered question.
+    pub fn text(self, record: &Record) -> Option<&str> {
+        match self {
+            PartKind::Question => Some(&record.question.text),
+            PartKind::Answer => record.answer.as_ref().map(|a| a.text.as_str()),
+        }
+    }
+}
+
+/// A passage and its citation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quote {
+    /// The passage: whitespace tidied, paragraphs separated by one blank
+    /// line ("\n\n").
+    pub text: String,
+    /// "Question écrite n° … de …, JO Sénat du …, p. …" or "Réponse du …".
+    pub citation: String,
+}
+
+/// How a quotation is written out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// `« passage » — citation`, on one line.
+    Text,
+    /// A block quote, one `> ` line per paragraph, then the citation as its
+    /// last line: `> — citation`.
+    Markdown,
+}
+
+/// Quotes `text`, a passage of `part` of `record`.
+pub fn quote(record: &Record, part: PartKind, text: &str) -> Quote {
+    Quote {
+        text: tidy(text),
+        citation: citation(record, part),
+    }
+}
+
+/// The byte range covering `count` sentences from sentence `first`, as
+/// given by [`crate::text::sentence::sentences`]. A count running past the
+/// end stops at the last sentence; `None` when `first` is past the end or
+/// `count` is zero.
+pub fn select(sentences: &[Range<usize>], first: usize, count: usize) -> Option<Range<usize>> {
+    if count == 0 {
+        return None;
+    }
+    let start = sentences.get(first)?.start;
+    let last = first.saturating_add(count - 1).min(sentences.len() - 1);
+    Some(start..sentences[last].end)
+}
+
+impl Quote {
+    /// The quotation in `format`, without a final line break.
+    pub fn render(&self, format: Format) -> String {
+        match format {
+            Format::Text => {
+                let text = self.paragraphs().collect::<Vec<_>>().join(" ");
+                if text.is_empty() {
+                    format!("« » — {}", self.citation)
+                } else {
+                    format!("« {text} » — {}", self.citation)
+                }
+            }
+            Format::Markdown => {
+                let mut lines: Vec<String> = Vec::new();
+                for paragraph in self.paragraphs() {
+                    if !lines.is_empty() {
+                        lines.push(">".to_owned());
+                    }
+                    lines.push(format!("> {}", markdown_line(paragraph)));
+                }
+                if !lines.is_empty() {
+                    lines.push(">".to_owned());
+                }
+                lines.push(format!("> — {}", markdown_inline(&self.citation)));
+                lines.join("\n")
+            }
+        }
+    }
+
+    fn paragraphs(&self) -> impl Iterator<Item = &str> {
+        self.text.split("\n\n").filter(|p| !p.is_empty())
+    }
+}
+
+/// The passage as it will be quoted.
+///
+/// Within a paragraph, each run of whitespace becomes one character: a
+/// space if the run holds a line break (a hand-wrapped line) or no
+/// non-breaking space, else the run's first non-breaking space (U+00A0 or
+/// U+202F), which the text chose on purpose ("n°\u{a0}78-17", "4,2\u{202f}%").
+/// Paragraphs (split by blank lines) are kept, trimmed, one blank line
+/// apart. Other control characters cannot be part of a quotation: they
+/// become U+FFFD, so the loss shows.
+fn tidy(text: &str) -> String {
+    let mut paragraphs: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for line in text.lines() {
+        if line.trim().is_empty() {
+            if !current.is_empty() {
+                paragraphs.push(std::mem::take(&mut current));
+            }
+            continue;
+        }
+        if !current.is_empty() {
+            current.push('\n');
+        }
+        current.push_str(line);
+    }
+    if !current.is_empty() {
+        paragraphs.push(current);
+    }
+    paragraphs
+        .iter()
+        .map(|p| collapse(p.trim()))
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+/// One paragraph with its whitespace runs collapsed; see [`tidy`].
+fn collapse(paragraph: &str) -> String {
+    let mut out = String::with_capacity(paragraph.len());
+    let mut run: Option<(bool, Option<char>)> = None; // (line break seen, first NBSP)
+    for c in paragraph.chars() {
+        if c.is_whitespace() {
+            let (breaks, nbsp) = run.get_or_insert((false, None));
+            *breaks |= matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}');
+            if nbsp.is_none() && matches!(c, '\u{a0}' | '\u{202f}') {
+                *nbsp = Some(c);
+            }
+            continue;
+        }
+        if let Some((breaks, nbsp)) = run.take() {
+            out.push(if breaks { ' ' } else { nbsp.unwrap_or(' ') });
+        }
+        out.push(if c.is_control() { '\u{fffd}' } else { c });
+    }
+    out
+}
+
+/// A paragraph as a Markdown line: inline markup escaped, and a line start
+/// that Markdown would read as a heading, list or quote escaped too.
+fn markdown_line(paragraph: &str) -> String {
+    let escaped = markdown_inline(paragraph);
+    let digits = escaped.len()
+        - escaped
+            .trim_start_matches(|c: char| c.is_ascii_digit())
+            .len();
+    let rest = &escaped[digits..];
+    let list_number = digits > 0 && (rest.starts_with(". ") || rest.starts_with(") "));
+    if list_number {
+        return format!("{}\\{}", &escaped[..digits], rest);
+    }
+    if escaped.starts_with(['#', '>', '=', '+', '-']) {
+        format!("\\{escaped}")
+    } else {
+        escaped
+    }
+}
+
+/// Escapes the characters Markdown reads as inline markup.
+fn markdown_inline(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '|') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;
