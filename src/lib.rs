@@ -10,6 +10,7 @@ pub mod cli;
 pub mod corpus;
 pub mod load;
 pub mod model;
+pub mod search;
 pub mod seeds;
 pub mod text;
 pub mod tui;
