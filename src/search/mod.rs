@@ -5,4 +5,9 @@
 //! Pure logic: the reader's search bar, the `search` subcommand and the
 //! tests share it, and none of it knows about terminals.
 
+pub mod index;
+pub mod matcher;
 pub mod query;
+
+pub use matcher::{Query, filter};
+pub use query::QueryError;
