@@ -11,6 +11,7 @@ pub mod corpus;
 pub mod load;
 pub mod model;
 pub mod quote;
+pub mod search;
 pub mod seeds;
 pub mod text;
 pub mod tui;

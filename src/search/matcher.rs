@@ -1,0 +1,223 @@
+//! A parsed query compiled for matching: which records pass, and where its
+//! words and phrases occur in a text to highlight them.
+//!
+//! Matching is substring matching on folded text, like a browser's find, not
+//! whole words: `camera` finds `caméras`, `loi` finds `aloi`. Words may occur
+//! in different fields; a phrase must occur within one field, across any
+//! whitespace (non-breaking spaces, line breaks). Each term and each text
+//! filter is folded once here, with its own smart sensitivity, and searched
+//! with a prebuilt `memmem` finder.
+
+use std::ops::Range;
+
+use chrono::NaiveDate;
+use memchr::memmem::Finder;
+use rayon::prelude::*;
+
+use super::index::{Haystack, Region, fold_region};
+use super::query::{self, Filter, ParsedQuery, QueryError, Term};
+use crate::model::{Record, Status};
+use crate::text::fold::{FoldOptions, fold, fold_str};
+
+/// A query ready to match records and highlight text.
+#[derive(Debug, Clone)]
+pub struct Query {
+    parsed: ParsedQuery,
+    /// Word and phrase terms, longest first (usually the rarest).
+    words: Vec<Needle>,
+    /// Filters, cheap comparisons first.
+    filters: Vec<Check>,
+}
+
+/// One term folded for searching.
+#[derive(Debug, Clone)]
+struct Needle {
+    options: FoldOptions,
+    /// Its insensitive folding, searched in the index.
+    index: Finder<'static>,
+    /// Its folding with its own options, when that is not the insensitive
+    /// one: searched in the record's fields folded the same way.
+    exact: Option<Finder<'static>>,
+}
+
+#[derive(Debug, Clone)]
+enum Check {
+    Status(Status),
+    Late(bool),
+    After(NaiveDate),
+    Before(NaiveDate),
+    /// Boxed: a finder is large, and most checks are not text.
+    Text(Region, Box<Needle>),
+}
+
+impl Query {
+    /// Parses and compiles `text`.
+    ///
+    /// # Errors
+    /// See [`query::parse`].
+    pub fn parse(text: &str) -> Result<Query, QueryError> {
+        query::parse(text).map(Query::new)
+    }
+
+    /// Compiles a parsed query.
+    pub fn new(parsed: ParsedQuery) -> Query {
+        let mut words: Vec<Needle> = parsed.terms.iter().filter_map(Needle::new).collect();
+        words.sort_by_key(|n| std::cmp::Reverse(n.index.needle().len()));
+        let mut filters: Vec<Check> = parsed
+            .filters
+            .iter()
+            .filter_map(|f| match f {
+                Filter::Status(s) => Some(Check::Status(*s)),
+                Filter::Late(l) => Some(Check::Late(*l)),
+                Filter::After(d) => Some(Check::After(*d)),
+                Filter::Before(d) => Some(Check::Before(*d)),
+                Filter::Author(t) => {
+                    Needle::new(t).map(|n| Check::Text(Region::Author, Box::new(n)))
+                }
+                Filter::Ministry(t) => {
+                    Needle::new(t).map(|n| Check::Text(Region::Ministry, Box::new(n)))
+                }
+                Filter::Group(t) => Needle::new(t).map(|n| Check::Text(Region::Group, Box::new(n))),
+            })
+            .collect();
+        filters.sort_by_key(|c| matches!(c, Check::Text(..)));
+        Query {
+            parsed,
+            words,
+            filters,
+        }
+    }
+
+    /// The query as parsed.
+    pub fn parsed(&self) -> &ParsedQuery {
+        &self.parsed
+    }
+
+    /// Whether it matches anything (no term, no filter).
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty() && self.filters.is_empty()
+    }
+
+    /// Whether `record` passes. Builds its haystack: to test many records,
+    /// build them once ([`super::index::build`]) and use [`filter`].
+    pub fn matches(&self, record: &Record) -> bool {
+        self.matches_indexed(record, &Haystack::new(record), &mut String::new())
+    }
+
+    /// Whether `record`, indexed as `haystack`, passes. `scratch` is reused
+    /// for the fields a sensitive term folds again.
+    pub fn matches_indexed(
+        &self,
+        record: &Record,
+        haystack: &Haystack,
+        scratch: &mut String,
+    ) -> bool {
+        let filters = self.filters.iter().all(|check| match check {
+            Check::Status(s) => haystack.status == *s,
+            Check::Late(l) => haystack.late == Some(*l),
+            Check::After(d) => haystack.date.is_some_and(|q| q > *d),
+            Check::Before(d) => haystack.date.is_some_and(|q| q < *d),
+            Check::Text(region, needle) => needle.occurs(record, haystack, *region, scratch),
+        });
+        filters
+            && self
+                .words
+                .iter()
+                .all(|needle| needle.occurs(record, haystack, Region::Words, scratch))
+    }
+
+    /// Where the words and phrases occur in `text` (filters are not
+    /// highlighted): sorted, non-overlapping byte ranges of `text`, exact to
+    /// its characters (a match of `oeuvre` covers the whole `œ`, one of a
+    /// phrase its non-breaking spaces). Overlapping matches of different
+    /// terms merge into one range; adjacent ones stay apart.
+    pub fn highlights(&self, text: &str) -> Vec<Range<usize>> {
+        let mut ranges = Vec::new();
+        let mut done: Vec<FoldOptions> = Vec::new();
+        for options in self.words.iter().map(|n| n.options) {
+            if done.contains(&options) {
+                continue;
+            }
+            done.push(options);
+            let folded = fold(text, options);
+            for needle in self.words.iter().filter(|n| n.options == options) {
+                let finder = needle.exact.as_ref().unwrap_or(&needle.index);
+                let len = finder.needle().len();
+                ranges.extend(
+                    finder
+                        .find_iter(folded.text().as_bytes())
+                        .map(|at| folded.original_range(at..at + len)),
+                );
+            }
+        }
+        ranges.sort_by_key(|r| (r.start, r.end));
+        let mut merged: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
+        for range in ranges {
+            match merged.last_mut() {
+                Some(last) if range.start < last.end => last.end = last.end.max(range.end),
+                _ => merged.push(range),
+            }
+        }
+        merged
+    }
+}
+
+impl Needle {
+    /// `None` for a term that folds to nothing.
+    fn new(term: &Term) -> Option<Needle> {
+        let options = term.options;
+        let folded = fold_str(&term.text, options);
+        if folded.is_empty() {
+            return None;
+        }
+        let insensitive = fold_str(&term.text, FoldOptions::INSENSITIVE);
+        let exact =
+            (!options.is_insensitive()).then(|| Finder::new(folded.as_bytes()).into_owned());
+        Some(Needle {
+            options,
+            index: Finder::new(insensitive.as_bytes()).into_owned(),
+            exact,
+        })
+    }
+
+    fn occurs(
+        &self,
+        record: &Record,
+        haystack: &Haystack,
+        region: Region,
+        scratch: &mut String,
+    ) -> bool {
+        if self.index.find(haystack.region(region)).is_none() {
+            return false;
+        }
+        let Some(exact) = &self.exact else {
+            return true;
+        };
+        scratch.clear();
+        fold_region(record, region, self.options, scratch);
+        exact.find(scratch.as_bytes()).is_some()
+    }
+}
+
+/// The indices of the records that pass, in order, searched in parallel.
+/// `haystacks[i]` must be the haystack of `records[i]`
+/// ([`super::index::build`]); records without one do not pass.
+pub fn filter(records: &[Record], haystacks: &[Haystack], query: &Query) -> Vec<usize> {
+    if query.is_empty() {
+        return (0..records.len().min(haystacks.len())).collect();
+    }
+    records
+        .par_iter()
+        .zip(haystacks.par_iter())
+        .enumerate()
+        .map_init(String::new, |scratch, (i, (record, haystack))| {
+            query
+                .matches_indexed(record, haystack, scratch)
+                .then_some(i)
+        })
+        .flatten()
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;
