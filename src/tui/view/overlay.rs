@@ -10,6 +10,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use super::theme::Theme;
 use crate::load::Severity;
 use crate::text::sanitize::visible;
+use crate::text::wrap::wrap;
 use crate::tui::app::{App, Overlay};
 use crate::tui::keys::{self, DEFAULT};
 
@@ -19,16 +20,18 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
     };
     let theme = Theme { color: app.color };
     let screen = frame.area();
+    let max_width = screen.width.saturating_sub(2).max(1);
+    // Error lines wrap to the box, so the box's height counts their rows.
+    let wrap_width = usize::from(max_width.saturating_sub(3)).max(1);
     let (title, lines) = match overlay {
         Overlay::Help => (" Keys · Esc closes ", help_lines(theme)),
         Overlay::Errors => (
             " Files that failed to load · Esc closes ",
-            error_lines(app, theme),
+            error_lines(app, theme, wrap_width),
         ),
     };
     let content_width = lines.iter().map(Line::width).max().unwrap_or(0);
-    let max_width = screen.width.saturating_sub(2).max(1);
-    let width = u16::try_from(content_width + 4)
+    let width = u16::try_from(content_width + 3)
         .unwrap_or(u16::MAX)
         .clamp(20.min(max_width), max_width);
     let height = u16::try_from(lines.len() + 2)
@@ -52,7 +55,6 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
     frame.render_widget(
         Paragraph::new(lines)
             .block(block)
-            .wrap(ratatui::widgets::Wrap { trim: false })
             .scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0)),
         area,
     );
@@ -93,22 +95,29 @@ fn help_lines(theme: Theme) -> Vec<Line<'static>> {
     lines
 }
 
-fn error_lines(app: &App, theme: Theme) -> Vec<Line<'static>> {
+/// Every diagnostic, wrapped to `width` columns, continuation rows
+/// indented.
+fn error_lines(app: &App, theme: Theme, width: usize) -> Vec<Line<'static>> {
     if app.corpus.diagnostics.is_empty() {
         return vec![Line::raw(" Every file loaded cleanly.")];
     }
-    app.corpus
-        .diagnostics
-        .iter()
-        .map(|d| {
-            let style = match d.severity {
-                Severity::Error => theme.error(),
-                Severity::Warning => theme.warning(),
-            };
-            Line::from(vec![
-                Span::raw(" "),
-                Span::styled(visible(&d.to_string()).into_owned(), style),
-            ])
-        })
-        .collect()
+    let mut lines = Vec::new();
+    for d in &app.corpus.diagnostics {
+        let style = match d.severity {
+            Severity::Error => theme.error(),
+            Severity::Warning => theme.warning(),
+        };
+        let text = visible(&d.to_string()).into_owned();
+        for (i, range) in wrap(&text, width.saturating_sub(3).max(1))
+            .into_iter()
+            .enumerate()
+        {
+            let indent = if i == 0 { " " } else { "   " };
+            lines.push(Line::from(vec![
+                Span::raw(indent),
+                Span::styled(text[range].to_owned(), style),
+            ]));
+        }
+    }
+    lines
 }

@@ -1,0 +1,143 @@
+//! Whole-screen snapshots of the reader, drawn into a `TestBackend` at the
+//! sizes people use: a big window, the classic 80×24, and a 20×6 corner of
+//! tmux. Colours are off (as under NO_COLOR), so the snapshots show what
+//! survives without them.
+
+use chrono::NaiveDate;
+use ratatui::{Terminal, backend::TestBackend, layout::Rect};
+
+use reponses::corpus::{Corpus, Input};
+use reponses::load;
+use reponses::tui::{action::Action, app::App, view};
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 29).unwrap()
+}
+
+fn app_with(corpus: Corpus, width: u16, height: u16) -> App {
+    App::new(corpus, None, Rect::new(0, 0, width, height), false, today())
+}
+
+fn seeds(width: u16, height: u16) -> App {
+    app_with(Corpus::load(&Input::Seeds, today()), width, height)
+}
+
+fn screen(app: &App) -> String {
+    let backend = TestBackend::new(app.area.width, app.area.height);
+    let mut terminal = Terminal::new(backend).unwrap();
+    terminal.draw(|frame| view::draw(frame, app)).unwrap();
+    terminal.backend().to_string()
+}
+
+fn press(app: &mut App, actions: &[Action]) {
+    for action in actions {
+        app.update(*action);
+    }
+}
+
+#[test]
+fn seed_at_160x45() {
+    insta::assert_snapshot!(screen(&seeds(160, 45)));
+}
+
+#[test]
+fn seed_at_80x24() {
+    insta::assert_snapshot!(screen(&seeds(80, 24)));
+}
+
+#[test]
+fn seed_at_20x6() {
+    insta::assert_snapshot!(screen(&seeds(20, 6)));
+}
+
+#[test]
+fn answer_focused_and_paged_down_at_20x6() {
+    let mut app = seeds(20, 6);
+    press(
+        &mut app,
+        &[Action::FocusNext, Action::FocusNext, Action::PageDown],
+    );
+    insta::assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn question_scrolled_to_the_end_at_80x24() {
+    let mut app = seeds(80, 24);
+    press(&mut app, &[Action::FocusNext, Action::Bottom]);
+    insta::assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn help_overlay_at_80x24() {
+    let mut app = seeds(80, 24);
+    press(&mut app, &[Action::Help]);
+    insta::assert_snapshot!(screen(&app));
+}
+
+fn corpus_of(files: &[(&str, &str)]) -> Corpus {
+    let mut corpus = Corpus::default();
+    for (path, text) in files {
+        corpus.add(load::load_bytes(path, text.as_bytes(), today()));
+    }
+    corpus
+}
+
+const AWAITING: &str = "Fermeture des trésoreries en zone rurale\n\
+Question écrite n° 05589 - 16e législature\n\
+Question de Mme DI FOLCO Catherine (Rhône - Les Républicains-A) publiée le 02/03/2023\n\n\
+Mme Catherine Di Folco attire l'attention de M. le ministre sur la fermeture des trésoreries.\n\n\
+- page 1402\n\
+Transmise au Ministère de l'économie, des finances et de la souveraineté industrielle et numérique\n\
+En attente de réponse du Ministère de l'économie, des finances et de la souveraineté industrielle et numérique.\n";
+
+#[test]
+fn awaiting_question_with_title_and_failed_file_at_120x20() {
+    let corpus = corpus_of(&[
+        ("a/awaiting.txt", AWAITING),
+        (
+            "b/broken.txt",
+            "Question de M. DOSSUS Thomas (Rhône - GEST\n",
+        ),
+    ]);
+    insta::assert_snapshot!(screen(&app_with(corpus, 120, 20)));
+}
+
+#[test]
+fn errors_view_lists_located_messages() {
+    let corpus = corpus_of(&[
+        ("a/awaiting.txt", AWAITING),
+        (
+            "b/broken.txt",
+            "Question de M. DOSSUS Thomas (Rhône - GEST\n",
+        ),
+        ("c/empty.txt", ""),
+    ]);
+    let mut app = app_with(corpus, 100, 16);
+    press(&mut app, &[Action::Errors]);
+    insta::assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn control_characters_and_escapes_are_drawn_as_placeholders() {
+    let hostile = "Question de M. DOSSUS Thomas (Rhône - GEST) publiée le 10/11/2022\n\
+                   Texte \u{1b}[2J\u{1b}]0;titre\u{7} avec \u{202e}inversion\u{202c} et \u{9b}31m fin.\n";
+    let corpus = corpus_of(&[("hostile.txt", hostile)]);
+    let text = screen(&app_with(corpus, 120, 12));
+    assert!(!text.contains('\u{1b}') && !text.contains('\u{202e}') && !text.contains('\u{9b}'));
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn no_size_from_1x1_to_200x60_panics() {
+    let mut app = seeds(1, 1);
+    for width in (1..200).step_by(7) {
+        for height in (1..60).step_by(5) {
+            app.resize(Rect::new(0, 0, width, height));
+            for action in [Action::FocusNext, Action::PageDown, Action::Help] {
+                app.update(action);
+                screen(&app);
+            }
+            app.update(Action::Escape);
+        }
+    }
+}
