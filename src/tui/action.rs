@@ -4,7 +4,8 @@
 //! test can drive it without a terminal.
 
 /// Something the user asked for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Action {
     Quit,
     /// Focus: list → question → answer → list.

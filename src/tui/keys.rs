@@ -1,7 +1,13 @@
 //! The keymap: one table from keys to actions, read by the event loop and
 //! by the help overlay, so the help can never disagree with the keys.
+//!
+//! The table is data, `assets/keymap.toml`, embedded in the binary; a user
+//! configuration can later be merged over it in the same format.
+
+use std::sync::OnceLock;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use serde::Deserialize;
 
 use super::action::Action;
 
@@ -12,100 +18,108 @@ pub struct Key {
     pub modifiers: KeyModifiers,
 }
 
-const fn plain(code: KeyCode) -> Key {
-    Key {
-        code,
-        modifiers: KeyModifiers::NONE,
-    }
-}
-
-const fn ch(c: char) -> Key {
-    plain(KeyCode::Char(c))
-}
-
-const fn ctrl(c: char) -> Key {
-    Key {
-        code: KeyCode::Char(c),
-        modifiers: KeyModifiers::CONTROL,
-    }
-}
-
 /// Keys bound to an action, with the line the help shows.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Binding {
-    pub keys: &'static [Key],
+    pub keys: Vec<Key>,
     pub action: Action,
-    pub help: &'static str,
+    pub help: String,
 }
 
-/// The default keymap (../shared/UX.md).
-pub const DEFAULT: &[Binding] = &[
-    Binding {
-        keys: &[plain(KeyCode::Tab)],
-        action: Action::FocusNext,
-        help: "focus: list → question → answer",
-    },
-    Binding {
-        keys: &[plain(KeyCode::BackTab)],
-        action: Action::FocusPrev,
-        help: "focus back",
-    },
-    Binding {
-        keys: &[ch('j'), plain(KeyCode::Down)],
-        action: Action::Down,
-        help: "next record / scroll down",
-    },
-    Binding {
-        keys: &[ch('k'), plain(KeyCode::Up)],
-        action: Action::Up,
-        help: "previous record / scroll up",
-    },
-    Binding {
-        keys: &[plain(KeyCode::PageDown), ch(' '), ctrl('f')],
-        action: Action::PageDown,
-        help: "page down",
-    },
-    Binding {
-        keys: &[plain(KeyCode::PageUp), ctrl('b')],
-        action: Action::PageUp,
-        help: "page up",
-    },
-    Binding {
-        keys: &[ch('g'), plain(KeyCode::Home)],
-        action: Action::Top,
-        help: "first record / top of the text",
-    },
-    Binding {
-        keys: &[ch('G'), plain(KeyCode::End)],
-        action: Action::Bottom,
-        help: "last record / end of the text",
-    },
-    Binding {
-        keys: &[plain(KeyCode::Enter)],
-        action: Action::Open,
-        help: "read the selected record",
-    },
-    Binding {
-        keys: &[plain(KeyCode::Esc)],
-        action: Action::Escape,
-        help: "close the overlay",
-    },
-    Binding {
-        keys: &[ch('E')],
-        action: Action::Errors,
-        help: "files that failed to load",
-    },
-    Binding {
-        keys: &[ch('?'), plain(KeyCode::F(1))],
-        action: Action::Help,
-        help: "this help",
-    },
-    Binding {
-        keys: &[ch('q'), ctrl('c')],
-        action: Action::Quit,
-        help: "quit (q closes an overlay first)",
-    },
-];
+/// Why a keymap does not load.
+#[derive(Debug, thiserror::Error)]
+pub enum KeymapError {
+    #[error("keymap: {0}")]
+    Toml(#[from] toml::de::Error),
+    #[error("keymap: unknown key {0:?}")]
+    UnknownKey(String),
+}
+
+#[derive(Deserialize)]
+struct File {
+    binding: Vec<RawBinding>,
+}
+
+#[derive(Deserialize)]
+struct RawBinding {
+    action: Action,
+    keys: Vec<String>,
+    help: String,
+}
+
+/// Parses a keymap in the format of `assets/keymap.toml`.
+///
+/// # Errors
+/// Malformed TOML, an unknown action or an unknown key name.
+pub fn parse(source: &str) -> Result<Vec<Binding>, KeymapError> {
+    let file: File = toml::from_str(source)?;
+    file.binding
+        .into_iter()
+        .map(|raw| {
+            let keys = raw
+                .keys
+                .iter()
+                .map(|k| parse_key(k).ok_or_else(|| KeymapError::UnknownKey(k.clone())))
+                .collect::<Result<_, _>>()?;
+            Ok(Binding {
+                keys,
+                action: raw.action,
+                help: raw.help,
+            })
+        })
+        .collect()
+}
+
+/// The default keymap, parsed once.
+pub fn default_keymap() -> &'static [Binding] {
+    static KEYMAP: OnceLock<Vec<Binding>> = OnceLock::new();
+    KEYMAP.get_or_init(|| {
+        // The embedded file is checked by a test; an empty keymap would
+        // still leave Ctrl-C, handled before any lookup.
+        parse(include_str!("../../assets/keymap.toml")).unwrap_or_default()
+    })
+}
+
+/// "Ctrl-c" → Ctrl + 'c'; "Shift-Tab"; "PgDn"; "j".
+fn parse_key(name: &str) -> Option<Key> {
+    let (modifiers, name) = match name.strip_prefix("Ctrl-") {
+        Some(rest) if !rest.is_empty() => (KeyModifiers::CONTROL, rest),
+        _ => (KeyModifiers::NONE, name),
+    };
+    let code = match name {
+        "Tab" => KeyCode::Tab,
+        "Shift-Tab" => KeyCode::BackTab,
+        "Enter" => KeyCode::Enter,
+        "Esc" => KeyCode::Esc,
+        "Space" => KeyCode::Char(' '),
+        "Up" => KeyCode::Up,
+        "Down" => KeyCode::Down,
+        "Left" => KeyCode::Left,
+        "Right" => KeyCode::Right,
+        "PgUp" => KeyCode::PageUp,
+        "PgDn" => KeyCode::PageDown,
+        "Home" => KeyCode::Home,
+        "End" => KeyCode::End,
+        "Backspace" => KeyCode::Backspace,
+        _ => {
+            if let Some(n) = name.strip_prefix('F').and_then(|n| n.parse::<u8>().ok()) {
+                KeyCode::F(n)
+            } else {
+                let mut chars = name.chars();
+                match (chars.next(), chars.next()) {
+                    (Some(c), None) => KeyCode::Char(c),
+                    _ => return None,
+                }
+            }
+        }
+    };
+    Some(Key { code, modifiers })
+}
+
+/// Whether `event` is Ctrl-C, which always quits, whatever the keymap.
+pub fn is_interrupt(event: KeyEvent) -> bool {
+    event.code == KeyCode::Char('c') && event.modifiers.contains(KeyModifiers::CONTROL)
+}
 
 /// The action bound to `event` in `keymap`.
 pub fn lookup(keymap: &[Binding], event: KeyEvent) -> Option<Action> {
@@ -137,12 +151,15 @@ pub fn label(key: Key) -> String {
         KeyCode::BackTab => "Shift-Tab".to_owned(),
         KeyCode::Down => "↓".to_owned(),
         KeyCode::Up => "↑".to_owned(),
+        KeyCode::Left => "←".to_owned(),
+        KeyCode::Right => "→".to_owned(),
         KeyCode::PageDown => "PgDn".to_owned(),
         KeyCode::PageUp => "PgUp".to_owned(),
         KeyCode::Home => "Home".to_owned(),
         KeyCode::End => "End".to_owned(),
         KeyCode::Enter => "Enter".to_owned(),
         KeyCode::Esc => "Esc".to_owned(),
+        KeyCode::Backspace => "Backspace".to_owned(),
         KeyCode::F(n) => format!("F{n}"),
         other => format!("{other:?}"),
     };
@@ -158,11 +175,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_key_is_bound_once() {
-        let keys: Vec<Key> = DEFAULT
-            .iter()
-            .flat_map(|b| b.keys.iter().copied())
-            .collect();
+    fn the_embedded_keymap_loads_and_binds_every_key_once() {
+        let keymap = parse(include_str!("../../assets/keymap.toml")).unwrap();
+        assert!(keymap.len() >= 13);
+        let keys: Vec<Key> = keymap.iter().flat_map(|b| b.keys.iter().copied()).collect();
         for (i, k) in keys.iter().enumerate() {
             assert!(!keys[i + 1..].contains(k), "{} bound twice", label(*k));
         }
@@ -170,10 +186,24 @@ mod tests {
 
     #[test]
     fn shifted_letters_match_with_or_without_the_shift_flag() {
+        let keymap = default_keymap();
         let shifted = KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT);
-        assert_eq!(lookup(DEFAULT, shifted), Some(Action::Bottom));
+        assert_eq!(lookup(keymap, shifted), Some(Action::Bottom));
         let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
-        assert_eq!(lookup(DEFAULT, ctrl_c), Some(Action::Quit));
-        assert_eq!(label(ctrl('c')), "Ctrl-C");
+        assert_eq!(lookup(keymap, ctrl_c), Some(Action::Quit));
+        assert!(is_interrupt(ctrl_c));
+    }
+
+    #[test]
+    fn key_names_round_trip_through_labels() {
+        assert_eq!(label(parse_key("Ctrl-c").unwrap()), "Ctrl-C");
+        assert_eq!(label(parse_key("Shift-Tab").unwrap()), "Shift-Tab");
+        assert_eq!(label(parse_key("PgDn").unwrap()), "PgDn");
+        assert_eq!(parse_key("Nope"), None);
+        assert!(matches!(
+            parse("[[binding]]\naction = \"quit\"\nkeys = [\"Nope\"]\nhelp = \"\"\n"),
+            Err(KeymapError::UnknownKey(_))
+        ));
+        assert!(parse("[[binding]]\naction = \"fly\"\nkeys = []\nhelp = \"\"\n").is_err());
     }
 }

@@ -117,7 +117,9 @@ fn event_loop(
 fn handle(app: &mut App, event: Event) -> bool {
     match event {
         Event::Key(key) if key.kind != KeyEventKind::Release => {
-            if let Some(action) = keys::lookup(keys::DEFAULT, key) {
+            if keys::is_interrupt(key) {
+                app.quit = true;
+            } else if let Some(action) = keys::lookup(keys::default_keymap(), key) {
                 app.update(action);
             }
             true

@@ -12,7 +12,7 @@ use crate::load::Severity;
 use crate::text::sanitize::visible;
 use crate::text::wrap::wrap;
 use crate::tui::app::{App, Overlay};
-use crate::tui::keys::{self, DEFAULT};
+use crate::tui::keys;
 
 pub fn draw(frame: &mut Frame<'_>, app: &App) {
     let Some(overlay) = app.overlay else {
@@ -62,7 +62,8 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
 
 /// One line per binding: its keys, then what they do.
 fn help_lines(theme: Theme) -> Vec<Line<'static>> {
-    let labels: Vec<String> = DEFAULT
+    let keymap = keys::default_keymap();
+    let labels: Vec<String> = keymap
         .iter()
         .map(|b| {
             b.keys
@@ -73,25 +74,20 @@ fn help_lines(theme: Theme) -> Vec<Line<'static>> {
         })
         .collect();
     let width = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0);
-    let mut lines: Vec<Line<'static>> = DEFAULT
+    let mut lines: Vec<Line<'static>> = keymap
         .iter()
         .zip(labels)
         .map(|(binding, label)| {
             Line::from(vec![
                 Span::styled(format!(" {label:<width$}  "), theme.key()),
-                Span::raw(binding.help),
+                Span::raw(binding.help.clone()),
             ])
         })
         .collect();
     lines.push(Line::raw(""));
-    lines.push(Line::styled(
-        " List: ✓ answered  … awaiting  † lapsed  × withdrawn  late: past two months",
-        theme.dim(),
-    ));
-    lines.push(Line::styled(
-        " Mouse: the wheel scrolls the pane under the pointer",
-        theme.dim(),
-    ));
+    for line in include_str!("../../../assets/help.txt").lines() {
+        lines.push(Line::styled(format!(" {line}"), theme.dim()));
+    }
     lines
 }
 
