@@ -13,6 +13,7 @@ use rayon::prelude::*;
 
 use crate::load::{self, Diagnostic, Loaded, Severity};
 use crate::model::Record;
+use crate::search::index::Haystack;
 
 /// Where the documents come from.
 #[derive(Debug, Clone)]
@@ -128,8 +129,8 @@ pub enum Progress {
         files: usize,
         problems: Vec<Diagnostic>,
     },
-    /// One file loaded.
-    File(Loaded),
+    /// One file loaded, with the search index of each of its records.
+    File(Loaded, Vec<Haystack>),
     /// Everything is loaded.
     Done,
 }
@@ -150,10 +151,14 @@ pub fn stream(input: Input, today: NaiveDate) -> mpsc::Receiver<Progress> {
         {
             return;
         }
+        // Indexing happens here, on the loader's threads, not in the
+        // reader's event loop.
         let _ = jobs
             .par_iter()
             .try_for_each_with(sender.clone(), |sender, job| {
-                sender.send(Progress::File(job.load(today)))
+                let loaded = job.load(today);
+                let haystacks = loaded.records.iter().map(Haystack::new).collect();
+                sender.send(Progress::File(loaded, haystacks))
             });
         let _ = sender.send(Progress::Done);
     });
@@ -185,7 +190,10 @@ mod tests {
         for progress in rx {
             match progress {
                 Progress::Started { files, .. } => assert_eq!(files, 1),
-                Progress::File(file) => corpus.add(file),
+                Progress::File(file, haystacks) => {
+                    assert_eq!(haystacks.len(), file.records.len());
+                    corpus.add(file);
+                }
                 Progress::Done => done = true,
             }
         }

@@ -20,9 +20,25 @@ pub enum Action {
     Bottom,
     /// From the list: read the record (focus the question).
     Open,
-    /// Close the overlay (and, later, clear search and selection).
+    /// Close the overlay, else clear the search, else the list filter.
     Escape,
     Help,
     /// The view of files that failed to load.
     Errors,
+    /// `/`: filter the list (list focused) or search the open record.
+    Search,
+    NextMatch,
+    PrevMatch,
+    /// A character typed into the search bar.
+    #[serde(skip)]
+    Input(char),
+    /// Backspace in the search bar.
+    #[serde(skip)]
+    DeleteBack,
+    /// Ctrl-W in the search bar.
+    #[serde(skip)]
+    DeleteWord,
+    /// Ctrl-U in the search bar.
+    #[serde(skip)]
+    ClearInput,
 }

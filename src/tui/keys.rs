@@ -121,6 +121,26 @@ pub fn is_interrupt(event: KeyEvent) -> bool {
     event.code == KeyCode::Char('c') && event.modifiers.contains(KeyModifiers::CONTROL)
 }
 
+/// Keys in the search bar: text is typed, not looked up in the keymap.
+pub fn prompt_action(event: KeyEvent) -> Option<Action> {
+    let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
+    Some(match event.code {
+        KeyCode::Char('w') if ctrl => Action::DeleteWord,
+        KeyCode::Char('u') if ctrl => Action::ClearInput,
+        KeyCode::Char('h') if ctrl => Action::DeleteBack,
+        KeyCode::Char(_) if ctrl || event.modifiers.contains(KeyModifiers::ALT) => return None,
+        KeyCode::Char(c) => Action::Input(c),
+        KeyCode::Backspace => Action::DeleteBack,
+        KeyCode::Enter => Action::Open,
+        KeyCode::Esc => Action::Escape,
+        KeyCode::Down => Action::Down,
+        KeyCode::Up => Action::Up,
+        KeyCode::PageDown => Action::PageDown,
+        KeyCode::PageUp => Action::PageUp,
+        _ => return None,
+    })
+}
+
 /// The action bound to `event` in `keymap`.
 pub fn lookup(keymap: &[Binding], event: KeyEvent) -> Option<Action> {
     // Terminals report Shift with upper-case letters and symbols

@@ -119,6 +119,10 @@ fn handle(app: &mut App, event: Event) -> bool {
         Event::Key(key) if key.kind != KeyEventKind::Release => {
             if keys::is_interrupt(key) {
                 app.quit = true;
+            } else if app.prompt.is_some() {
+                if let Some(action) = keys::prompt_action(key) {
+                    app.update(action);
+                }
             } else if let Some(action) = keys::lookup(keys::default_keymap(), key) {
                 app.update(action);
             }

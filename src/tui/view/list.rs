@@ -89,7 +89,11 @@ fn row(record: &Record, width: usize, selected: bool, theme: Theme) -> Line<'sta
         format!("{name:<w$} ", w = name_width - 1),
         plain,
     );
-    push(&mut spans, format!("{}", status_mark(record.status)), plain);
+    push(
+        &mut spans,
+        format!("{} ", status_mark(record.status)),
+        plain,
+    );
     // A narrow list keeps the late marker, in one column.
     let (late, on_time) = if width >= 36 {
         ("late ", "     ")

@@ -79,11 +79,20 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, part: PartKind, area: Rect) {
     }
 
     let text = app.text(part);
+    let marks: Vec<(Range<usize>, Style)> = app
+        .part_matches(part)
+        .map(|(range, current)| (range.clone(), theme.matched(current)))
+        .collect();
     let rows: Vec<Line<'_>> = lines
         .iter()
         .skip(scroll)
         .take(height)
-        .map(|range| styled_line(text, range.clone(), &[]))
+        .map(|line| {
+            // Marks are sorted and disjoint: those on this line are a slice.
+            let from = marks.partition_point(|(m, _)| m.end <= line.start);
+            let to = marks.partition_point(|(m, _)| m.start < line.end);
+            styled_line(text, line.clone(), &marks[from..to.max(from)])
+        })
         .collect();
     frame.render_widget(Paragraph::new(rows), body);
 

@@ -1,5 +1,6 @@
-//! The status bar: where the keyboard is and the main keys on the left;
-//! loading progress and failed files on the right.
+//! The status bar: where the keyboard is and the main keys on the left (or
+//! the search bar while typing); messages, the match counter, loading
+//! progress and failed files on the right.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -8,56 +9,40 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::theme::Theme;
-use super::thousands;
-use crate::text::sanitize::str_width;
-use crate::tui::app::App;
+use super::{fit, thousands};
+use crate::text::sanitize::{str_width, visible};
+use crate::tui::app::{App, Target};
 use crate::tui::layout::Focus;
 
 pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let theme = Theme { color: app.color };
-    let mut right: Vec<Span<'_>> = Vec::new();
-    if let Some(loading) = app.loading {
-        right.push(Span::raw(progress(loading.done, loading.files, area.width)));
-    }
-    if app.corpus.failed_files > 0 {
-        if !right.is_empty() {
-            right.push(Span::raw("  "));
-        }
-        right.push(Span::styled(
-            format!(
-                "{} failed (E)",
-                crate::cli::plural(app.corpus.failed_files, "file")
-            ),
-            theme.error(),
-        ));
-    }
-    let right_width: usize = right.iter().map(|s| str_width(&s.content)).sum();
-    let focus = match app.focus {
-        Focus::List => "list",
-        Focus::Question => "question",
-        Focus::Answer => "answer",
-    };
-    let mut left = vec![Span::styled(
-        format!(" {focus} "),
-        theme.key().add_modifier(Modifier::REVERSED),
-    )];
-    for (key, what) in [
-        ("Tab", "focus"),
-        ("j/k", "move"),
-        ("Space", "page"),
-        ("?", "help"),
-        ("q", "quit"),
-    ] {
-        left.push(Span::raw(" "));
-        left.push(Span::styled(key, theme.key()));
-        left.push(Span::raw(format!(" {what}")));
-    }
     let width = usize::from(area.width);
+    let right = right_spans(app, theme, width);
+    let right_width: usize = right.iter().map(|s| str_width(&s.content)).sum();
+    let left = match &app.prompt {
+        Some(prompt) => {
+            let label = match prompt.target {
+                Target::List => " filter ",
+                Target::Record => " search ",
+            };
+            // The end of what is typed stays in view.
+            let room = width.saturating_sub(right_width + label.len() + 3);
+            let typed = visible(&prompt.text);
+            let skip = str_width(&typed).saturating_sub(room);
+            let shown: String = typed.chars().skip(skip).collect();
+            vec![
+                Span::styled(label, theme.key().add_modifier(Modifier::REVERSED)),
+                Span::raw(format!(" /{shown}")),
+                Span::styled("▏", theme.key()),
+            ]
+        }
+        None => key_hints(app, theme),
+    };
     let mut spans = Vec::new();
     let mut used = 0;
     for span in left {
         let w = str_width(&span.content);
-        if used + w + right_width + 1 > width {
+        if used + w + right_width + 1 > width && used > 0 {
             break;
         }
         used += w;
@@ -70,8 +55,86 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
+fn key_hints(app: &App, theme: Theme) -> Vec<Span<'static>> {
+    let focus = match app.focus {
+        Focus::List => "list",
+        Focus::Question => "question",
+        Focus::Answer => "answer",
+    };
+    let mut left = vec![Span::styled(
+        format!(" {focus} "),
+        theme.key().add_modifier(Modifier::REVERSED),
+    )];
+    for (key, what) in [
+        ("Tab", "focus"),
+        ("j/k", "move"),
+        ("/", "search"),
+        ("n/N", "match"),
+        ("?", "help"),
+        ("q", "quit"),
+    ] {
+        left.push(Span::raw(" "));
+        left.push(Span::styled(key, theme.key()));
+        left.push(Span::raw(format!(" {what}")));
+    }
+    left
+}
+
+/// Message, match counter, filter, loading, failed files: as many as fit,
+/// most urgent first.
+fn right_spans(app: &App, theme: Theme, width: usize) -> Vec<Span<'static>> {
+    let mut parts: Vec<Span<'static>> = Vec::new();
+    if let Some(message) = &app.message {
+        let style = if message.error {
+            theme.error()
+        } else {
+            theme.warning()
+        };
+        parts.push(Span::styled(fit(&message.text, width * 2 / 3), style));
+    }
+    if let Some(search) = app.search.as_ref().or(app.filter.as_ref()) {
+        let counter = match (app.current_match, app.matches.len()) {
+            (_, 0) => "[0/0]".to_owned(),
+            (Some(i), n) => format!("[{}/{n}]", i + 1),
+            (None, n) => format!("[-/{n}]"),
+        };
+        let label = if app.search.is_some() { "" } else { "filter " };
+        let text = fit(&search.text, 24);
+        let quoted = if text.starts_with('"') {
+            text
+        } else {
+            format!("\"{text}\"")
+        };
+        parts.push(Span::raw(format!("{counter} {label}{quoted}")));
+    }
+    if let Some(loading) = app.loading {
+        parts.push(Span::raw(progress(loading.done, loading.files, width)));
+    }
+    if app.corpus.failed_files > 0 {
+        parts.push(Span::styled(
+            format!(
+                "{} failed (E)",
+                crate::cli::plural(app.corpus.failed_files, "file")
+            ),
+            theme.error(),
+        ));
+    }
+    let mut spans = Vec::new();
+    let mut used = 0;
+    for part in parts {
+        let w = str_width(&part.content) + 2;
+        if used + w > width {
+            continue;
+        }
+        used += w;
+        spans.push(part);
+        spans.push(Span::raw("  "));
+    }
+    spans
+}
+
 /// "loading 41 234 / 100 000 ▕████░░░░▏", shorter when the bar is narrow.
-fn progress(done: usize, files: Option<usize>, width: u16) -> String {
+fn progress(done: usize, files: Option<usize>, width: usize) -> String {
     let Some(files) = files else {
         return "listing files…".to_owned();
     };

@@ -42,6 +42,22 @@ impl Theme {
         }
     }
 
+    /// A search match; the current one stands out from the others.
+    pub fn matched(self, current: bool) -> Style {
+        match (current, self.color) {
+            (true, true) => Style::new()
+                .fg(Color::Black)
+                .bg(Color::LightMagenta)
+                .add_modifier(Modifier::BOLD),
+            (true, false) => Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
+            (false, true) => Style::new()
+                .fg(Color::Black)
+                .bg(Color::Yellow)
+                .add_modifier(Modifier::BOLD),
+            (false, false) => Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+        }
+    }
+
     pub fn late(self) -> Style {
         self.fg(Color::Red).add_modifier(Modifier::BOLD)
     }

@@ -1,4 +1,5 @@
-//! The reader's state, and the one place it changes: [`App::update`].
+//! The reader's state, and the one place it changes: [`App::update`]
+//! (searching is in [`search`]).
 //!
 //! Views only read the state. What they need that is costly to compute —
 //! the wrapped lines of a long answer — is cached here, per record and
@@ -11,10 +12,15 @@ use std::rc::Rc;
 use chrono::NaiveDate;
 use ratatui::layout::Rect;
 
+mod search;
+
+pub use search::{Applied, Match, Message, Prompt, Target};
+
 use super::action::Action;
 use super::layout::{Focus, Panes, inner};
 use crate::corpus::{Corpus, Progress};
 use crate::model::Record;
+use crate::search::index::Haystack;
 use crate::text::wrap::wrap;
 
 /// The two texts of a record.
@@ -66,6 +72,8 @@ struct Wrapped {
 /// Everything the reader shows.
 pub struct App {
     pub corpus: Corpus,
+    /// The search index of each record, in the same order.
+    pub haystacks: Vec<Haystack>,
     pub loading: Option<Loading>,
     /// Indices into `corpus.records` of the records listed, in order.
     pub shown: Vec<usize>,
@@ -85,6 +93,18 @@ pub struct App {
     pub color: bool,
     /// The day pending delays are counted to.
     pub today: NaiveDate,
+    /// The search bar, while open.
+    pub prompt: Option<Prompt>,
+    /// The list filter.
+    pub filter: Option<Applied>,
+    /// The search inside the open record.
+    pub search: Option<Applied>,
+    /// Matches of the highlighting query in the open record, in reading
+    /// order: question, then answer.
+    pub matches: Vec<Match>,
+    pub current_match: Option<usize>,
+    /// What the last action has to say.
+    pub message: Option<Message>,
     wraps: RefCell<[Option<Wrapped>; 2]>,
 }
 
@@ -97,8 +117,10 @@ impl App {
         today: NaiveDate,
     ) -> App {
         let shown = (0..corpus.records.len()).collect();
+        let haystacks = crate::search::index::build(&corpus.records);
         App {
             corpus,
+            haystacks,
             loading,
             shown,
             selected: 0,
@@ -111,6 +133,12 @@ impl App {
             quit: false,
             color,
             today,
+            prompt: None,
+            filter: None,
+            search: None,
+            matches: Vec::new(),
+            current_match: None,
+            message: None,
             wraps: RefCell::new([None, None]),
         }
     }
@@ -225,8 +253,13 @@ impl App {
 
     /// Handles one action.
     pub fn update(&mut self, action: Action) {
+        self.message = None;
         if let Some(overlay) = self.overlay {
             self.update_overlay(overlay, action);
+            return;
+        }
+        if self.prompt.is_some() {
+            self.update_prompt(action);
             return;
         }
         match action {
@@ -238,7 +271,13 @@ impl App {
                     self.focus = Focus::Question;
                 }
             }
-            Action::Escape => {}
+            Action::Escape => {
+                self.clear_search();
+            }
+            Action::Search => self.open_prompt(),
+            Action::NextMatch => self.step_match(true),
+            Action::PrevMatch => self.step_match(false),
+            Action::Input(_) | Action::DeleteBack | Action::DeleteWord | Action::ClearInput => {}
             Action::Help => self.open_overlay(Overlay::Help),
             Action::Errors => self.open_overlay(Overlay::Errors),
             Action::Down => self.move_by(1),
@@ -247,6 +286,44 @@ impl App {
             Action::PageUp => self.move_by(-self.page()),
             Action::Top => self.move_by(isize::MIN),
             Action::Bottom => self.move_by(isize::MAX),
+        }
+    }
+
+    /// Keys while the search bar is open: typing edits it, Enter keeps
+    /// it, Esc clears it; the rest still moves and scrolls.
+    fn update_prompt(&mut self, action: Action) {
+        match action {
+            Action::Input(c) => self.edit_prompt(|text| text.push(c)),
+            Action::DeleteBack => self.edit_prompt(|text| {
+                text.pop();
+            }),
+            Action::DeleteWord => self.edit_prompt(|text| {
+                let kept = text.trim_end().rfind(' ').map_or(0, |at| at + 1);
+                text.truncate(kept);
+            }),
+            Action::ClearInput => self.edit_prompt(String::clear),
+            Action::Open => self.submit_prompt(),
+            Action::Escape => self.cancel_prompt(),
+            Action::Quit => self.quit = true,
+            Action::Down | Action::Up | Action::PageDown | Action::PageUp => {
+                // Move in the filtered list while typing, as fzf does.
+                let focus = self.focus;
+                if self
+                    .prompt
+                    .as_ref()
+                    .is_some_and(|p| p.target == Target::List)
+                {
+                    self.focus = Focus::List;
+                }
+                match action {
+                    Action::Down => self.move_by(1),
+                    Action::Up => self.move_by(-1),
+                    Action::PageDown => self.move_by(self.page()),
+                    _ => self.move_by(-self.page()),
+                }
+                self.focus = focus;
+            }
+            _ => {}
         }
     }
 
@@ -268,7 +345,7 @@ impl App {
             Action::PageUp => self.overlay_scroll = self.overlay_scroll.saturating_sub(10),
             Action::Top => self.overlay_scroll = 0,
             Action::Bottom => self.overlay_scroll = usize::MAX / 2,
-            Action::FocusNext | Action::FocusPrev | Action::Open => {}
+            _ => {}
         }
     }
 
@@ -311,6 +388,7 @@ impl App {
         if position != self.selected {
             self.selected = position;
             self.scroll = [0, 0];
+            self.refresh_matches();
         }
         self.keep_selection_visible();
     }
@@ -376,10 +454,27 @@ impl App {
                 });
                 loading.files = Some(files);
             }
-            Progress::File(file) => {
+            Progress::File(file, haystacks) => {
                 let start = self.corpus.records.len();
                 self.corpus.add(file);
-                self.shown.extend(start..self.corpus.records.len());
+                self.haystacks.extend(haystacks);
+                let end = self.corpus.records.len();
+                match &self.filter {
+                    None => self.shown.extend(start..end),
+                    Some(filter) => {
+                        let mut scratch = String::new();
+                        self.shown.extend((start..end).filter(|&i| {
+                            filter.query.matches_indexed(
+                                &self.corpus.records[i],
+                                &self.haystacks[i],
+                                &mut scratch,
+                            )
+                        }));
+                    }
+                }
+                if start == 0 && end > 0 {
+                    self.refresh_matches();
+                }
                 if let Some(loading) = self.loading.as_mut() {
                     loading.done += 1;
                 }
@@ -395,17 +490,40 @@ impl App {
     /// records take the order of their files (sorted paths) and lines,
     /// keeping the selected record selected.
     fn sort_records(&mut self) {
-        let selected = self.current().map(|r| r.id.clone());
-        self.corpus
-            .records
-            .sort_by(|a, b| a.source.cmp(&b.source).then(a.line.cmp(&b.line)));
+        let records = &self.corpus.records;
+        let mut order: Vec<usize> = (0..records.len()).collect();
+        order.sort_by(|&a, &b| {
+            (&records[a].source, records[a].line).cmp(&(&records[b].source, records[b].line))
+        });
+        let selected = self.current_index();
+        // `order[new] = old`; records and haystacks move together.
+        let mut new_of_old = vec![0; order.len()];
+        for (new, &old) in order.iter().enumerate() {
+            new_of_old[old] = new;
+        }
+        let mut records: Vec<Option<Record>> = std::mem::take(&mut self.corpus.records)
+            .into_iter()
+            .map(Some)
+            .collect();
+        let mut haystacks: Vec<Option<Haystack>> = std::mem::take(&mut self.haystacks)
+            .into_iter()
+            .map(Some)
+            .collect();
+        for &old in &order {
+            if let (Some(record), Some(haystack)) = (records[old].take(), haystacks[old].take()) {
+                self.corpus.records.push(record);
+                self.haystacks.push(haystack);
+            }
+        }
         self.corpus
             .diagnostics
             .sort_by(|a, b| a.path.cmp(&b.path).then(a.line.cmp(&b.line)));
-        self.shown = (0..self.corpus.records.len()).collect();
+        let mut shown: Vec<usize> = self.shown.iter().map(|&old| new_of_old[old]).collect();
+        shown.sort_unstable();
+        self.shown = shown;
         *self.wraps.borrow_mut() = [None, None];
         let position = selected
-            .and_then(|id| self.corpus.records.iter().position(|r| r.id == id))
+            .and_then(|old| self.shown.binary_search(&new_of_old[old]).ok())
             .unwrap_or(0);
         self.selected = position;
         self.keep_selection_visible();

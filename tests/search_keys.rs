@@ -1,0 +1,207 @@
+//! Key-sequence tests of searching in the reader, as a user types them:
+//! "press `/cnil⏎n`, expect match 2 of 2". The app is driven through its
+//! actions and drawn into a `TestBackend`, colours off (NO_COLOR), so the
+//! highlight styles checked here are the ones that survive without colour.
+
+use chrono::NaiveDate;
+use ratatui::{Terminal, backend::TestBackend, buffer::Buffer, layout::Rect, style::Modifier};
+
+use reponses::corpus::{Corpus, Input};
+use reponses::load;
+use reponses::tui::{action::Action, app::App, layout::Focus, view};
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 29).unwrap()
+}
+
+fn seeds(width: u16, height: u16) -> App {
+    let corpus = Corpus::load(&Input::Seeds, today());
+    App::new(corpus, None, Rect::new(0, 0, width, height), false, today())
+}
+
+/// Presses keys: `/` opens the search bar, text is typed, `⏎` submits,
+/// `⎋` is Esc, `n`/`N` outside the bar step through matches, `⇥` is Tab.
+fn press(app: &mut App, keys: &str) {
+    for c in keys.chars() {
+        let action = match c {
+            '⏎' => Action::Open,
+            '⎋' => Action::Escape,
+            '⇥' => Action::FocusNext,
+            '⌫' => Action::DeleteBack,
+            c if app.prompt.is_some() => Action::Input(c),
+            '/' => Action::Search,
+            'n' => Action::NextMatch,
+            'N' => Action::PrevMatch,
+            'j' => Action::Down,
+            other => panic!("no key for {other:?}"),
+        };
+        app.update(action);
+    }
+}
+
+fn draw(app: &App) -> Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(app.area.width, app.area.height)).unwrap();
+    terminal.draw(|frame| view::draw(frame, app)).unwrap();
+    terminal.backend().buffer().clone()
+}
+
+fn status_line(buffer: &Buffer) -> String {
+    let y = buffer.area.height - 1;
+    (0..buffer.area.width)
+        .map(|x| buffer[(x, y)].symbol())
+        .collect()
+}
+
+/// Cells whose text spells `word`, with their modifiers.
+fn styles_of(buffer: &Buffer, word: &str) -> Vec<Modifier> {
+    let mut found = Vec::new();
+    let len = word.chars().count() as u16;
+    for y in 0..buffer.area.height {
+        for x in 0..buffer.area.width.saturating_sub(len) {
+            let text: String = (x..x + len).map(|x| buffer[(x, y)].symbol()).collect();
+            if text == word {
+                found.push(buffer[(x, y)].modifier);
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn slash_cnil_enter_n_is_match_2_of_2_in_the_answer() {
+    let mut app = seeds(160, 45);
+    press(&mut app, "⇥/cnil⏎");
+    assert_eq!(app.matches.len(), 2);
+    assert_eq!(app.current_match, Some(0));
+    assert_eq!(app.focus, Focus::Question);
+    assert!(status_line(&draw(&app)).contains("[1/2] \"cnil\""));
+    press(&mut app, "n");
+    assert_eq!(app.current_match, Some(1));
+    assert_eq!(app.focus, Focus::Answer);
+    let screen = draw(&app);
+    assert!(status_line(&screen).contains("[2/2] \"cnil\""));
+    // The current match is reversed, the other underlined: visible without
+    // colour.
+    let styles = styles_of(&screen, "CNIL");
+    assert_eq!(styles.len(), 2, "{styles:?}");
+    assert!(styles.iter().any(|m| m.contains(Modifier::REVERSED)));
+    assert!(
+        styles
+            .iter()
+            .any(|m| m.contains(Modifier::UNDERLINED) && !m.contains(Modifier::REVERSED))
+    );
+    // n wraps around to the first match, with a word about it.
+    press(&mut app, "n");
+    assert_eq!(app.current_match, Some(0));
+    assert!(status_line(&draw(&app)).contains("continuing at the top"));
+    press(&mut app, "N");
+    assert_eq!(app.current_match, Some(1));
+}
+
+#[test]
+fn smart_case_and_accents_in_the_record() {
+    let mut app = seeds(160, 45);
+    press(&mut app, "⇥/cameras⏎");
+    let insensitive = app.matches.len();
+    assert!(insensitive >= 5, "{insensitive}");
+    press(&mut app, "⎋/Caméras⏎");
+    assert_eq!(
+        app.matches.len(),
+        1,
+        "Caméras with a capital is case-sensitive"
+    );
+    press(&mut app, "⎋/camèras⏎");
+    assert!(app.matches.is_empty());
+    assert!(status_line(&draw(&app)).contains("no match for camèras"));
+}
+
+#[test]
+fn a_phrase_typed_with_spaces_matches_non_breaking_spaces() {
+    let mut app = seeds(160, 45);
+    press(&mut app, "⇥/\"loi n° 78-17\"⏎");
+    assert_eq!(app.matches.len(), 1);
+    let m = &app.matches[0];
+    let text = app.text(m.part);
+    assert!(text[m.range.clone()].contains('\u{a0}') || text[m.range.clone()] == *"loi n° 78-17");
+}
+
+#[test]
+fn the_list_filter_narrows_as_you_type_and_esc_clears_it() {
+    let text = "Question de M. DOSSUS Thomas (Rhône - GEST) publiée le 10/11/2022\nTexte.\n- page 1\n\
+                En attente de réponse du Ministère de la culture.\n";
+    let mut corpus = Corpus::load(&Input::Seeds, today());
+    corpus.add(load::load_bytes("awaiting.txt", text.as_bytes(), today()));
+    let mut app = App::new(corpus, None, Rect::new(0, 0, 120, 20), false, today());
+    assert_eq!(app.shown.len(), 2);
+    press(&mut app, "/status:awai");
+    assert!(
+        app.message.as_ref().is_some_and(|m| m.error),
+        "an unknown status is an error"
+    );
+    press(&mut app, "ting");
+    assert_eq!(app.shown.len(), 1);
+    let top = draw(&app);
+    let title: String = (0..30).map(|x| top[(x, 0)].symbol()).collect();
+    assert!(title.contains("Questions 1 / 2"), "{title}");
+    press(&mut app, "⏎");
+    assert!(app.prompt.is_none());
+    assert_eq!(app.shown.len(), 1, "Enter keeps the filter");
+    press(&mut app, "⎋");
+    assert_eq!(app.shown.len(), 2, "Esc clears it");
+}
+
+#[test]
+fn a_bad_query_says_where_and_keeps_the_list() {
+    let mut app = seeds(120, 20);
+    press(&mut app, "/after:2023-02-3");
+    let before = app.shown.clone();
+    press(&mut app, "1");
+    assert_eq!(
+        app.shown, before,
+        "the list stays as the last good query left it"
+    );
+    let status = status_line(&draw(&app));
+    assert!(status.contains("bad query: column 7"), "{status}");
+    press(&mut app, "⎋/\"unbalanced");
+    let status = status_line(&draw(&app));
+    assert!(status.contains("bad query"), "{status}");
+}
+
+#[test]
+fn list_filter_words_are_highlighted_in_the_record() {
+    let mut app = seeds(160, 45);
+    press(&mut app, "/vidéoprotection⏎");
+    assert_eq!(app.shown.len(), 1);
+    assert!(app.matches.len() >= 5);
+    press(&mut app, "n");
+    assert_ne!(app.focus, Focus::List, "n goes to the match");
+}
+
+#[test]
+fn highlights_stay_exact_after_wrapping_at_any_width() {
+    for width in [20u16, 33, 47, 80, 121, 160] {
+        let mut app = seeds(width, 30);
+        press(&mut app, "⇥/augmentées⏎");
+        for m in &app.matches {
+            assert_eq!(&app.text(m.part)[m.range.clone()], "augmentées");
+        }
+        // Every match drawn covers the word, whole, on one line or split
+        // across a wrap: its cells carry the match style.
+        let screen = draw(&app);
+        // The reading panes: right of the list, above the status bar.
+        let left = app.panes().list.map_or(0, |r| r.right());
+        let bottom = screen.area.height - 1;
+        let styled: String = (0..bottom)
+            .flat_map(|y| (left..screen.area.width).map(move |x| (x, y)))
+            .filter(|&(x, y)| {
+                let m = screen[(x, y)].modifier;
+                m.contains(Modifier::UNDERLINED) || m.contains(Modifier::REVERSED)
+            })
+            .map(|(x, y)| screen[(x, y)].symbol().to_owned())
+            .collect();
+        assert!(
+            styled.replace("augmentées", "").is_empty(),
+            "width {width}: styled cells spell {styled:?}"
+        );
+    }
+}
