@@ -8,6 +8,7 @@
 
 pub mod cli;
 pub mod corpus;
+pub mod export;
 pub mod load;
 pub mod model;
 pub mod quote;

@@ -82,6 +82,23 @@ pub struct Answer {
     pub text: String,
 }
 
+/// The two texts of a record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PartKind {
+    Question,
+    Answer,
+}
+
+impl PartKind {
+    /// The text of this part of `record`; `None` for an unanswered question.
+    pub fn text(self, record: &Record) -> Option<&str> {
+        match self {
+            PartKind::Question => Some(&record.question.text),
+            PartKind::Answer => record.answer.as_ref().map(|a| a.text.as_str()),
+        }
+    }
+}
+
 /// Where a question stands. Transfer to another ministry is orthogonal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]

@@ -14,24 +14,8 @@ use std::ops::Range;
 
 pub use citation::citation;
 
+pub use crate::model::PartKind;
 use crate::model::Record;
-
-/// Which text of a record a passage comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum PartKind {
-    Question,
-    Answer,
-}
-
-impl PartKind {
-    /// The text of this part of `record`; `None` for an unanswered question.
-    pub fn text(self, record: &Record) -> Option<&str> {
-        match self {
-            PartKind::Question => Some(&record.question.text),
-            PartKind::Answer => record.answer.as_ref().map(|a| a.text.as_str()),
-        }
-    }
-}
 
 /// A passage and its citation.
 #[derive(Debug, Clone, PartialEq, Eq)]

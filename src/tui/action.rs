@@ -20,7 +20,7 @@ pub enum Action {
     Bottom,
     /// From the list: read the record (focus the question).
     Open,
-    /// Close the overlay, else clear the search, else the list filter.
+    /// Close the overlay, else clear the selection, the search, the filter.
     Escape,
     Help,
     /// The view of files that failed to load.
@@ -29,6 +29,18 @@ pub enum Action {
     Search,
     NextMatch,
     PrevMatch,
+    /// `v`: select the sentence at the match or the first visible one.
+    Select,
+    /// `]`: one more sentence.
+    Extend,
+    /// `[`: one sentence less.
+    Shrink,
+    /// `y`: copy the selection with its citation.
+    Copy,
+    /// `Y`: copy the bare selection.
+    CopyBare,
+    /// `e`: append the selection and its citation to the quote file.
+    Export,
     /// A character typed into the search bar.
     #[serde(skip)]
     Input(char),

@@ -18,6 +18,14 @@ pub enum Focus {
 }
 
 impl Focus {
+    /// The pane that shows a part.
+    pub fn of(part: crate::model::PartKind) -> Focus {
+        match part {
+            crate::model::PartKind::Question => Focus::Question,
+            crate::model::PartKind::Answer => Focus::Answer,
+        }
+    }
+
     pub fn next(self) -> Focus {
         match self {
             Focus::List => Focus::Question,
@@ -41,13 +49,16 @@ pub struct Panes {
     pub list: Option<Rect>,
     pub question: Option<Rect>,
     pub answer: Option<Rect>,
+    /// The quote pane, under the reading panes, while a selection exists.
+    pub quote: Option<Rect>,
     pub status: Option<Rect>,
     /// No room for anything but a notice.
     pub too_small: bool,
 }
 
 impl Panes {
-    pub fn compute(area: Rect, focus: Focus) -> Panes {
+    /// `quote`: whether a selection wants the quote pane.
+    pub fn compute(area: Rect, focus: Focus, quote: bool) -> Panes {
         if area.width < 12 || area.height < 3 {
             return Panes {
                 too_small: true,
@@ -59,6 +70,21 @@ impl Panes {
         let mut panes = Panes {
             status: Some(status),
             ..Panes::default()
+        };
+        // The quote pane takes a few rows when there are rows to spare.
+        let quote_rows = match area.height {
+            _ if !quote => 0,
+            0..14 => 0,
+            14..24 => 4,
+            _ => 6,
+        };
+        let main = if quote_rows > 0 {
+            let [main, quote] =
+                Layout::vertical([Constraint::Min(1), Constraint::Length(quote_rows)]).areas(main);
+            panes.quote = Some(quote);
+            main
+        } else {
+            main
         };
         if area.width >= 120 && main.height >= 8 {
             let list_width = (area.width * 28 / 100).clamp(28, 48);
@@ -128,8 +154,8 @@ mod tests {
             for h in 0..60 {
                 let area = Rect::new(0, 0, w, h);
                 for focus in [Focus::List, Focus::Question, Focus::Answer] {
-                    let p = Panes::compute(area, focus);
-                    for r in [p.list, p.question, p.answer, p.status]
+                    let p = Panes::compute(area, focus, w % 2 == 0);
+                    for r in [p.list, p.question, p.answer, p.quote, p.status]
                         .into_iter()
                         .flatten()
                     {
@@ -143,13 +169,14 @@ mod tests {
 
     #[test]
     fn wide_is_side_by_side_and_narrow_shows_the_focused_pane() {
-        let p = Panes::compute(Rect::new(0, 0, 160, 45), Focus::List);
+        let p = Panes::compute(Rect::new(0, 0, 160, 45), Focus::List, false);
         let (q, a) = (p.question.unwrap(), p.answer.unwrap());
         assert_eq!(q.y, a.y);
-        let p = Panes::compute(Rect::new(0, 0, 80, 24), Focus::List);
+        let p = Panes::compute(Rect::new(0, 0, 80, 24), Focus::List, true);
         let (q, a) = (p.question.unwrap(), p.answer.unwrap());
         assert_eq!(q.x, a.x);
-        let p = Panes::compute(Rect::new(0, 0, 20, 6), Focus::Answer);
+        assert_eq!(p.quote.unwrap().y, a.bottom());
+        let p = Panes::compute(Rect::new(0, 0, 20, 6), Focus::Answer, true);
         assert_eq!((p.list, p.question), (None, None));
         assert!(p.answer.is_some());
     }

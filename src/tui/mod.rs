@@ -51,6 +51,7 @@ pub fn run(input: Input, today: NaiveDate) -> anyhow::Result<Exit> {
         color,
         today,
     );
+    app.terminal_out = Box::new(std::io::stdout());
     let loader = corpus::stream(input, today);
     let exit = event_loop(&mut guard, &mut app, &loader, &signals);
     drop(guard);

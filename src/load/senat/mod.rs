@@ -206,10 +206,10 @@ impl Parser<'_> {
 
     /// Text after a closed page is the next page's title.
     fn take_tail_as_preamble(&mut self) {
-        if let Some(draft) = self.current.as_mut() {
-            if draft.closed {
-                self.preamble.append(&mut draft.tail);
-            }
+        if let Some(draft) = self.current.as_mut()
+            && draft.closed
+        {
+            self.preamble.append(&mut draft.tail);
         }
     }
 

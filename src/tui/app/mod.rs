@@ -6,43 +6,35 @@
 //! width, so that scrolling a 3 MB answer rewraps nothing.
 
 use std::cell::RefCell;
+use std::io::Write;
 use std::ops::Range;
+use std::path::PathBuf;
 use std::rc::Rc;
 
 use chrono::NaiveDate;
 use ratatui::layout::Rect;
 
+mod quote;
 mod search;
 
+pub use quote::Selection;
 pub use search::{Applied, Match, Message, Prompt, Target};
 
 use super::action::Action;
 use super::layout::{Focus, Panes, inner};
 use crate::corpus::{Corpus, Progress};
+use crate::export::clipboard::Clipboard;
 use crate::model::Record;
 use crate::search::index::Haystack;
 use crate::text::wrap::wrap;
 
-/// The two texts of a record.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PartKind {
-    Question,
-    Answer,
-}
+pub use crate::model::PartKind;
 
-impl PartKind {
-    fn index(self) -> usize {
-        match self {
-            PartKind::Question => 0,
-            PartKind::Answer => 1,
-        }
-    }
-
-    pub fn focus(self) -> Focus {
-        match self {
-            PartKind::Question => Focus::Question,
-            PartKind::Answer => Focus::Answer,
-        }
+/// The slot of a part in the per-part arrays (scroll, wrap cache).
+fn slot(part: PartKind) -> usize {
+    match part {
+        PartKind::Question => 0,
+        PartKind::Answer => 1,
     }
 }
 
@@ -68,6 +60,9 @@ struct Wrapped {
     width: usize,
     lines: Rc<[Range<usize>]>,
 }
+
+/// The sentence bounds of one text: the record's index, the ranges.
+type Sentences = (usize, Rc<[Range<usize>]>);
 
 /// Everything the reader shows.
 pub struct App {
@@ -105,7 +100,16 @@ pub struct App {
     pub current_match: Option<usize>,
     /// What the last action has to say.
     pub message: Option<Message>,
+    /// The sentences selected for quoting.
+    pub selection: Option<Selection>,
+    /// Where `e` appends quotes.
+    pub quotes_file: Option<PathBuf>,
+    /// The clipboard ways, the native handle kept alive.
+    pub clipboard: Clipboard,
+    /// Where OSC 52 sequences go: the terminal (a sink in tests).
+    pub terminal_out: Box<dyn Write>,
     wraps: RefCell<[Option<Wrapped>; 2]>,
+    sentence_cache: RefCell<[Option<Sentences>; 2]>,
 }
 
 impl App {
@@ -139,13 +143,18 @@ impl App {
             matches: Vec::new(),
             current_match: None,
             message: None,
+            selection: None,
+            quotes_file: crate::export::file::quotes_path(),
+            clipboard: Clipboard::from_env(),
+            terminal_out: Box::new(std::io::sink()),
             wraps: RefCell::new([None, None]),
+            sentence_cache: RefCell::new([None, None]),
         }
     }
 
     /// The panes of the current frame.
     pub fn panes(&self) -> Panes {
-        Panes::compute(self.area, self.focus)
+        Panes::compute(self.area, self.focus, self.selection.is_some())
     }
 
     /// Index in `corpus.records` of the selected record.
@@ -159,11 +168,7 @@ impl App {
 
     /// The text of one part of the selected record; empty without answer.
     pub fn text(&self, part: PartKind) -> &str {
-        match (self.current(), part) {
-            (Some(r), PartKind::Question) => &r.question.text,
-            (Some(r), PartKind::Answer) => r.answer.as_ref().map_or("", |a| &a.text),
-            (None, _) => "",
-        }
+        self.current().and_then(|r| part.text(r)).unwrap_or("")
     }
 
     /// The pane of a part, if shown.
@@ -216,7 +221,7 @@ impl App {
     pub fn wrapped(&self, part: PartKind, width: usize) -> Rc<[Range<usize>]> {
         let record = self.current_index().unwrap_or(usize::MAX);
         let mut wraps = self.wraps.borrow_mut();
-        let slot = &mut wraps[part.index()];
+        let slot = &mut wraps[slot(part)];
         if let Some(w) = slot
             .as_ref()
             .filter(|w| w.record == record && w.width == width)
@@ -272,8 +277,16 @@ impl App {
                 }
             }
             Action::Escape => {
-                self.clear_search();
+                if self.selection.take().is_none() {
+                    self.clear_search();
+                }
             }
+            Action::Select => self.toggle_selection(),
+            Action::Extend => self.resize_selection(1),
+            Action::Shrink => self.resize_selection(-1),
+            Action::Copy => self.copy_selection(true),
+            Action::CopyBare => self.copy_selection(false),
+            Action::Export => self.export_selection(),
             Action::Search => self.open_prompt(),
             Action::NextMatch => self.step_match(true),
             Action::PrevMatch => self.step_match(false),
@@ -378,7 +391,7 @@ impl App {
     /// Scrolls one part's text, within its bounds.
     pub fn scroll_by(&mut self, part: PartKind, delta: isize) {
         let max = self.max_scroll(part);
-        let i = part.index();
+        let i = slot(part);
         self.scroll[i] = offset(self.scroll[i], delta, max);
     }
 
@@ -388,6 +401,7 @@ impl App {
         if position != self.selected {
             self.selected = position;
             self.scroll = [0, 0];
+            self.selection = None;
             self.refresh_matches();
         }
         self.keep_selection_visible();
@@ -409,7 +423,7 @@ impl App {
         self.area = area;
         self.keep_selection_visible();
         for part in [PartKind::Question, PartKind::Answer] {
-            self.scroll[part.index()] = self.scroll[part.index()].min(self.max_scroll(part));
+            self.scroll[slot(part)] = self.scroll[slot(part)].min(self.max_scroll(part));
         }
     }
 
@@ -522,6 +536,7 @@ impl App {
         shown.sort_unstable();
         self.shown = shown;
         *self.wraps.borrow_mut() = [None, None];
+        *self.sentence_cache.borrow_mut() = [None, None];
         let position = selected
             .and_then(|old| self.shown.binary_search(&new_of_old[old]).ok())
             .unwrap_or(0);

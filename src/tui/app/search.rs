@@ -207,7 +207,7 @@ impl App {
             .map(|body| {
                 let lines = self.wrapped(part, usize::from(body.width));
                 lines
-                    .get(self.scroll[part.index()])
+                    .get(self.scroll[super::slot(part)])
                     .map_or(0, |line| line.start)
             })
             .unwrap_or(0);
@@ -261,7 +261,7 @@ impl App {
         else {
             return;
         };
-        self.focus = m.part.focus();
+        self.focus = Focus::of(m.part);
         let Some(body) = self.body(m.part) else {
             return;
         };
@@ -270,7 +270,7 @@ impl App {
             .partition_point(|l| l.start <= m.range.start)
             .saturating_sub(1);
         let height = usize::from(body.height).max(1);
-        let i = m.part.index();
+        let i = super::slot(m.part);
         if line < self.scroll[i] || line >= self.scroll[i] + height {
             self.scroll[i] = line.saturating_sub(height / 3).min(self.max_scroll(m.part));
         }
@@ -285,11 +285,11 @@ impl App {
             .map(|(i, m)| (&m.range, Some(i) == self.current_match))
     }
 
-    fn fail(&mut self, text: String) {
+    pub(super) fn fail(&mut self, text: String) {
         self.message = Some(Message { text, error: true });
     }
 
-    fn say(&mut self, text: &str) {
+    pub(super) fn say(&mut self, text: &str) {
         self.message = Some(Message {
             text: text.to_owned(),
             error: false,

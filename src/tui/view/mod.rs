@@ -6,6 +6,7 @@
 
 mod list;
 mod overlay;
+mod quote;
 mod reader;
 mod status;
 pub mod theme;
@@ -34,6 +35,9 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
     if let Some(area) = panes.answer {
         reader::draw(frame, app, PartKind::Answer, area);
     }
+    if let Some(area) = panes.quote {
+        quote::draw(frame, app, area);
+    }
     if let Some(area) = panes.status {
         status::draw(frame, app, area);
     }
@@ -45,7 +49,7 @@ pub fn thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(' ');
         }
         out.push(c);

@@ -47,10 +47,18 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
     let scroll = app
         .overlay_scroll
         .min(lines.len().saturating_sub(visible_rows));
-    let block = Block::default()
+    let mut block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border(true))
         .title(super::fit(title, usize::from(area.width.saturating_sub(2))));
+    if lines.len() > visible_rows {
+        let more = if scroll + visible_rows < lines.len() {
+            " j/k scroll · more below "
+        } else {
+            " j/k scroll "
+        };
+        block = block.title_bottom(Line::from(more).right_aligned());
+    }
     frame.render_widget(Clear, area);
     frame.render_widget(
         Paragraph::new(lines)

@@ -22,7 +22,7 @@ use crate::tui::layout::inner;
 
 pub fn draw(frame: &mut Frame<'_>, app: &App, part: PartKind, area: Rect) {
     let theme = Theme { color: app.color };
-    let focused = app.focus == part.focus();
+    let focused = app.focus == crate::tui::layout::Focus::of(part);
     let record = app.current();
     let title = record.map_or_else(
         || match part {
@@ -79,10 +79,15 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, part: PartKind, area: Rect) {
     }
 
     let text = app.text(part);
-    let marks: Vec<(Range<usize>, Style)> = app
+    let mut marks: Vec<(Range<usize>, Style)> = app
         .part_matches(part)
         .map(|(range, current)| (range.clone(), theme.matched(current)))
         .collect();
+    if let Some((selected_part, range)) = app.selected_range()
+        && selected_part == part
+    {
+        marks = overlay(&marks, range, theme.selection());
+    }
     let rows: Vec<Line<'_>> = lines
         .iter()
         .skip(scroll)
@@ -145,6 +150,50 @@ pub fn styled_line<'t>(
         spans.push(Span::raw(visible(&text[at..range.end])));
     }
     Line::from(spans)
+}
+
+/// Lays `range` with `style` over sorted, disjoint `marks`: inside the
+/// range, marks keep their own style patched over the selection's, so a
+/// match stays visible in a selection. The result is sorted and disjoint.
+fn overlay(
+    marks: &[(Range<usize>, Style)],
+    range: Range<usize>,
+    style: Style,
+) -> Vec<(Range<usize>, Style)> {
+    let mut out = Vec::with_capacity(marks.len() + 2);
+    let mut at = range.start;
+    let mut placed = false;
+    for (mark, mark_style) in marks {
+        if mark.end <= range.start || mark.start >= range.end {
+            if !placed && mark.start >= range.end {
+                if at < range.end {
+                    out.push((at..range.end, style));
+                }
+                placed = true;
+            }
+            out.push((mark.clone(), *mark_style));
+            continue;
+        }
+        // Overlapping: the part before the range keeps the mark's style.
+        if mark.start < range.start {
+            out.push((mark.start..range.start, *mark_style));
+        }
+        let start = mark.start.max(range.start);
+        if at < start {
+            out.push((at..start, style));
+        }
+        let end = mark.end.min(range.end);
+        out.push((start..end, style.patch(*mark_style)));
+        at = end;
+        if mark.end > range.end {
+            out.push((range.end..mark.end, *mark_style));
+            placed = true;
+        }
+    }
+    if !placed && at < range.end {
+        out.push((at..range.end, style));
+    }
+    out
 }
 
 /// "Question · M. Thomas Dossus (Rhône, GEST)", "Réponse · Ministère …".
@@ -256,5 +305,28 @@ fn header_lines(
                 .map(|to| Line::styled(format!("Transmise au {}", visible(to)), theme.dim()));
             (Line::from(spans), transfer)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::style::Modifier;
+
+    #[test]
+    fn a_selection_over_matches_stays_sorted_and_disjoint() {
+        let m = Style::new().add_modifier(Modifier::UNDERLINED);
+        let s = Style::new().add_modifier(Modifier::ITALIC);
+        let marks = vec![(0..2, m), (5..8, m), (12..14, m), (20..22, m)];
+        let out = overlay(&marks, 6..13, s);
+        let ranges: Vec<Range<usize>> = out.iter().map(|(r, _)| r.clone()).collect();
+        assert_eq!(
+            ranges,
+            vec![0..2, 5..6, 6..8, 8..12, 12..13, 13..14, 20..22]
+        );
+        assert_eq!(out[2].1, s.patch(m));
+        assert_eq!(out[3].1, s);
+        assert_eq!(overlay(&[], 3..4, s), vec![(3..4, s)]);
+        assert_eq!(overlay(&[(0..1, m)], 3..4, s), vec![(0..1, m), (3..4, s)]);
     }
 }

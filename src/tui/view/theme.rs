@@ -58,6 +58,15 @@ impl Theme {
         }
     }
 
+    /// Sentences selected for quoting.
+    pub fn selection(self) -> Style {
+        if self.color {
+            Style::new().fg(Color::White).bg(Color::Blue)
+        } else {
+            Style::new().add_modifier(Modifier::ITALIC | Modifier::REVERSED)
+        }
+    }
+
     pub fn late(self) -> Style {
         self.fg(Color::Red).add_modifier(Modifier::BOLD)
     }
