@@ -220,3 +220,50 @@ fn usage_errors_exit_2() {
         .assert()
         .code(2);
 }
+
+/// What `search 1978` writes to a terminal, with NO_COLOR set or not.
+fn on_a_terminal(no_color: Option<&str>) -> String {
+    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+    use std::io::Read;
+
+    let size = PtySize {
+        rows: 24,
+        cols: 200,
+        pixel_width: 0,
+        pixel_height: 0,
+    };
+    let pty = native_pty_system().openpty(size).unwrap();
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_reponses"));
+    cmd.args(["search", "1978"]);
+    cmd.cwd(env!("CARGO_MANIFEST_DIR"));
+    match no_color {
+        Some(value) => cmd.env("NO_COLOR", value),
+        None => cmd.env_remove("NO_COLOR"),
+    }
+    let mut child = pty.slave.spawn_command(cmd).unwrap();
+    drop(pty.slave);
+    let mut reader = pty.master.try_clone_reader().unwrap();
+    let mut out = Vec::new();
+    let mut buf = [0; 4096];
+    // Linux reports the closed terminal as an error (EIO) rather than EOF.
+    while let Ok(n @ 1..) = reader.read(&mut buf) {
+        out.extend_from_slice(&buf[..n]);
+    }
+    assert!(child.wait().unwrap().success());
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[test]
+fn a_terminal_gets_colour_unless_no_color_is_set() {
+    let marked = "\x1b[1;31m1978\x1b[0m";
+    assert!(on_a_terminal(None).contains(marked));
+    assert!(
+        on_a_terminal(Some("")).contains(marked),
+        "empty means unset"
+    );
+    let plain = on_a_terminal(Some("1"));
+    assert!(
+        plain.contains("1978") && !plain.contains('\x1b'),
+        "{plain:?}"
+    );
+}
