@@ -217,4 +217,21 @@ mod tests {
         assert!(str_width(&out) <= 10, "{out}");
         assert_eq!(out, "日本語の…");
     }
+
+    proptest::proptest! {
+        #[test]
+        fn never_wider_than_asked_and_never_panics(
+            text in "[a-zé日 \u{a0}\n\u{1b}]{0,200}",
+            a in 0usize..220,
+            b in 0usize..220,
+            width in 8usize..100,
+        ) {
+            let floor = |i: usize| (0..=i.min(text.len())).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
+            let (a, b) = (floor(a.min(b)), floor(a.max(b)));
+            let mark = a..b;
+            let out = snippet(&text, std::slice::from_ref(&mark), width, false);
+            proptest::prop_assert!(str_width(&out) <= width, "{:?} → {:?}", text, out);
+            proptest::prop_assert!(!out.contains(['\n', '\u{a0}', '\u{1b}']), "{:?}", out);
+        }
+    }
 }
