@@ -13,25 +13,50 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let today = chrono::Local::now().date_naive();
     let result = match cli.command {
-        Some(Command::Parse { json: _, paths }) => {
-            let stdout = std::io::stdout();
-            let mut out = std::io::BufWriter::new(stdout.lock());
+        Some(Command::Parse { json: _, paths }) => with_stdout(|out| {
             cli::parse(
                 &Input::from_paths(paths),
                 today,
-                &mut out,
+                out,
                 &mut std::io::stderr(),
             )
-            .and_then(|outcome| out.flush().map(|()| outcome))
-            .map_err(anyhow::Error::from)
-        }
+        }),
         Some(Command::Check { paths }) => {
-            let stdout = std::io::stdout();
-            let mut out = std::io::BufWriter::new(stdout.lock());
-            cli::check(&Input::from_paths(paths), today, &mut out)
-                .and_then(|outcome| out.flush().map(|()| outcome))
-                .map_err(anyhow::Error::from)
+            with_stdout(|out| cli::check(&Input::from_paths(paths), today, out))
         }
+        Some(Command::Search {
+            files_with_matches,
+            color,
+            query,
+            paths,
+        }) => {
+            let options = cli::SearchOptions {
+                files_with_matches,
+                color: color.enabled(),
+            };
+            with_stdout(|out| {
+                let input = Input::from_paths(paths);
+                cli::search(&query, &input, today, options, out, &mut std::io::stderr())
+            })
+        }
+        Some(Command::Quote {
+            text,
+            sentences,
+            format,
+            paths,
+        }) => with_stdout(|out| {
+            let input = Input::from_paths(paths);
+            let format = format.into();
+            cli::quote(
+                &text,
+                sentences,
+                format,
+                &input,
+                today,
+                out,
+                &mut std::io::stderr(),
+            )
+        }),
         None => match reponses::tui::run(Input::from_paths(cli.paths), today) {
             Ok(reponses::tui::Exit::Quit) => Ok(Outcome::Success),
             // The shell's convention for a process ended by a signal.
@@ -49,6 +74,17 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// Runs a command writing to a buffered stdout, flushed at the end.
+fn with_stdout(
+    command: impl FnOnce(&mut dyn Write) -> std::io::Result<Outcome>,
+) -> anyhow::Result<Outcome> {
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let outcome = command(&mut out)?;
+    out.flush()?;
+    Ok(outcome)
 }
 
 /// `reponses parse | head` closes the pipe early: not an error.

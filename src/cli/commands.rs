@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 
 use super::Outcome;
 use crate::corpus::{Corpus, Input};
+use crate::load::Severity;
 
 /// `reponses parse --json`: the records as a JSON array on `out`, the
 /// diagnostics on `err`.
@@ -50,6 +51,20 @@ pub fn check(input: &Input, today: NaiveDate, out: &mut dyn Write) -> io::Result
         }
     )?;
     Ok(outcome(&corpus))
+}
+
+/// The errors of `corpus` on `err`, as `check` prints them; warnings are
+/// left to `check`.
+///
+/// # Errors
+/// Writing to `err` failed.
+pub(super) fn report_errors(corpus: &Corpus, err: &mut dyn Write) -> io::Result<()> {
+    for diagnostic in &corpus.diagnostics {
+        if diagnostic.severity == Severity::Error {
+            writeln!(err, "{diagnostic}")?;
+        }
+    }
+    Ok(())
 }
 
 fn outcome(corpus: &Corpus) -> Outcome {

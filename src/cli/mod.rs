@@ -3,15 +3,22 @@
 //!
 //! Exit statuses follow grep: 0 when everything loaded (or something was
 //! found), 1 when some files had errors (or nothing was found), 2 on usage
-//! errors, which clap reports itself.
+//! errors, which clap reports itself. `search` and `quote` follow ripgrep
+//! for files that fail to load: their matches are still printed, and the
+//! status is 2, so a script cannot take a partial answer for a whole one.
 
 mod commands;
+mod quote;
+mod search;
+mod snippet;
 
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
 pub use commands::{check, parse, plural};
+pub use quote::{QuoteFormat, quote};
+pub use search::{ColorChoice, SearchOptions, search};
 
 /// A terminal reader for French parliamentary written questions and the
 /// ministers' answers.
@@ -43,7 +50,80 @@ pub enum Command {
         /// Files and folders (default: the bundled seeds).
         paths: Vec<PathBuf>,
     },
+    /// Print the records a query matches, one line each:
+    /// path:line: author — ministry — snippet.
+    ///
+    /// The snippet is about 80 columns of the title, question or answer
+    /// around the first match, in that reading order (the start of the
+    /// question when only filters or the author or ministry matched).
+    ///
+    /// Exit status: 0 if a record matched, 1 if none did, 2 on a bad query
+    /// or if a file failed to load (its errors go to stderr; matches in the
+    /// other files are still printed).
+    #[command(after_help = QUERY_HELP)]
+    Search {
+        /// Print only the path of each file with a match, once, in load
+        /// order.
+        #[arg(short = 'l', long)]
+        files_with_matches: bool,
+        /// When to colour matches (bold red).
+        #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
+        color: ColorChoice,
+        /// The query, in the reader's query language (see below).
+        query: String,
+        /// Files and folders (default: the bundled seeds).
+        paths: Vec<PathBuf>,
+    },
+    /// Print the sentence where TEXT first occurs, with its citation.
+    ///
+    /// TEXT is found as the search finds a phrase (ignoring case and accents
+    /// unless it has capitals or accents, any whitespace matching any
+    /// whitespace) but is taken literally: quotes or "author:" in it are
+    /// text, not query syntax. Question texts and answer texts are searched
+    /// record by record, in load order, the question before the answer; the
+    /// first match is quoted. When other records match too, stderr says how
+    /// many and which record was quoted.
+    ///
+    /// The quote starts with the sentence holding the start of the match and
+    /// takes the next ones up to N sentences, more if the match itself runs
+    /// over more sentences.
+    ///
+    /// Exit status: 0 when quoted, 1 when TEXT is not found, 2 on a usage
+    /// error or if a file failed to load.
+    Quote {
+        /// The text to find.
+        #[arg(long = "match", value_name = "TEXT")]
+        text: String,
+        /// How many sentences to quote, from the one holding the match.
+        #[arg(long, value_name = "N", default_value_t = 1, value_parser = at_least_one)]
+        sentences: usize,
+        /// text: « passage » — citation, on one line; markdown: a block
+        /// quote ending with the citation.
+        #[arg(long, value_enum, default_value_t = QuoteFormat::Text)]
+        format: QuoteFormat,
+        /// Files and folders (default: the bundled seeds).
+        paths: Vec<PathBuf>,
+    },
 }
+
+/// A count of one or more, for `--sentences`.
+fn at_least_one(value: &str) -> Result<usize, String> {
+    match value.parse::<usize>() {
+        Ok(n) if n >= 1 => Ok(n),
+        _ => Err("expected a whole number, 1 or more".to_owned()),
+    }
+}
+
+/// The query language, after `search --help`.
+const QUERY_HELP: &str = "\
+Query language:
+  cnil cameras          every word must occur (substrings, in any searched field)
+  \"cadre juridique\"     a phrase, across any whitespace
+  CNIL, caméras         a capital makes a word case-sensitive, an accent accent-sensitive
+  author:dossus  ministry:intérieur  group:gest
+  status:answered|awaiting|lapsed|withdrawn  late:yes|no
+  after:2023-01-31  before:2023-03-01   (question date, strict)
+Searched fields: title, author, ministry, question and answer text.";
 
 /// How a command ended, as a process exit status.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,6 +132,9 @@ pub enum Outcome {
     Success,
     /// 1: some files had errors, or nothing matched.
     Failure,
+    /// 2: the command could not do its job: a bad query, or a search over
+    /// files that did not all load.
+    Error,
 }
 
 impl Outcome {
@@ -59,6 +142,17 @@ impl Outcome {
         match self {
             Outcome::Success => 0,
             Outcome::Failure => 1,
+            Outcome::Error => 2,
+        }
+    }
+
+    /// The status of a search, ripgrep's way: an error in any file wins,
+    /// then whether something was found.
+    pub fn of_search(found: bool, failed_files: usize) -> Outcome {
+        match (failed_files, found) {
+            (1.., _) => Outcome::Error,
+            (0, true) => Outcome::Success,
+            (0, false) => Outcome::Failure,
         }
     }
 }

@@ -59,6 +59,11 @@ impl Query {
         query::parse(text).map(Query::new)
     }
 
+    /// Finds `text` literally, as one phrase: see [`ParsedQuery::phrase`].
+    pub fn phrase(text: &str) -> Query {
+        Query::new(ParsedQuery::phrase(text))
+    }
+
     /// Compiles a parsed query.
     pub fn new(parsed: ParsedQuery) -> Query {
         let mut words: Vec<Needle> = parsed.terms.iter().filter_map(Needle::new).collect();

@@ -42,6 +42,23 @@ impl ParsedQuery {
     pub fn is_empty(&self) -> bool {
         self.terms.is_empty() && self.filters.is_empty()
     }
+
+    /// `text` taken literally as one phrase, never as query syntax: quotes,
+    /// colons and `field:` prefixes in it are text to find. What `reponses
+    /// quote --match` looks for. Empty when `text` is only whitespace.
+    pub fn phrase(text: &str) -> ParsedQuery {
+        let trimmed = text.trim();
+        let terms = if trimmed.is_empty() {
+            Vec::new()
+        } else {
+            let column = text[..text.len() - text.trim_start().len()].chars().count() + 1;
+            vec![Term::new(trimmed, true, column)]
+        };
+        ParsedQuery {
+            terms,
+            filters: Vec::new(),
+        }
+    }
 }
 
 /// A word or phrase as typed, with the sensitivity its letters ask for.

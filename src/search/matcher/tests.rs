@@ -208,3 +208,14 @@ proptest! {
         prop_assert_eq!(query.highlights(&question).is_empty(), !expected || needle.is_empty());
     }
 }
+
+#[test]
+fn a_literal_phrase_finds_quotes_and_colons() {
+    let r = record("Il cite « l'article 2 : \"pas de caméras\" ».");
+    let q = Query::phrase("2 : \"pas de cameras\"");
+    assert!(q.matches(&r));
+    let text = &r.question.text;
+    let found: Vec<&str> = q.highlights(text).into_iter().map(|h| &text[h]).collect();
+    assert_eq!(found, ["2 : \"pas de caméras\""]);
+    assert!(!Query::phrase("author:di").matches(&r));
+}

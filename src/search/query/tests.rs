@@ -209,3 +209,13 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_literal_phrase_is_never_query_syntax() {
+    let parsed = ParsedQuery::phrase("  author:dossus \"cadre\" status:x ");
+    assert_eq!(texts(&parsed), [("author:dossus \"cadre\" status:x", true)]);
+    assert_eq!(parsed.terms[0].column, 3);
+    assert!(parsed.filters.is_empty());
+    assert!(parsed.terms[0].options.is_insensitive());
+    assert!(ParsedQuery::phrase(" \t ").is_empty());
+}

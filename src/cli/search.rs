@@ -1,0 +1,176 @@
+//! `reponses search`: the records a query matches, one line each, for
+//! scripts and for people who live in grep.
+//!
+//! The query is parsed before anything is loaded, so a typo costs nothing
+//! on a large corpus. Records are matched through the folded index
+//! ([`crate::search::index`]), the path the reader's list filter takes;
+//! highlights (and so folding with an offset map) are computed only for the
+//! records printed.
+//!
+//! `-l` is meant to agree with `rg -l -S -F WORD` (smart case) and, for
+//! lower-case ASCII words, with `rg -l -i -F WORD`, with these differences,
+//! which come from searching records rather than bytes: accents and
+//! ligatures are folded (`cameras` also finds `caméras`, `oeuvre` `œuvre`);
+//! only the searched fields count, so the page's boilerplate (`publiée le`,
+//! dates of the headers, `- page 787`, the constituency and group in the
+//! header) is not searched; folders are searched for `.txt` files only; and
+//! a document that fails to load cannot match.
+
+use std::collections::HashSet;
+use std::io::{self, IsTerminal, Write};
+
+use chrono::NaiveDate;
+use clap::ValueEnum;
+
+use super::Outcome;
+use super::commands::report_errors;
+use super::snippet::{WIDTH, snippet};
+use crate::corpus::{Corpus, Input};
+use crate::model::Record;
+use crate::search::{self, Query, index};
+use crate::text::sanitize::visible;
+
+/// When to colour matches, as grep and ripgrep spell it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// When stdout is a terminal and NO_COLOR is unset or empty.
+    Auto,
+    /// Even into a pipe or a file, and whatever NO_COLOR says.
+    Always,
+    /// Never.
+    Never,
+}
+
+impl ColorChoice {
+    /// Whether to colour the output of this process.
+    pub fn enabled(self) -> bool {
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        self.decide(std::io::stdout().is_terminal(), no_color)
+    }
+
+    /// The decision, given what the process sees: `--color always` wins
+    /// over `NO_COLOR`, as an explicit flag should.
+    pub fn decide(self, terminal: bool, no_color: bool) -> bool {
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => terminal && !no_color,
+        }
+    }
+}
+
+/// How `search` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct SearchOptions {
+    /// `-l`: the paths of the files with a match, each once.
+    pub files_with_matches: bool,
+    /// Mark matches with escape sequences.
+    pub color: bool,
+}
+
+/// `reponses search QUERY [PATH…]`: one line per matching record on `out`,
+/// errors on `err`.
+///
+/// # Errors
+/// Writing to `out` or `err` failed.
+pub fn search(
+    query: &str,
+    input: &Input,
+    today: NaiveDate,
+    options: SearchOptions,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<Outcome> {
+    let query = match Query::parse(query) {
+        Ok(query) => query,
+        Err(e) => {
+            writeln!(err, "reponses: bad query: {e}")?;
+            return Ok(Outcome::Error);
+        }
+    };
+    let corpus = Corpus::load(input, today);
+    report_errors(&corpus, err)?;
+    let haystacks = index::build(&corpus.records);
+    let hits = search::filter(&corpus.records, &haystacks, &query);
+    let records = hits.iter().map(|&i| &corpus.records[i]);
+    if options.files_with_matches {
+        let mut seen = HashSet::new();
+        for record in records {
+            if seen.insert(record.source.as_str()) {
+                writeln!(out, "{}", record.source)?;
+            }
+        }
+    } else {
+        for record in records {
+            writeln!(out, "{}", line(record, &query, options.color))?;
+        }
+    }
+    Ok(Outcome::of_search(!hits.is_empty(), corpus.failed_files))
+}
+
+/// `path:line: author — ministry — snippet`.
+fn line(record: &Record, query: &Query, color: bool) -> String {
+    format!(
+        "{}:{}: {} — {} — {}",
+        record.source,
+        record.line,
+        visible(&author(record)),
+        visible(record.ministry.as_deref().unwrap_or("sans ministère")),
+        excerpt(record, query, color)
+    )
+}
+
+/// The display name; else the header's names; else "auteur inconnu".
+fn author(record: &Record) -> String {
+    let author = &record.author;
+    if let Some(name) = author.name.as_deref() {
+        return name.to_owned();
+    }
+    let names: Vec<&str> = [author.first_name.as_deref(), author.last_name.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect();
+    if names.is_empty() {
+        "auteur inconnu".to_owned()
+    } else {
+        names.join(" ")
+    }
+}
+
+/// Context around the first match in reading order: title, question,
+/// answer. With no match there (only filters, or a word found in the author
+/// or ministry), the start of the question.
+fn excerpt(record: &Record, query: &Query, color: bool) -> String {
+    let answer = record.answer.as_ref().map(|a| a.text.as_str());
+    let fields = [record.title.as_deref(), Some(&record.question.text), answer];
+    for text in fields.into_iter().flatten() {
+        let marks = query.highlights(text);
+        if !marks.is_empty() {
+            return snippet(text, &marks, WIDTH, color);
+        }
+    }
+    snippet(&record.question.text, &[], WIDTH, color)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn color_choice() {
+        use ColorChoice::{Always, Auto, Never};
+        assert!(Auto.decide(true, false));
+        assert!(!Auto.decide(true, true));
+        assert!(!Auto.decide(false, false));
+        assert!(Always.decide(false, true));
+        assert!(!Never.decide(true, false));
+    }
+
+    #[test]
+    fn exit_status_follows_ripgrep() {
+        assert_eq!(Outcome::of_search(true, 0), Outcome::Success);
+        assert_eq!(Outcome::of_search(false, 0), Outcome::Failure);
+        assert_eq!(Outcome::of_search(true, 1), Outcome::Error);
+        assert_eq!(Outcome::of_search(false, 2), Outcome::Error);
+    }
+}
