@@ -380,7 +380,7 @@ fn ids_are_stable_across_runs() {
             .collect()
     };
     let first = ids();
-    assert_eq!(first.len(), 13);
+    assert_eq!(first.len(), 14);
     assert_eq!(ids(), first);
     let unique: std::collections::HashSet<_> = first.iter().collect();
     assert_eq!(unique.len(), first.len());
@@ -536,6 +536,30 @@ fn a_broken_document_does_not_cost_the_next_one() {
 }
 
 #[test]
+fn a_broken_answer_header_skips_its_document_instead_of_hiding_the_answer() {
+    let (lines, status) = check(&["tests/fixtures/broken/answer_date_cut_short.txt"]);
+    assert_eq!(status, 1);
+    assert_eq!(
+        lines,
+        [
+            "tests/fixtures/broken/answer_date_cut_short.txt:7:65: error: broken \"Réponse\" \
+             header: expected a date dd/mm/yyyy; this document is skipped",
+            "1 file checked, 1 record loaded, 1 error, 0 warnings; 1 file with errors",
+        ]
+    );
+    // Not the first question passed off as still awaiting its answer: only
+    // the next one.
+    let (records, status) = parse(&["tests/fixtures/broken/answer_date_cut_short.txt"]);
+    assert_eq!(status, 1);
+    let [r] = records.as_slice() else {
+        panic!("{records:#?}")
+    };
+    assert_eq!(r["line"], 15);
+    assert_eq!(r["question"]["date"], "2022-11-17");
+    assert_eq!(r["status"], "awaiting");
+}
+
+#[test]
 fn a_broken_file_does_not_cost_the_good_ones() {
     reponses()
         .args([
@@ -591,6 +615,9 @@ fn a_folder_is_searched_recursively_for_txt_files() {
     assert_eq!(
         lines,
         [
+            "tests/fixtures/broken/answer_date_cut_short.txt:7:65: error: broken \"Réponse\" \
+             header: expected a date dd/mm/yyyy; this document is skipped"
+                .to_owned(),
             "tests/fixtures/broken/binary.txt:4:17: error: binary data (a NUL byte), not a text \
              document; expected a senat.fr question page"
                 .to_owned(),
@@ -611,7 +638,7 @@ fn a_folder_is_searched_recursively_for_txt_files() {
                 "tests/fixtures/broken/no_header.txt:1:1: error: no {HEADER_GRAMMAR} found: not \
                  a senat.fr question page"
             ),
-            "15 files checked, 13 records loaded, 5 errors, 1 warning; 5 files with errors"
+            "16 files checked, 14 records loaded, 6 errors, 1 warning; 6 files with errors"
                 .to_owned(),
         ]
     );
@@ -626,6 +653,7 @@ fn a_folder_is_searched_recursively_for_txt_files() {
             "tests/fixtures/answered.txt",
             "tests/fixtures/awaiting.txt",
             "tests/fixtures/bom_crlf.txt",
+            "tests/fixtures/broken/answer_date_cut_short.txt",
             "tests/fixtures/broken/broken_then_good.txt",
             "tests/fixtures/broken/impossible_date.txt",
             "tests/fixtures/lapsed.txt",

@@ -224,6 +224,29 @@ fn broken_header_costs_only_its_own_document() {
 }
 
 #[test]
+fn broken_answer_header_skips_its_document_not_the_next() {
+    let text = format!(
+        "Question de M. DOSSUS Thomas (Rhône - GEST) publiée le 10/11/2022\nTexte.\n- page 5538\n\
+         Réponse du Ministère de l'intérieur publiée le 02/02/20\nLa réponse.\n- page 787\n\
+         Page mise à jour le\n{SEED}"
+    );
+    let out = load(&text);
+    let [r] = out.records.as_slice() else {
+        panic!("{:?}", out.records)
+    };
+    assert_eq!(r.line, 8);
+    assert_eq!(r.status, Status::Answered);
+    let [d] = out.diagnostics.as_slice() else {
+        panic!("{:?}", out.diagnostics)
+    };
+    assert_eq!((d.line, d.col, d.severity), (4, 48, Severity::Error));
+    assert_eq!(
+        d.message,
+        "broken \"Réponse\" header: expected a date dd/mm/yyyy; this document is skipped"
+    );
+}
+
+#[test]
 fn empty_and_headerless_documents_are_errors() {
     for text in ["", "\n \n", "Bonjour,\nceci n'est pas une question.\n"] {
         let out = load(text);
