@@ -63,6 +63,7 @@ const GOOD: &[&str] = &[
     "tests/fixtures/answered.txt",
     "tests/fixtures/awaiting.txt",
     "tests/fixtures/bom_crlf.txt",
+    "tests/fixtures/concatenated_boms.txt",
     "tests/fixtures/lapsed.txt",
     "tests/fixtures/old_layout.txt",
     "tests/fixtures/premier_ministre.txt",
@@ -308,7 +309,7 @@ fn several_documents_in_one_file_keep_their_titles_and_numbers() {
 fn texts_hold_paragraphs_only() {
     let (records, status) = parse(GOOD);
     assert_eq!(status, 0);
-    assert_eq!(records.len(), 11);
+    assert_eq!(records.len(), 14);
     for r in &records {
         let mut texts = vec![r["question"]["text"].as_str().unwrap()];
         if let Some(answer) = r["answer"].as_object() {
@@ -341,6 +342,28 @@ fn crlf_and_bom_are_invisible() {
     windows["source"] = plain["source"].clone();
     windows["id"] = plain["id"].clone();
     assert_eq!(windows, plain);
+}
+
+#[test]
+fn pages_concatenated_with_their_byte_order_marks_all_load() {
+    let (records, status) = parse(&["tests/fixtures/concatenated_boms.txt"]);
+    assert_eq!(status, 0);
+    let strip = |mut r: Value| {
+        r["source"] = Value::Null;
+        r["id"] = Value::Null;
+        r["line"] = Value::Null;
+        r
+    };
+    let lines: Vec<&Value> = records.iter().map(|r| &r["line"]).collect();
+    assert_eq!(lines, [3, 14, 32]);
+    let records: Vec<Value> = records.into_iter().map(strip).collect();
+    let pages = [
+        "tests/fixtures/awaiting.txt",
+        "tests/fixtures/premier_ministre.txt",
+        "tests/fixtures/withdrawn.txt",
+    ]
+    .map(|page| strip(record(page)));
+    assert_eq!(records, pages);
 }
 
 #[test]
@@ -380,7 +403,7 @@ fn ids_are_stable_across_runs() {
             .collect()
     };
     let first = ids();
-    assert_eq!(first.len(), 14);
+    assert_eq!(first.len(), 17);
     assert_eq!(ids(), first);
     let unique: std::collections::HashSet<_> = first.iter().collect();
     assert_eq!(unique.len(), first.len());
@@ -423,7 +446,7 @@ fn check_is_quiet_but_for_its_summary_when_all_is_well() {
     assert_eq!(status, 0);
     assert_eq!(
         lines,
-        ["9 files checked, 11 records loaded, 0 errors, 0 warnings; every file loaded cleanly"]
+        ["10 files checked, 14 records loaded, 0 errors, 0 warnings; every file loaded cleanly"]
     );
 }
 
@@ -638,7 +661,7 @@ fn a_folder_is_searched_recursively_for_txt_files() {
                 "tests/fixtures/broken/no_header.txt:1:1: error: no {HEADER_GRAMMAR} found: not \
                  a senat.fr question page"
             ),
-            "16 files checked, 14 records loaded, 6 errors, 1 warning; 6 files with errors"
+            "17 files checked, 17 records loaded, 6 errors, 1 warning; 6 files with errors"
                 .to_owned(),
         ]
     );
@@ -656,6 +679,9 @@ fn a_folder_is_searched_recursively_for_txt_files() {
             "tests/fixtures/broken/answer_date_cut_short.txt",
             "tests/fixtures/broken/broken_then_good.txt",
             "tests/fixtures/broken/impossible_date.txt",
+            "tests/fixtures/concatenated_boms.txt",
+            "tests/fixtures/concatenated_boms.txt",
+            "tests/fixtures/concatenated_boms.txt",
             "tests/fixtures/lapsed.txt",
             "tests/fixtures/old_layout.txt",
             "tests/fixtures/premier_ministre.txt",

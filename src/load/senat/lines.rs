@@ -152,9 +152,10 @@ pub fn line(input: &str) -> Result<Line<'_>, Expected<'_>> {
 }
 
 /// Spaces as people paste them: plain, tab, non-breaking and thin
-/// non-breaking.
+/// non-breaking; and the byte-order mark, which `cat a.txt b.txt` leaves at
+/// the start of the second page when both were saved with one.
 pub fn is_space(c: char) -> bool {
-    matches!(c, ' ' | '\t' | '\u{a0}' | '\u{202f}')
+    matches!(c, ' ' | '\t' | '\u{a0}' | '\u{202f}' | '\u{feff}')
 }
 
 fn header(i: &str) -> Res<'_, Line<'_>> {

@@ -130,6 +130,21 @@ fn several_documents_in_one_file() {
 }
 
 #[test]
+fn files_concatenated_with_their_byte_order_marks() {
+    // `cat a.txt b.txt`: the decoder strips the first mark, not the second.
+    let text = format!("{FULL}\u{feff}{SEED}");
+    let out = load(&text);
+    assert_eq!(out.diagnostics, vec![]);
+    assert_eq!(out.records.len(), 2);
+    assert_eq!(out.records[1].line, FULL.lines().count() + 1);
+    assert_eq!(out.records[1].author.last_name.as_deref(), Some("DOSSUS"));
+    assert_eq!(
+        out.records[0].answer.as_ref().unwrap().text,
+        "Le réseau des finances publiques évolue.\n\nIl reste présent."
+    );
+}
+
+#[test]
 fn awaiting_lapsed_and_withdrawn() {
     let awaiting = "Question de M. MULLER-BRONN Jean Louis (Bas-Rhin - Les Indépendants-R) publiée le 05/01/2023\n\
                     M. Jean Louis Muller-Bronn interroge le ministre.\n- page 12\n\
