@@ -65,6 +65,7 @@ const GOOD: &[&str] = &[
     "tests/fixtures/bom_crlf.txt",
     "tests/fixtures/concatenated_boms.txt",
     "tests/fixtures/lapsed.txt",
+    "tests/fixtures/nbsp_structure.txt",
     "tests/fixtures/old_layout.txt",
     "tests/fixtures/premier_ministre.txt",
     "tests/fixtures/several.txt",
@@ -309,7 +310,7 @@ fn several_documents_in_one_file_keep_their_titles_and_numbers() {
 fn texts_hold_paragraphs_only() {
     let (records, status) = parse(GOOD);
     assert_eq!(status, 0);
-    assert_eq!(records.len(), 14);
+    assert_eq!(records.len(), 15);
     for r in &records {
         let mut texts = vec![r["question"]["text"].as_str().unwrap()];
         if let Some(answer) = r["answer"].as_object() {
@@ -367,6 +368,34 @@ fn pages_concatenated_with_their_byte_order_marks_all_load() {
 }
 
 #[test]
+fn no_break_spaces_in_headers_and_page_lines_are_spaces() {
+    let r = record("tests/fixtures/nbsp_structure.txt");
+    assert_eq!(r["number"], "07734");
+    assert_eq!(r["legislature"], 16);
+    assert_eq!(r["author"]["civility"], "M.");
+    assert_eq!(r["author"]["last_name"], "DANTEC");
+    assert_eq!(r["author"]["name"], "Ronan Dantec");
+    assert_eq!(r["question"]["date"], "2023-07-06");
+    assert_eq!(r["question"]["page"], 4210);
+    assert_eq!(
+        r["question"]["text"],
+        "M.\u{a0}Ronan Dantec interroge M.\u{a0}le ministre de l'agriculture et de la \
+         souveraineté alimentaire sur l'étiquetage de l'origine des viandes en restauration \
+         collective."
+    );
+    assert_eq!(r["status"], "answered");
+    assert_eq!(r["answer"]["date"], "2023-09-14");
+    assert_eq!(r["answer"]["page"], 5498);
+    assert_eq!(
+        r["answer"]["text"],
+        "Le décret du 26\u{a0}janvier 2022 impose déjà l'affichage de l'origine des viandes \
+         servies."
+    );
+    assert_eq!(r["delay_days"], 70);
+    assert_eq!(r["late"], true);
+}
+
+#[test]
 fn windows_1252_file_decodes() {
     let r = record("tests/fixtures/windows1252.txt");
     assert_eq!(r["title"], "Revitalisation des centres-bourgs");
@@ -403,7 +432,7 @@ fn ids_are_stable_across_runs() {
             .collect()
     };
     let first = ids();
-    assert_eq!(first.len(), 17);
+    assert_eq!(first.len(), 18);
     assert_eq!(ids(), first);
     let unique: std::collections::HashSet<_> = first.iter().collect();
     assert_eq!(unique.len(), first.len());
@@ -446,7 +475,7 @@ fn check_is_quiet_but_for_its_summary_when_all_is_well() {
     assert_eq!(status, 0);
     assert_eq!(
         lines,
-        ["10 files checked, 14 records loaded, 0 errors, 0 warnings; every file loaded cleanly"]
+        ["11 files checked, 15 records loaded, 0 errors, 0 warnings; every file loaded cleanly"]
     );
 }
 
@@ -661,7 +690,7 @@ fn a_folder_is_searched_recursively_for_txt_files() {
                 "tests/fixtures/broken/no_header.txt:1:1: error: no {HEADER_GRAMMAR} found: not \
                  a senat.fr question page"
             ),
-            "17 files checked, 17 records loaded, 6 errors, 1 warning; 6 files with errors"
+            "18 files checked, 18 records loaded, 6 errors, 1 warning; 6 files with errors"
                 .to_owned(),
         ]
     );
@@ -683,6 +712,7 @@ fn a_folder_is_searched_recursively_for_txt_files() {
             "tests/fixtures/concatenated_boms.txt",
             "tests/fixtures/concatenated_boms.txt",
             "tests/fixtures/lapsed.txt",
+            "tests/fixtures/nbsp_structure.txt",
             "tests/fixtures/old_layout.txt",
             "tests/fixtures/premier_ministre.txt",
             "tests/fixtures/several.txt",
