@@ -143,10 +143,10 @@ impl Parser<'_> {
             Line::Text(text) => self.text(n, text),
             line => {
                 let Some(draft) = self.current.as_mut() else {
-                    let col = raw.len() - raw.trim_start_matches(lines::is_space).len();
+                    let col = Self::col(raw, raw.trim_start_matches(lines::is_space));
                     self.diagnose(
                         n,
-                        col + 1,
+                        col,
                         Severity::Warning,
                         "ignored: this line belongs after a \"Question de\" header".to_owned(),
                     );

@@ -262,6 +262,17 @@ fn broken_answer_header_skips_its_document_not_the_next() {
 }
 
 #[test]
+fn a_stray_line_before_the_header_is_located_in_characters() {
+    let out = load(&format!("\u{a0}\u{a0}- page 12\n{SEED}"));
+    assert_eq!(out.records.len(), 1);
+    let [d] = out.diagnostics.as_slice() else {
+        panic!("{:?}", out.diagnostics)
+    };
+    // Two no-break spaces (two bytes each) before the "-".
+    assert_eq!((d.line, d.col, d.severity), (1, 3, Severity::Warning));
+}
+
+#[test]
 fn empty_and_headerless_documents_are_errors() {
     for text in ["", "\n \n", "Bonjour,\nceci n'est pas une question.\n"] {
         let out = load(text);
