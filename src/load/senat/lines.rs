@@ -15,7 +15,7 @@ use nom::{
     IResult, Parser,
     branch::alt,
     bytes::complete::{tag, take_while_m_n},
-    character::complete::{char, digit1, space0, space1},
+    character::complete::{char, digit1},
     combinator::{cut, eof, opt, rest},
     error::{ContextError, ErrorKind, ParseError, context},
     sequence::preceded,
@@ -152,13 +152,25 @@ pub fn line(input: &str) -> Result<Line<'_>, Expected<'_>> {
 }
 
 /// Spaces as people paste them: plain, tab, non-breaking and thin
-/// non-breaking.
+/// non-breaking; and the byte-order mark, which `cat a.txt b.txt` leaves at
+/// the start of the second page when both were saved with one.
 pub fn is_space(c: char) -> bool {
-    matches!(c, ' ' | '\t' | '\u{a0}' | '\u{202f}')
+    matches!(c, ' ' | '\t' | '\u{a0}' | '\u{202f}' | '\u{feff}')
+}
+
+/// One or more spaces, as [`is_space`] knows them: a copy from a web page
+/// has no-break spaces after "M.", before dates and page numbers.
+fn space1(i: &str) -> Res<'_, &str> {
+    nom::bytes::complete::take_while1(is_space).parse(i)
+}
+
+/// Any number of spaces, as [`is_space`] knows them.
+fn space0(i: &str) -> Res<'_, &str> {
+    nom::bytes::complete::take_while(is_space).parse(i)
 }
 
 fn header(i: &str) -> Res<'_, Line<'_>> {
-    let (i, _) = tag("Question de ").parse(i)?;
+    let (i, _) = (tag("Question"), space1, tag("de"), space1).parse(i)?;
     let (i, civility) = alt((tag("Mme"), tag("Mlle"), tag("MM."), tag("M."))).parse(i)?;
     let (i, _) = space1.parse(i)?;
     // From here on this is a header, whole or broken.
@@ -475,6 +487,30 @@ mod tests {
         assert_eq!(line("Page mise à jour le"), Ok(Line::Footer));
         assert_eq!(line("Page mise à jour le 03/02/2023"), Ok(Line::Footer));
         assert_eq!(line(" \u{a0}\t"), Ok(Line::Blank));
+    }
+
+    #[test]
+    fn no_break_spaces_in_structural_lines() {
+        let h = header_of(
+            "Question de M.\u{a0}DOSSUS Thomas (Rhône - GEST) publiée le\u{a0}10/11/2022\u{a0}",
+        );
+        assert_eq!(h.names, "DOSSUS Thomas");
+        assert_eq!(h.date.day, 10);
+        assert_eq!(line("-\u{a0}page\u{202f}5538"), Ok(Line::Page("5538")));
+        assert_eq!(
+            line("Question écrite n°\u{a0}05589\u{a0}-\u{a0}16e\u{a0}législature"),
+            Ok(Line::Number {
+                number: "05589",
+                legislature: Some("16")
+            })
+        );
+        let Ok(Line::Answer { ministry, date }) =
+            line("Réponse du Ministère de l'intérieur publiée le\u{a0}02/02/2023")
+        else {
+            panic!()
+        };
+        assert_eq!(ministry, Some("Ministère de l'intérieur"));
+        assert_eq!(date.map(|d| d.day), Some(2));
     }
 
     #[test]

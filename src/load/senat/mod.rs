@@ -109,7 +109,15 @@ impl Parser<'_> {
         let line = match lines::line(raw) {
             Ok(line) => line,
             Err(Expected { at, what }) => {
-                self.broken_header(n, Self::col(raw, at), what);
+                let col = Self::col(raw, at);
+                if raw
+                    .trim_start_matches(lines::is_space)
+                    .starts_with("Réponse")
+                {
+                    self.broken_answer(n, col, what);
+                } else {
+                    self.broken_header(n, col, what);
+                }
                 return;
             }
         };
@@ -135,10 +143,10 @@ impl Parser<'_> {
             Line::Text(text) => self.text(n, text),
             line => {
                 let Some(draft) = self.current.as_mut() else {
-                    let col = raw.len() - raw.trim_start_matches(lines::is_space).len();
+                    let col = Self::col(raw, raw.trim_start_matches(lines::is_space));
                     self.diagnose(
                         n,
-                        col + 1,
+                        col,
                         Severity::Warning,
                         "ignored: this line belongs after a \"Question de\" header".to_owned(),
                     );
@@ -229,6 +237,33 @@ impl Parser<'_> {
             col,
             Severity::Error,
             format!("broken \"Question de\" header: expected {what}; this document is skipped"),
+        );
+    }
+
+    /// A broken answer header belongs to the document being read: that
+    /// document is skipped whole, as for a broken "Question de" header,
+    /// rather than kept as a question still awaiting its answer.
+    fn broken_answer(&mut self, n: usize, col: usize, what: &str) {
+        if self.skipping {
+            // Its document is already skipped and reported.
+            return;
+        }
+        let what = if what.is_empty() {
+            "a complete answer header"
+        } else {
+            what
+        };
+        let consequence = if self.current.take().is_some() {
+            self.skipping = true;
+            "; this document is skipped"
+        } else {
+            ""
+        };
+        self.diagnose(
+            n,
+            col,
+            Severity::Error,
+            format!("broken \"Réponse\" header: expected {what}{consequence}"),
         );
     }
 

@@ -130,6 +130,21 @@ fn several_documents_in_one_file() {
 }
 
 #[test]
+fn files_concatenated_with_their_byte_order_marks() {
+    // `cat a.txt b.txt`: the decoder strips the first mark, not the second.
+    let text = format!("{FULL}\u{feff}{SEED}");
+    let out = load(&text);
+    assert_eq!(out.diagnostics, vec![]);
+    assert_eq!(out.records.len(), 2);
+    assert_eq!(out.records[1].line, FULL.lines().count() + 1);
+    assert_eq!(out.records[1].author.last_name.as_deref(), Some("DOSSUS"));
+    assert_eq!(
+        out.records[0].answer.as_ref().unwrap().text,
+        "Le réseau des finances publiques évolue.\n\nIl reste présent."
+    );
+}
+
+#[test]
 fn awaiting_lapsed_and_withdrawn() {
     let awaiting = "Question de M. MULLER-BRONN Jean Louis (Bas-Rhin - Les Indépendants-R) publiée le 05/01/2023\n\
                     M. Jean Louis Muller-Bronn interroge le ministre.\n- page 12\n\
@@ -221,6 +236,40 @@ fn broken_header_costs_only_its_own_document() {
     };
     assert_eq!((d.line, d.col, d.severity), (1, 43, Severity::Error));
     assert!(d.message.contains("\")\""), "{}", d.message);
+}
+
+#[test]
+fn broken_answer_header_skips_its_document_not_the_next() {
+    let text = format!(
+        "Question de M. DOSSUS Thomas (Rhône - GEST) publiée le 10/11/2022\nTexte.\n- page 5538\n\
+         Réponse du Ministère de l'intérieur publiée le 02/02/20\nLa réponse.\n- page 787\n\
+         Page mise à jour le\n{SEED}"
+    );
+    let out = load(&text);
+    let [r] = out.records.as_slice() else {
+        panic!("{:?}", out.records)
+    };
+    assert_eq!(r.line, 8);
+    assert_eq!(r.status, Status::Answered);
+    let [d] = out.diagnostics.as_slice() else {
+        panic!("{:?}", out.diagnostics)
+    };
+    assert_eq!((d.line, d.col, d.severity), (4, 48, Severity::Error));
+    assert_eq!(
+        d.message,
+        "broken \"Réponse\" header: expected a date dd/mm/yyyy; this document is skipped"
+    );
+}
+
+#[test]
+fn a_stray_line_before_the_header_is_located_in_characters() {
+    let out = load(&format!("\u{a0}\u{a0}- page 12\n{SEED}"));
+    assert_eq!(out.records.len(), 1);
+    let [d] = out.diagnostics.as_slice() else {
+        panic!("{:?}", out.diagnostics)
+    };
+    // Two no-break spaces (two bytes each) before the "-".
+    assert_eq!((d.line, d.col, d.severity), (1, 3, Severity::Warning));
 }
 
 #[test]
