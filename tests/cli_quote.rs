@@ -123,7 +123,7 @@ fn the_first_record_in_load_order_is_quoted_and_the_others_counted() {
     quote(&[
         "--match",
         "interroge le ministre",
-        "tests/fixtures/search/docs",
+        "tests/search-fixtures/docs",
     ])
     .assert()
     .success()
@@ -133,21 +133,21 @@ fn the_first_record_in_load_order_is_quoted_and_the_others_counted() {
              Indépendants), JO Sénat du 05/01/2023, p. 12\n",
     )
     .stderr(
-        "reponses: quoted tests/fixtures/search/docs/several.txt:1; 2 other records also \
+        "reponses: quoted tests/search-fixtures/docs/several.txt:1; 2 other records also \
              match\n",
     );
 }
 
 #[test]
 fn a_file_that_fails_to_load_exits_2_after_the_quote() {
-    quote(&["--match", "gendarmerie seront", "tests/fixtures/search"])
+    quote(&["--match", "gendarmerie seront", "tests/search-fixtures"])
         .assert()
         .code(2)
         .stdout(predicate::str::starts_with(
             "« Les effectifs de la gendarmerie seront renforcés. » — Réponse",
         ))
         .stderr(predicate::str::starts_with(
-            "tests/fixtures/search/broken.txt:1:1: error:",
+            "tests/search-fixtures/broken.txt:1:1: error:",
         ));
 }
 

@@ -6,11 +6,11 @@ use assert_cmd::cargo::cargo_bin_cmd;
 use predicates::prelude::*;
 
 const SEED: &str = "seeds/000_2a0bcd50e9b94967.txt";
-const DOCS: &str = "tests/fixtures/search/docs";
-const CAMERAS: &str = "tests/fixtures/search/docs/cameras.txt";
-const SEVERAL: &str = "tests/fixtures/search/docs/several.txt";
-const GENDARMERIE: &str = "tests/fixtures/search/docs/sub/gendarmerie_cp1252.txt";
-const TRESORERIES: &str = "tests/fixtures/search/docs/tresoreries.txt";
+const DOCS: &str = "tests/search-fixtures/docs";
+const CAMERAS: &str = "tests/search-fixtures/docs/cameras.txt";
+const SEVERAL: &str = "tests/search-fixtures/docs/several.txt";
+const GENDARMERIE: &str = "tests/search-fixtures/docs/sub/gendarmerie_cp1252.txt";
+const TRESORERIES: &str = "tests/search-fixtures/docs/tresoreries.txt";
 const DOSSUS_INTERIEUR: &str = "Thomas Dossus — Ministère de l'intérieur et des outre-mer";
 
 fn reponses() -> Command {
@@ -127,7 +127,7 @@ fn dash_l_prints_each_file_once_in_load_order() {
     );
 }
 
-/// What `rg -l -i -F WORD tests/fixtures/search/docs` lists, for
+/// What `rg -l -i -F WORD tests/search-fixtures/docs` lists, for
 /// lower-case ASCII words of the searched fields, in UTF-8 files and a
 /// Windows-1252 one with CRLF line ends. Checked with `grep -rliF`, which
 /// agrees with rg on this folder (no hidden or ignored files); the test
@@ -197,15 +197,15 @@ fn a_bad_query_exits_2_with_its_column() {
 #[test]
 fn a_file_that_fails_to_load_exits_2_after_the_matches() {
     reponses()
-        .args(["search", "-l", "cnil", "tests/fixtures/search"])
+        .args(["search", "-l", "cnil", "tests/search-fixtures"])
         .assert()
         .code(2)
         .stdout(format!("{CAMERAS}\n{GENDARMERIE}\n"))
         .stderr(predicate::str::starts_with(
-            "tests/fixtures/search/broken.txt:1:1: error: no \"Question de",
+            "tests/search-fixtures/broken.txt:1:1: error: no \"Question de",
         ));
     reponses()
-        .args(["search", "cnil", "tests/fixtures/search/nonexistent.txt"])
+        .args(["search", "cnil", "tests/search-fixtures/nonexistent.txt"])
         .assert()
         .code(2)
         .stdout("")
