@@ -46,7 +46,7 @@ pub fn refine_display_name(author: &mut Author, question_text: &str) {
         return;
     };
     // The author is named at the start; do not scan a whole long question.
-    let head = match question_text.char_indices().nth(400) {
+    let head = match question_text.char_indices().nth(200) {
         Some((end, _)) => &question_text[..end],
         None => question_text,
     };
@@ -62,7 +62,16 @@ pub fn refine_display_name(author: &mut Author, question_text: &str) {
 /// `needle` in `haystack`, ignoring case, as it is written in `haystack`.
 fn find_case_insensitive<'h>(haystack: &'h str, needle: &str) -> Option<&'h str> {
     let needle: Vec<char> = needle.chars().flat_map(char::to_lowercase).collect();
-    for (start, _) in haystack.char_indices() {
+    let first = *needle.first()?;
+    // Names start words: try only the starts of words that begin right.
+    let starts = haystack.char_indices().filter(|&(at, c)| {
+        let word_start = haystack[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|p| !p.is_alphanumeric());
+        word_start && c.to_lowercase().next() == Some(first)
+    });
+    for (start, _) in starts {
         let mut wanted = needle.iter();
         let mut end = start;
         let mut matched = true;

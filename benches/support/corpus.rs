@@ -1,0 +1,378 @@
+//! A deterministic generator of senat.fr question pages, for benchmarks and
+//! the side-by-side comparisons of `bench/compare.sh`.
+//!
+//! Document `i` depends on `i` alone (a small xorshift generator seeded
+//! with it), so any N documents are the same on every machine and run.
+//! Sizes follow real pages: questions of 0.5 to 3 KB, answers of 1 to 8 KB,
+//! a fifth of the questions unanswered; French words with accents, « »
+//! guillemets, non-breaking spaces in numbers, dates and before « ».
+
+#![allow(dead_code)]
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+/// A tiny deterministic generator (xorshift64*).
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Rng {
+        Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1)
+    }
+
+    pub fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    /// A number in `range`.
+    pub fn range(&mut self, low: usize, high: usize) -> usize {
+        low + (self.next() % (high - low) as u64) as usize
+    }
+
+    pub fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[self.range(0, items.len())]
+    }
+}
+
+const WORDS: &[&str] = &[
+    "la",
+    "le",
+    "les",
+    "des",
+    "de",
+    "du",
+    "et",
+    "à",
+    "en",
+    "pour",
+    "sur",
+    "dans",
+    "par",
+    "une",
+    "un",
+    "que",
+    "qui",
+    "est",
+    "sont",
+    "au",
+    "aux",
+    "ce",
+    "cette",
+    "ces",
+    "son",
+    "ses",
+    "leur",
+    "ne",
+    "pas",
+    "plus",
+    "ministre",
+    "gouvernement",
+    "collectivités",
+    "territoriales",
+    "communes",
+    "départements",
+    "régions",
+    "État",
+    "préfet",
+    "sécurité",
+    "intérieur",
+    "caméras",
+    "vidéoprotection",
+    "algorithmes",
+    "données",
+    "libertés",
+    "CNIL",
+    "loi",
+    "décret",
+    "article",
+    "code",
+    "procédure",
+    "réforme",
+    "financement",
+    "dotation",
+    "budget",
+    "fiscalité",
+    "trésorerie",
+    "agriculteurs",
+    "élevage",
+    "pêche",
+    "forêt",
+    "eau",
+    "énergie",
+    "électricité",
+    "nucléaire",
+    "hydrogène",
+    "transition",
+    "écologique",
+    "environnement",
+    "biodiversité",
+    "santé",
+    "hôpitaux",
+    "médecins",
+    "déserts",
+    "médicaux",
+    "pharmacies",
+    "éducation",
+    "enseignants",
+    "élèves",
+    "lycées",
+    "université",
+    "recherche",
+    "culture",
+    "patrimoine",
+    "œuvre",
+    "musées",
+    "sport",
+    "jeunesse",
+    "logement",
+    "urbanisme",
+    "transports",
+    "ferroviaire",
+    "routes",
+    "mobilités",
+    "numérique",
+    "télécommunications",
+    "couverture",
+    "zones",
+    "rurales",
+    "montagne",
+    "outre-mer",
+    "Guadeloupe",
+    "Martinique",
+    "Réunion",
+    "Mayotte",
+    "justice",
+    "tribunaux",
+    "prisons",
+    "police",
+    "gendarmerie",
+    "municipale",
+    "défense",
+    "armées",
+    "anciens",
+    "combattants",
+    "emploi",
+    "travail",
+    "chômage",
+    "retraites",
+    "sociale",
+    "familles",
+    "enfants",
+    "handicap",
+    "autonomie",
+    "aînés",
+    "dépendance",
+    "associations",
+    "bénévoles",
+    "entreprises",
+    "artisans",
+    "commerçants",
+    "industrie",
+    "souveraineté",
+    "européenne",
+    "Union",
+    "directive",
+    "règlement",
+    "conformité",
+    "application",
+    "mise",
+    "œuvre",
+    "délai",
+    "réponse",
+    "situation",
+    "mesures",
+    "dispositif",
+    "cadre",
+    "juridique",
+    "expérimentation",
+    "évaluation",
+    "rapport",
+    "concertation",
+    "élus",
+    "locaux",
+    "maires",
+    "intercommunalités",
+    "syndicats",
+    "acteurs",
+    "usagers",
+    "citoyens",
+    "publique",
+    "publiques",
+];
+
+const AUTHORS: &[(&str, &str, &str, &str)] = &[
+    ("M.", "DOSSUS", "Thomas", "Rhône - GEST"),
+    ("Mme", "DI FOLCO", "Catherine", "Rhône - Les Républicains"),
+    (
+        "M.",
+        "MULLER-BRONN",
+        "Jean Louis",
+        "Bas-Rhin - Les Indépendants-R",
+    ),
+    (
+        "M.",
+        "LE RUDULIER",
+        "Stéphane",
+        "Bouches-du-Rhône - Les Républicains",
+    ),
+    ("M.", "THÉOPHILE", "Dominique", "Guadeloupe - RDPI"),
+    ("Mme", "CUKIERMAN", "Cécile", "Loire - CRCE-K"),
+    ("Mme", "VÉRIEN", "Dominique", "Yonne - UC-A"),
+    ("M.", "REQUIER", "Jean-Claude", "Lot - RDSE"),
+    (
+        "Mme",
+        "MEUNIER",
+        "Marie-Pierre",
+        "Alpes-de-Haute-Provence - SER",
+    ),
+    (
+        "M.",
+        "LE GLEUT",
+        "Ronan",
+        "Français établis hors de France - Les Républicains",
+    ),
+];
+
+const MINISTRIES: &[&str] = &[
+    "Ministère de l'intérieur et des outre-mer",
+    "Ministère de l'économie, des finances et de la souveraineté industrielle et numérique",
+    "Ministère de la transition écologique et de la cohésion des territoires",
+    "Ministère de la santé et de la prévention",
+    "Ministère de l'éducation nationale et de la jeunesse",
+    "Ministère de la culture",
+    "Ministère de l'agriculture et de la souveraineté alimentaire",
+    "Ministère de la justice",
+    "Ministère des armées",
+    "Premier ministre - Relations avec le Parlement",
+];
+
+fn sentence(rng: &mut Rng, out: &mut String) {
+    let words = rng.range(8, 28);
+    for w in 0..words {
+        let word = rng.pick(WORDS);
+        if w == 0 {
+            let mut chars = word.chars();
+            if let Some(first) = chars.next() {
+                out.extend(first.to_uppercase());
+                out.push_str(chars.as_str());
+            }
+        } else {
+            out.push(' ');
+            match rng.range(0, 40) {
+                0 => {
+                    let _ = write!(out, "n°\u{a0}{}-{}", rng.range(10, 99), rng.range(1, 99));
+                }
+                1 => {
+                    let _ = write!(out, "« {} {} »", word, rng.pick(WORDS));
+                }
+                2 => {
+                    let _ = write!(
+                        out,
+                        "{}\u{a0}janvier\u{a0}{}",
+                        rng.range(1, 28),
+                        rng.range(1978, 2024)
+                    );
+                }
+                3 => out.push_str("M. le ministre"),
+                _ => out.push_str(word),
+            }
+        }
+    }
+    out.push_str(if rng.range(0, 9) == 0 { " ?" } else { "." });
+}
+
+/// Paragraphs of about `bytes` bytes.
+fn text(rng: &mut Rng, bytes: usize, out: &mut String) {
+    let start = out.len();
+    while out.len() - start < bytes {
+        let sentences = rng.range(2, 6);
+        for s in 0..sentences {
+            if s > 0 {
+                out.push(' ');
+            }
+            sentence(rng, out);
+        }
+        out.push_str("\n\n");
+    }
+}
+
+fn date(rng: &mut Rng, year: usize) -> (usize, usize, usize) {
+    (rng.range(1, 29), rng.range(1, 13), year)
+}
+
+/// Document number `i`.
+pub fn document(i: u64) -> String {
+    let mut rng = Rng::new(i + 1);
+    let mut out = String::with_capacity(8 * 1024);
+    let (civility, last, first, affiliation) = AUTHORS[rng.range(0, AUTHORS.len())];
+    if rng.range(0, 3) == 0 {
+        let mut title = String::new();
+        sentence(&mut rng, &mut title);
+        let _ = writeln!(out, "{}", title.trim_end_matches(['.', '?', ' ']));
+        let _ = writeln!(
+            out,
+            "Question écrite n° {:05} - 16e législature",
+            i % 100_000
+        );
+    }
+    let year = rng.range(2017, 2025);
+    let (d, m, y) = date(&mut rng, year);
+    let _ = writeln!(
+        out,
+        "Question de {civility} {last} {first} ({affiliation}) publiée le {d:02}/{m:02}/{y}\n"
+    );
+    let _ = write!(
+        out,
+        "{civility} {first} {} attire l'attention de M. le ministre sur ",
+        title_case(last)
+    );
+    let size = rng.range(500, 3000);
+    text(&mut rng, size, &mut out);
+    let _ = writeln!(out, "- page {}\n", rng.range(1, 9000));
+    let ministry = MINISTRIES[rng.range(0, MINISTRIES.len())];
+    if rng.range(0, 5) == 0 {
+        let _ = writeln!(out, "En attente de réponse du {ministry}.\n");
+    } else {
+        let answer_year = year + rng.range(0, 2);
+        let (d2, m2, y2) = date(&mut rng, answer_year);
+        let _ = writeln!(
+            out,
+            "Réponse du {ministry} publiée le {d2:02}/{m2:02}/{y2}\n"
+        );
+        let size = rng.range(1000, 8000);
+        text(&mut rng, size, &mut out);
+        let _ = writeln!(out, "- page {}\n", rng.range(1, 9000));
+    }
+    out.push_str("Page mise à jour le\n");
+    out
+}
+
+fn title_case(name: &str) -> String {
+    let mut out = String::new();
+    let mut start = true;
+    for c in name.chars() {
+        if c.is_alphabetic() {
+            if start {
+                out.extend(c.to_uppercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
+            start = false;
+        } else {
+            out.push(c);
+            start = true;
+        }
+    }
+    out
+}
+
+/// Where document `i` goes under `root`: 100 files a folder, 100 folders a
+/// parent, as a crawl of senat.fr by year and month would lay them out.
+pub fn path(root: &Path, i: u64) -> PathBuf {
+    root.join(format!("{:02}", i / 10_000))
+        .join(format!("{:02}", (i / 100) % 100))
+        .join(format!("q{i:06}.txt"))
+}
