@@ -6,10 +6,18 @@
 //! hook restores before the panic message is printed (so the message is
 //! readable), and signals only raise a flag that the event loop checks, so
 //! the restore runs on the main thread, never inside a signal handler.
+//!
+//! One case needs more: when the terminal itself goes away (a closed
+//! window, a dropped SSH connection), reads from it return end-of-file and
+//! crossterm retries them forever inside `poll`, so the event loop never
+//! looks at its flag again. The thread that receives the signals therefore
+//! also keeps a deadline: if the process is still there half a second after
+//! a signal, it restores what it can and exits itself.
 
 use std::io::{self, Write};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::time::Duration;
 
 use crossterm::{
     cursor,
@@ -103,10 +111,20 @@ impl Signals {
     pub fn register() -> io::Result<Signals> {
         use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
         let received = Arc::new(AtomicUsize::new(0));
-        for signal in [SIGTERM, SIGHUP, SIGINT, SIGQUIT] {
-            // `register_usize` stores the signal number: the flag says which.
-            signal_hook::flag::register_usize(signal, Arc::clone(&received), signal as usize)?;
-        }
+        let mut incoming = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
+        let flag = Arc::clone(&received);
+        std::thread::Builder::new()
+            .name("signals".to_owned())
+            .spawn(move || {
+                if let Some(signal) = incoming.forever().next() {
+                    flag.store(usize::try_from(signal).unwrap_or(1), Ordering::SeqCst);
+                    // The event loop notices within a poll interval and
+                    // exits; if it is stuck on a vanished terminal, do it.
+                    std::thread::sleep(Duration::from_millis(500));
+                    restore();
+                    std::process::exit(128 + signal);
+                }
+            })?;
         Ok(Signals { received })
     }
 

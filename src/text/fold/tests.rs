@@ -155,6 +155,17 @@ fn unit_start(folded: &Folded, i: usize) -> bool {
 
 proptest! {
     #[test]
+    fn the_fast_fold_equals_the_mapped_fold(
+        original in text(),
+        case_sensitive in any::<bool>(),
+        accent_sensitive in any::<bool>(),
+    ) {
+        let options = FoldOptions { case_sensitive, accent_sensitive };
+        let mapped = fold(&original, options);
+        prop_assert_eq!(fold_str(&original, options), mapped.text());
+    }
+
+    #[test]
     fn ranges_map_to_char_boundaries_and_back(
         original in text(),
         options in options(),
