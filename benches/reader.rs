@@ -37,7 +37,11 @@ fn parse(c: &mut Criterion) {
     group.bench_function("1000 documents", |b| {
         b.iter(|| {
             for (i, doc) in docs.iter().enumerate() {
-                black_box(load::load_bytes(&format!("{i}.txt"), doc.as_bytes(), today()));
+                black_box(load::load_bytes(
+                    &format!("{i}.txt"),
+                    doc.as_bytes(),
+                    today(),
+                ));
             }
         });
     });
@@ -90,7 +94,11 @@ fn render(c: &mut Criterion) {
     let mut corpus = Corpus::default();
     for i in 0..2000 {
         let doc = corpus::document(i);
-        corpus.add(load::load_bytes(&format!("{i}.txt"), doc.as_bytes(), today()));
+        corpus.add(load::load_bytes(
+            &format!("{i}.txt"),
+            doc.as_bytes(),
+            today(),
+        ));
     }
     let mut app = App::new(corpus, None, Rect::new(0, 0, 200, 60), true, today());
     let mut terminal = match Terminal::new(TestBackend::new(200, 60)) {

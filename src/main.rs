@@ -70,7 +70,8 @@ fn main() -> ExitCode {
         Ok(outcome) => ExitCode::from(outcome.code()),
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("reponses: {e:#}");
+            // stderr may be a terminal that is gone: never panic on it.
+            let _ = writeln!(std::io::stderr(), "reponses: {e:#}");
             ExitCode::from(2)
         }
     }

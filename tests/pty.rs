@@ -112,3 +112,106 @@ fn sighup_gives_the_terminal_back_and_exits_129() {
     assert_eq!(session.wait_exit(), 128 + 1);
     assert_entered_and_restored(&session.output);
 }
+
+/// A terminal window closed or an SSH connection dropped: the terminal
+/// goes away under the reader (its master side closes). The reader must
+/// exit rather than spin on a terminal that reads end-of-file forever.
+///
+/// Built on `openpty` directly: the test must hold the only descriptor of
+/// the master side so that closing it really hangs the terminal up.
+#[test]
+fn a_vanished_terminal_ends_the_reader() {
+    use std::os::fd::{FromRawFd, OwnedFd};
+    use std::os::unix::process::CommandExt;
+    use std::process::{Command, Stdio};
+    use std::time::{Duration, Instant};
+
+    let mut master: libc::c_int = -1;
+    let mut slave: libc::c_int = -1;
+    let mut size = libc::winsize {
+        ws_row: 24,
+        ws_col: 80,
+        ws_xpixel: 0,
+        ws_ypixel: 0,
+    };
+    // SAFETY: openpty writes two descriptors into the given integers.
+    let opened = unsafe {
+        libc::openpty(
+            &mut master,
+            &mut slave,
+            std::ptr::null_mut(),
+            std::ptr::null(),
+            &mut size,
+        )
+    };
+    assert_eq!(opened, 0, "openpty");
+    // The child must not inherit the master, or closing ours hangs nothing
+    // up.
+    // SAFETY: `master` is a valid descriptor.
+    unsafe { libc::fcntl(master, libc::F_SETFD, libc::FD_CLOEXEC) };
+    // SAFETY: both descriptors were just opened and are owned here alone.
+    let (master, slave) = unsafe { (OwnedFd::from_raw_fd(master), OwnedFd::from_raw_fd(slave)) };
+    let slave_fd = {
+        use std::os::fd::AsRawFd;
+        slave.as_raw_fd()
+    };
+    let mut command = Command::new(env!("CARGO_BIN_EXE_reponses"));
+    command
+        .env("TERM", "xterm-256color")
+        .stdin(Stdio::from(slave.try_clone().unwrap()))
+        .stdout(Stdio::from(slave.try_clone().unwrap()))
+        .stderr(Stdio::from(slave.try_clone().unwrap()));
+    // SAFETY: only async-signal-safe calls between fork and exec: a new
+    // session whose controlling terminal is the pty, as a terminal emulator
+    // sets it up.
+    unsafe {
+        command.pre_exec(move || {
+            if libc::setsid() < 0 || libc::ioctl(slave_fd, libc::TIOCSCTTY, 0) < 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+    let mut child = command.spawn().expect("spawn reponses");
+    drop(slave);
+
+    // Wait for the first screen.
+    let mut file = std::fs::File::from(master);
+    let mut seen = Vec::new();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    {
+        use std::io::Read;
+        use std::os::fd::AsRawFd;
+        while common::find(&seen, common::FIRST_SCREEN).is_none() {
+            assert!(Instant::now() < deadline, "no first screen");
+            let mut poll = libc::pollfd {
+                fd: file.as_raw_fd(),
+                events: libc::POLLIN,
+                revents: 0,
+            };
+            // SAFETY: one valid pollfd.
+            if unsafe { libc::poll(&mut poll, 1, 100) } > 0 {
+                let mut buf = [0u8; 8192];
+                match file.read(&mut buf) {
+                    Ok(n) if n > 0 => seen.extend_from_slice(&buf[..n]),
+                    _ => break,
+                }
+            }
+        }
+    }
+    // The window closes.
+    drop(file);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("the reader still runs 10 s after its terminal went away");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert_eq!(status.code(), Some(128 + libc::SIGHUP), "{status:?}");
+}

@@ -120,7 +120,9 @@ pub fn fold_into(original: &str, options: FoldOptions, out: &mut String) {
             }
             in_run = false;
             let start = i;
-            while i < bytes.len() && bytes[i].is_ascii() && !matches!(bytes[i], b'\t'..=b'\r' | b' ')
+            while i < bytes.len()
+                && bytes[i].is_ascii()
+                && !matches!(bytes[i], b'\t'..=b'\r' | b' ')
             {
                 i += 1;
             }

@@ -55,7 +55,18 @@ pub fn run(input: Input, today: NaiveDate) -> anyhow::Result<Exit> {
     let loader = corpus::stream(input, today);
     let exit = event_loop(&mut guard, &mut app, &loader, &signals);
     drop(guard);
-    exit
+    match exit {
+        // A terminal that hangs up fails its reads a moment before the
+        // SIGHUP arrives: report the hangup, not the read.
+        Err(e) => {
+            std::thread::sleep(Duration::from_millis(100));
+            match signals.received() {
+                Some(signal) => Ok(Exit::Signal(signal)),
+                None => Err(e),
+            }
+        }
+        ok => ok,
+    }
 }
 
 fn event_loop(
