@@ -128,7 +128,7 @@ fn a_vanished_terminal_ends_the_reader() {
 
     let mut master: libc::c_int = -1;
     let mut slave: libc::c_int = -1;
-    let mut size = libc::winsize {
+    let size = libc::winsize {
         ws_row: 24,
         ws_col: 80,
         ws_xpixel: 0,
@@ -141,7 +141,7 @@ fn a_vanished_terminal_ends_the_reader() {
             &mut slave,
             std::ptr::null_mut(),
             std::ptr::null(),
-            &mut size,
+            &size,
         )
     };
     assert_eq!(opened, 0, "openpty");
