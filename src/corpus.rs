@@ -44,11 +44,35 @@ enum Job {
 
 impl Job {
     fn load(&self, today: NaiveDate) -> Loaded {
+        self.load_if(today, &|_| true)
+    }
+
+    fn load_if(&self, today: NaiveDate, wanted: &(dyn Fn(&str) -> bool + Sync)) -> Loaded {
         match self {
-            Job::File(path) => load::load_file(path, today),
-            Job::Embedded(source, bytes) => load::load_bytes(source, bytes, today),
+            Job::File(path) => load::load_file_if(path, today, wanted),
+            Job::Embedded(source, bytes) => load::load_bytes_if(source, bytes, today, wanted),
         }
     }
+}
+
+/// Goes through every file of `input` in parallel without keeping it:
+/// each file whose text `wanted` accepts is parsed and handed to `visit`
+/// on the worker thread, and only what `visit` returns is kept, in file
+/// order. The command line's way through a corpus larger than it needs to
+/// hold: `check` keeps diagnostics, `search` the lines it prints. The
+/// paths that could not be listed come first, as diagnostics.
+pub fn scan<T: Send>(
+    input: &Input,
+    today: NaiveDate,
+    wanted: &(dyn Fn(&str) -> bool + Sync),
+    visit: impl Fn(Loaded) -> T + Sync,
+) -> (Vec<Diagnostic>, Vec<T>) {
+    let (jobs, problems) = jobs(input);
+    let results = jobs
+        .par_iter()
+        .map(|job| visit(job.load_if(today, wanted)))
+        .collect();
+    (problems, results)
 }
 
 /// The files of `input`, and the problems met finding them.

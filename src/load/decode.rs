@@ -28,7 +28,10 @@ pub enum DecodeError {
 ///
 /// # Errors
 /// [`DecodeError::Binary`] when the bytes hold a NUL outside a UTF-16 file.
-pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), DecodeError> {
+///
+/// UTF-8 without a BOM and without CR, by far the common case, is borrowed,
+/// not copied.
+pub fn decode(bytes: &[u8]) -> Result<(Cow<'_, str>, Encoding), DecodeError> {
     let (text, encoding): (Cow<'_, str>, Encoding) =
         if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
             check_binary(rest)?;
@@ -76,9 +79,9 @@ fn memchr(needle: u8, haystack: &[u8]) -> Option<usize> {
 }
 
 /// CRLF and lone CR become LF; text without CR is returned untouched.
-fn normalize_line_ends(text: Cow<'_, str>) -> String {
-    if !text.contains('\r') {
-        return text.into_owned();
+fn normalize_line_ends(text: Cow<'_, str>) -> Cow<'_, str> {
+    if memchr::memchr(b'\r', text.as_bytes()).is_none() {
+        return text;
     }
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
@@ -92,7 +95,7 @@ fn normalize_line_ends(text: Cow<'_, str>) -> String {
             out.push(c);
         }
     }
-    out
+    Cow::Owned(out)
 }
 
 #[cfg(test)]

@@ -77,8 +77,21 @@ impl Loaded {
 /// Parses the bytes of one file. `source` is the path as the user gave it;
 /// `today` decides whether unanswered questions are late.
 pub fn load_bytes(source: &str, bytes: &[u8], today: NaiveDate) -> Loaded {
+    load_bytes_if(source, bytes, today, &|_| true)
+}
+
+/// Like [`load_bytes`], but parses only when `wanted` accepts the decoded
+/// text: a search that knows a file cannot match skips its parse. A file
+/// that cannot be decoded is reported all the same.
+pub fn load_bytes_if(
+    source: &str,
+    bytes: &[u8],
+    today: NaiveDate,
+    wanted: &(dyn Fn(&str) -> bool + Sync),
+) -> Loaded {
     match decode::decode(bytes) {
-        Ok((text, _encoding)) => senat::parse(source, &text, today),
+        Ok((text, _encoding)) if wanted(&text) => senat::parse(source, &text, today),
+        Ok(_) => Loaded::default(),
         Err(decode::DecodeError::Binary { line, col }) => Loaded {
             records: Vec::new(),
             diagnostics: vec![Diagnostic {
@@ -96,9 +109,18 @@ pub fn load_bytes(source: &str, bytes: &[u8], today: NaiveDate) -> Loaded {
 
 /// Reads and parses one file.
 pub fn load_file(path: &Path, today: NaiveDate) -> Loaded {
+    load_file_if(path, today, &|_| true)
+}
+
+/// Reads one file and parses it when `wanted` accepts its text.
+pub fn load_file_if(
+    path: &Path,
+    today: NaiveDate,
+    wanted: &(dyn Fn(&str) -> bool + Sync),
+) -> Loaded {
     let source = path.display().to_string();
     match std::fs::read(path) {
-        Ok(bytes) => load_bytes(&source, &bytes, today),
+        Ok(bytes) => load_bytes_if(&source, &bytes, today, wanted),
         Err(e) => Loaded {
             records: Vec::new(),
             diagnostics: vec![Diagnostic {
@@ -120,8 +142,11 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Diagnostic>) {
     let mut problems = Vec::new();
     for path in paths {
         if path.is_dir() {
-            let mut found: Vec<PathBuf> = walkdir::WalkDir::new(path)
+            // Sorted per folder, by name: a stable order, cheaper than
+            // sorting every path by its components afterwards.
+            let found: Vec<PathBuf> = walkdir::WalkDir::new(path)
                 .follow_links(true)
+                .sort_by_file_name()
                 .into_iter()
                 .filter_map(|entry| match entry {
                     Ok(e) => Some(e),
@@ -143,7 +168,6 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Diagnostic>) {
                 .map(walkdir::DirEntry::into_path)
                 .filter(|p| p.extension().is_some_and(|x| x.eq_ignore_ascii_case("txt")))
                 .collect();
-            found.sort();
             files.extend(found);
         } else if path.exists() {
             files.push(path.clone());

@@ -8,6 +8,7 @@
 pub mod index;
 pub mod matcher;
 pub mod query;
+pub mod raw;
 
 pub use matcher::{Query, filter};
 pub use query::QueryError;

@@ -148,7 +148,20 @@ pub fn fold_into(original: &str, options: FoldOptions, out: &mut String) {
             continue;
         }
         in_run = false;
-        if options.case_sensitive {
+        // French accents and punctuation without the Unicode case tables.
+        if !options.accent_sensitive
+            && let Some(base) = strip(c)
+        {
+            let from = out.len();
+            out.push_str(base);
+            if !options.case_sensitive {
+                out[from..].make_ascii_lowercase();
+            }
+        } else if matches!(c, '\u{a1}'..='\u{bf}' | '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205e}')
+        {
+            // Signs and punctuation («, », ’, –, …, °): no case, no accent.
+            out.push(c);
+        } else if options.case_sensitive {
             push_accent(c, options, out);
         } else {
             for lower in c.to_lowercase() {

@@ -125,6 +125,11 @@ pub fn line(input: &str) -> Result<Line<'_>, Expected<'_>> {
     if trimmed.is_empty() {
         return Ok(Line::Blank);
     }
+    // Most lines are paragraphs; structural lines start with one of these
+    // letters, so the others need no grammar.
+    if !trimmed.starts_with(['Q', 'R', 'T', 'E', 'P', 'L', 'C', '-', '–']) {
+        return Ok(Line::Text(trimmed));
+    }
     let parsed = alt((
         header,
         number,

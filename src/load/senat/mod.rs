@@ -29,8 +29,14 @@ pub fn parse(source: &str, text: &str, today: NaiveDate) -> Loaded {
         skipping: false,
         headers: 0,
     };
-    for (index, raw) in text.split('\n').enumerate() {
-        parser.line(index + 1, raw);
+    // memchr's vectorised search: splitting lines is a third of a parse
+    // with the standard library's.
+    let mut start = 0;
+    let mut number = 0;
+    for end in memchr::memchr_iter(b'\n', text.as_bytes()).chain([text.len()]) {
+        number += 1;
+        parser.line(number, &text[start..end]);
+        start = end + 1;
     }
     parser.finish_record();
     if parser.headers == 0 {

@@ -45,6 +45,11 @@ pub fn refine_display_name(author: &mut Author, question_text: &str) {
     let Some(name) = author.name.as_deref() else {
         return;
     };
+    // Usually the body spells it as the title case does: nothing to do.
+    let start = &question_text.as_bytes()[..question_text.len().min(400)];
+    if memchr::memmem::find(start, name.as_bytes()).is_some() {
+        return;
+    }
     // The author is named at the start; do not scan a whole long question.
     let head = match question_text.char_indices().nth(200) {
         Some((end, _)) => &question_text[..end],

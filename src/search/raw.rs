@@ -1,0 +1,233 @@
+//! Matching words in text that has not been folded: the cold path of
+//! `reponses search`, which reads a whole corpus once and must not pay for
+//! folding every byte of it.
+//!
+//! A folded term (`cameras`) is turned into a regular expression that
+//! matches exactly the original spellings whose folding contains it: each
+//! letter becomes the class of every character that folds to it (`c` →
+//! `[cCçÇćĆ…]`), each space a run of whitespace, and combining marks (which
+//! folding drops) may follow any letter. Ligatures (`œ` folds to `oe`) are
+//! alternatives where their folding falls, and may stand at either end of
+//! the term, which can start or end inside them (`euvre` is in `œuvre`).
+//! The classes are computed from [`crate::text::fold`] itself, by folding
+//! every character once, so the two cannot drift apart; a property test
+//! holds them equal.
+//!
+//! The regex engine then scans a file at the speed of a DFA, and a file in
+//! which some term cannot occur is never parsed.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::query::ParsedQuery;
+use crate::model::Record;
+use crate::text::fold::{FoldOptions, fold_str};
+
+/// The combining marks folding drops, as a regex class body.
+const MARKS: &str =
+    r"\x{300}-\x{36F}\x{1AB0}-\x{1AFF}\x{1DC0}-\x{1DFF}\x{20D0}-\x{20FF}\x{FE20}-\x{FE2F}";
+
+/// Every character whose insensitive folding is non-empty and not itself,
+/// grouped by that folding.
+fn inverse() -> &'static HashMap<String, Vec<char>> {
+    static INVERSE: OnceLock<HashMap<String, Vec<char>>> = OnceLock::new();
+    INVERSE.get_or_init(|| {
+        let mut map: HashMap<String, Vec<char>> = HashMap::new();
+        let mut buffer = [0u8; 4];
+        for c in (0..=0x2_FFFF).filter_map(char::from_u32) {
+            if c.is_whitespace() {
+                continue;
+            }
+            let folded = fold_str(c.encode_utf8(&mut buffer), FoldOptions::INSENSITIVE);
+            if !folded.is_empty() && folded != *c.encode_utf8(&mut buffer) {
+                map.entry(folded).or_default().push(c);
+            }
+        }
+        map
+    })
+}
+
+/// The class of every character that folds to `folded` (one character),
+/// plus, at the ends of a term, the ligatures that begin or end with it.
+fn class(folded: char, first: bool, last: bool) -> String {
+    let inverse = inverse();
+    let mut members: Vec<char> = vec![folded];
+    let mut buffer = [0u8; 4];
+    if let Some(chars) = inverse.get(&*folded.encode_utf8(&mut buffer)) {
+        members.extend(chars);
+    }
+    for (fold, chars) in inverse {
+        if fold.chars().count() < 2 {
+            continue;
+        }
+        let starts = fold.starts_with(folded);
+        let ends = fold.ends_with(folded);
+        if (first && ends) || (last && starts) {
+            members.extend(chars);
+        }
+    }
+    let mut out = String::from("[");
+    for c in members {
+        let _ = write!(out, "\\x{{{:X}}}", c as u32);
+    }
+    out.push(']');
+    out
+}
+
+/// The regex source for a folded, insensitive term.
+fn pattern(folded: &str) -> String {
+    let chars: Vec<char> = folded.chars().collect();
+    let inverse = inverse();
+    let mut out = String::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == ' ' {
+            let _ = write!(out, r"\s(?:\s|[{MARKS}])*");
+            i += 1;
+            continue;
+        }
+        let first = i == 0;
+        // A two-letter folding (œ → oe) may stand where both letters are.
+        let pair: String = chars[i..chars.len().min(i + 2)].iter().collect();
+        let ligatures = (pair.chars().count() == 2)
+            .then(|| inverse.get(&pair))
+            .flatten();
+        match ligatures {
+            Some(ligatures) => {
+                let last = i + 2 == chars.len();
+                out.push_str("(?:");
+                out.push_str(&class(c, first, false));
+                let _ = write!(out, "[{MARKS}]*");
+                out.push_str(&class(chars[i + 1], false, last));
+                out.push('|');
+                out.push('[');
+                for l in ligatures {
+                    let _ = write!(out, "\\x{{{:X}}}", *l as u32);
+                }
+                out.push_str("])");
+                i += 2;
+            }
+            None => {
+                out.push_str(&class(c, first, i + 1 == chars.len()));
+                i += 1;
+            }
+        }
+        let _ = write!(out, "[{MARKS}]*");
+    }
+    out
+}
+
+/// The words and phrases of a query as regexes over unfolded text.
+#[derive(Debug, Clone)]
+pub struct RawTerms {
+    terms: Vec<Regex>,
+    /// Whether every term was case- and accent-insensitive, so that a regex
+    /// match is exactly a folded match (sensitive terms match a superset:
+    /// what matches sensitively matches insensitively).
+    exact: bool,
+}
+
+impl RawTerms {
+    /// The terms of `query`; `None` when a term cannot be expressed (a
+    /// regex too large), in which case every file is a candidate.
+    pub fn new(query: &ParsedQuery) -> Option<RawTerms> {
+        let mut terms = Vec::with_capacity(query.terms.len());
+        for term in &query.terms {
+            let folded = fold_str(&term.text, FoldOptions::INSENSITIVE);
+            let folded = folded.trim();
+            if folded.is_empty() {
+                continue;
+            }
+            terms.push(Regex::new(&pattern(folded)).ok()?);
+        }
+        let exact = query.terms.iter().all(|t| t.options.is_insensitive());
+        Some(RawTerms { terms, exact })
+    }
+
+    /// Whether `text` may hold a match of every term: `false` means no
+    /// record of it can match.
+    pub fn may_match(&self, text: &str) -> bool {
+        self.terms.iter().all(|term| term.is_match(text))
+    }
+
+    /// Whether every term occurs in a searched field of `record`, when that
+    /// answer is exact; `None` when the query needs the folding matcher.
+    pub fn record_matches(&self, record: &Record) -> Option<bool> {
+        if !self.exact {
+            return None;
+        }
+        let author = &record.author;
+        let answer = record.answer.as_ref();
+        let fields = [
+            author.name.as_deref(),
+            author.last_name.as_deref(),
+            author.first_name.as_deref(),
+            record.ministry.as_deref(),
+            answer.and_then(|a| a.ministry.as_deref()),
+            record.transmitted_to.as_deref(),
+            record.title.as_deref(),
+            Some(record.question.text.as_str()),
+            answer.map(|a| a.text.as_str()),
+        ];
+        Some(
+            self.terms
+                .iter()
+                .all(|term| fields.iter().flatten().any(|field| term.is_match(field))),
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn raw(query: &str) -> RawTerms {
+        RawTerms::new(&super::super::query::parse(query).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn accents_case_ligatures_and_spaces() {
+        assert!(raw("cameras").may_match("des CAMÉRAS augmentées"));
+        assert!(raw("oeuvre").may_match("la mise en œuvre"));
+        assert!(raw("euvre").may_match("la mise en Œuvre"));
+        assert!(raw("mise en oe").may_match("la mise en œuvre"));
+        assert!(raw("\"6 janvier 1978\"").may_match("du 6\u{a0}janvier\n1978"));
+        assert!(raw("cafe").may_match("cafe\u{301}"));
+        assert!(!raw("cameras").may_match("des cameraz"));
+        assert!(!raw("loi cnil").may_match("la loi seulement"));
+    }
+
+    /// Text made of the pieces folding treats specially.
+    fn text() -> impl Strategy<Value = String> {
+        let pieces = prop_oneof![
+            Just("é".to_owned()),
+            Just("É".to_owned()),
+            Just("œ".to_owned()),
+            Just("Æ".to_owned()),
+            Just("\u{a0}".to_owned()),
+            Just(" ".to_owned()),
+            Just("\n".to_owned()),
+            Just("\u{301}".to_owned()),
+            Just("İ".to_owned()),
+            Just("K".to_owned()),
+            Just("ſ".to_owned()),
+            "[a-eoA-E]{1,3}",
+        ];
+        proptest::collection::vec(pieces, 0..16).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn a_regex_match_is_exactly_a_folded_match(original in text(), needle in "[a-eoks]{1,3}( [a-e]{1,2})?") {
+            let folded = fold_str(&original, FoldOptions::INSENSITIVE);
+            let expected = folded.contains(&needle);
+            let regex = Regex::new(&pattern(&needle)).unwrap();
+            prop_assert_eq!(regex.is_match(&original), expected, "{:?} in {:?} (folded {:?})", needle, original, folded);
+        }
+    }
+}
