@@ -2,10 +2,15 @@
 //! scripts and for people who live in grep.
 //!
 //! The query is parsed before anything is loaded, so a typo costs nothing
-//! on a large corpus. Records are matched through the folded index
-//! ([`crate::search::index`]), the path the reader's list filter takes;
-//! highlights (and so folding with an offset map) are computed only for the
-//! records printed.
+//! on a large corpus. The corpus is streamed, never held
+//! ([`crate::corpus::scan`]): each file is decoded, its raw text scanned for
+//! the query's words ([`crate::search::raw`]), and only a file where every
+//! word can occur is parsed and its records matched; only the matches are
+//! kept. So a search reads the corpus about as fast as ripgrep does, and a
+//! file whose text cannot match is not parsed: its structural errors are
+//! left to `check` (a file that cannot be read or decoded is reported all
+//! the same). Highlights (and so folding with an offset map) are computed
+//! only for the records printed.
 //!
 //! `-l` is meant to agree with `rg -l -S -F WORD` (smart case) and, for
 //! lower-case ASCII words, with `rg -l -i -F WORD`, with these differences,
@@ -16,7 +21,6 @@
 //! header) is not searched; folders are searched for `.txt` files only; and
 //! a document that fails to load cannot match.
 
-use std::collections::HashSet;
 use std::io::{self, IsTerminal, Write};
 
 use chrono::NaiveDate;
@@ -25,9 +29,11 @@ use clap::ValueEnum;
 use super::Outcome;
 use super::commands::report_errors;
 use super::snippet::{WIDTH, snippet};
-use crate::corpus::{Corpus, Input};
+use crate::corpus::{self, Corpus, Input};
 use crate::model::Record;
-use crate::search::{self, Query, index};
+use crate::search::Query;
+use crate::search::query::ParsedQuery;
+use crate::search::raw::RawTerms;
 use crate::text::sanitize::visible;
 
 /// When to colour matches, as grep and ripgrep spell it.
@@ -88,24 +94,45 @@ pub fn search(
             return Ok(Outcome::Error);
         }
     };
-    let corpus = Corpus::load(input, today);
-    report_errors(&corpus, err)?;
-    let haystacks = index::build(&corpus.records);
-    let hits = search::filter(&corpus.records, &haystacks, &query);
-    let records = hits.iter().map(|&i| &corpus.records[i]);
-    if options.files_with_matches {
-        let mut seen = HashSet::new();
-        for record in records {
-            if seen.insert(record.source.as_str()) {
-                writeln!(out, "{}", record.source)?;
+    let parsed = query.parsed().clone();
+    let raw = RawTerms::new(&parsed);
+    let filters = Query::new(ParsedQuery {
+        terms: Vec::new(),
+        filters: parsed.filters,
+    });
+    let matches = |record: &Record| match &raw {
+        Some(raw) => raw.record_matches(record) && (filters.is_empty() || filters.matches(record)),
+        None => query.matches(record),
+    };
+    let wanted = |text: &str| raw.as_ref().is_none_or(|raw| raw.may_match(text));
+    // Lines are made where the records are parsed, so that only they are
+    // kept: `-l` on 100,000 matching files holds 100,000 paths, no record.
+    let (problems, files) = corpus::scan(input, today, &wanted, |mut file| {
+        let mut lines = Vec::new();
+        for record in file.records.iter().filter(|record| matches(record)) {
+            if options.files_with_matches {
+                lines.push(record.source.clone());
+                break;
             }
+            lines.push(self::line(record, &query, options.color));
         }
-    } else {
-        for record in records {
-            writeln!(out, "{}", line(record, &query, options.color))?;
-        }
+        file.records = Vec::new();
+        (file, lines)
+    });
+    let mut corpus = Corpus::default();
+    corpus.add_problems(problems);
+    let mut found = false;
+    let mut printed = Vec::with_capacity(files.len());
+    for (file, lines) in files {
+        corpus.add(file);
+        found |= !lines.is_empty();
+        printed.push(lines);
     }
-    Ok(Outcome::of_search(!hits.is_empty(), corpus.failed_files))
+    report_errors(&corpus, err)?;
+    for line in printed.iter().flatten() {
+        writeln!(out, "{line}")?;
+    }
+    Ok(Outcome::of_search(found, corpus.failed_files))
 }
 
 /// `path:line: author — ministry — snippet`.

@@ -30,18 +30,21 @@ use crate::text::fold::{FoldOptions, fold_str};
 const MARKS: &str =
     r"\x{300}-\x{36F}\x{1AB0}-\x{1AFF}\x{1DC0}-\x{1DFF}\x{20D0}-\x{20FF}\x{FE20}-\x{FE2F}";
 
-/// Every character whose insensitive folding is non-empty and not itself,
-/// grouped by that folding.
-fn inverse() -> &'static HashMap<String, Vec<char>> {
-    static INVERSE: OnceLock<HashMap<String, Vec<char>>> = OnceLock::new();
-    INVERSE.get_or_init(|| {
-        let mut map: HashMap<String, Vec<char>> = HashMap::new();
+type Inverse = HashMap<String, Vec<char>>;
+
+/// Every character whose folding under `options` is non-empty and not
+/// itself, grouped by that folding; computed once per options.
+fn inverse(options: FoldOptions) -> &'static Inverse {
+    static INVERSES: [OnceLock<Inverse>; 4] = [const { OnceLock::new() }; 4];
+    let slot = usize::from(options.case_sensitive) * 2 + usize::from(options.accent_sensitive);
+    INVERSES[slot].get_or_init(|| {
+        let mut map: Inverse = HashMap::new();
         let mut buffer = [0u8; 4];
         for c in (0..=0x2_FFFF).filter_map(char::from_u32) {
             if c.is_whitespace() {
                 continue;
             }
-            let folded = fold_str(c.encode_utf8(&mut buffer), FoldOptions::INSENSITIVE);
+            let folded = fold_str(c.encode_utf8(&mut buffer), options);
             if !folded.is_empty() && folded != *c.encode_utf8(&mut buffer) {
                 map.entry(folded).or_default().push(c);
             }
@@ -52,8 +55,7 @@ fn inverse() -> &'static HashMap<String, Vec<char>> {
 
 /// The class of every character that folds to `folded` (one character),
 /// plus, at the ends of a term, the ligatures that begin or end with it.
-fn class(folded: char, first: bool, last: bool) -> String {
-    let inverse = inverse();
+fn class(folded: char, first: bool, last: bool, inverse: &Inverse) -> String {
     let mut members: Vec<char> = vec![folded];
     let mut buffer = [0u8; 4];
     if let Some(chars) = inverse.get(&*folded.encode_utf8(&mut buffer)) {
@@ -77,16 +79,27 @@ fn class(folded: char, first: bool, last: bool) -> String {
     out
 }
 
-/// The regex source for a folded, insensitive term.
-fn pattern(folded: &str) -> String {
+/// The regex source for a term folded under `options`.
+fn pattern(folded: &str, options: FoldOptions) -> String {
     let chars: Vec<char> = folded.chars().collect();
-    let inverse = inverse();
+    let inverse = inverse(options);
+    // Combining marks are dropped by accent-insensitive folding only.
+    let marks = if options.accent_sensitive {
+        String::new()
+    } else {
+        format!("[{MARKS}]*")
+    };
+    let space = if options.accent_sensitive {
+        r"\s+".to_owned()
+    } else {
+        format!(r"\s(?:\s|[{MARKS}])*")
+    };
     let mut out = String::new();
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
         if c == ' ' {
-            let _ = write!(out, r"\s(?:\s|[{MARKS}])*");
+            out.push_str(&space);
             i += 1;
             continue;
         }
@@ -100,9 +113,9 @@ fn pattern(folded: &str) -> String {
             Some(ligatures) => {
                 let last = i + 2 == chars.len();
                 out.push_str("(?:");
-                out.push_str(&class(c, first, false));
-                let _ = write!(out, "[{MARKS}]*");
-                out.push_str(&class(chars[i + 1], false, last));
+                out.push_str(&class(c, first, false, inverse));
+                out.push_str(&marks);
+                out.push_str(&class(chars[i + 1], false, last, inverse));
                 out.push('|');
                 out.push('[');
                 for l in ligatures {
@@ -112,23 +125,21 @@ fn pattern(folded: &str) -> String {
                 i += 2;
             }
             None => {
-                out.push_str(&class(c, first, i + 1 == chars.len()));
+                out.push_str(&class(c, first, i + 1 == chars.len(), inverse));
                 i += 1;
             }
         }
-        let _ = write!(out, "[{MARKS}]*");
+        out.push_str(&marks);
     }
     out
 }
 
-/// The words and phrases of a query as regexes over unfolded text.
+/// The words and phrases of a query as regexes over unfolded text, each
+/// under its own smart case and accents: a regex match is exactly a folded
+/// match.
 #[derive(Debug, Clone)]
 pub struct RawTerms {
     terms: Vec<Regex>,
-    /// Whether every term was case- and accent-insensitive, so that a regex
-    /// match is exactly a folded match (sensitive terms match a superset:
-    /// what matches sensitively matches insensitively).
-    exact: bool,
 }
 
 impl RawTerms {
@@ -137,15 +148,14 @@ impl RawTerms {
     pub fn new(query: &ParsedQuery) -> Option<RawTerms> {
         let mut terms = Vec::with_capacity(query.terms.len());
         for term in &query.terms {
-            let folded = fold_str(&term.text, FoldOptions::INSENSITIVE);
+            let folded = fold_str(&term.text, term.options);
             let folded = folded.trim();
             if folded.is_empty() {
                 continue;
             }
-            terms.push(Regex::new(&pattern(folded)).ok()?);
+            terms.push(Regex::new(&pattern(folded, term.options)).ok()?);
         }
-        let exact = query.terms.iter().all(|t| t.options.is_insensitive());
-        Some(RawTerms { terms, exact })
+        Some(RawTerms { terms })
     }
 
     /// Whether `text` may hold a match of every term: `false` means no
@@ -154,12 +164,8 @@ impl RawTerms {
         self.terms.iter().all(|term| term.is_match(text))
     }
 
-    /// Whether every term occurs in a searched field of `record`, when that
-    /// answer is exact; `None` when the query needs the folding matcher.
-    pub fn record_matches(&self, record: &Record) -> Option<bool> {
-        if !self.exact {
-            return None;
-        }
+    /// Whether every term occurs in a searched field of `record`.
+    pub fn record_matches(&self, record: &Record) -> bool {
         let author = &record.author;
         let answer = record.answer.as_ref();
         let fields = [
@@ -173,11 +179,9 @@ impl RawTerms {
             Some(record.question.text.as_str()),
             answer.map(|a| a.text.as_str()),
         ];
-        Some(
-            self.terms
-                .iter()
-                .all(|term| fields.iter().flatten().any(|field| term.is_match(field))),
-        )
+        self.terms
+            .iter()
+            .all(|term| fields.iter().flatten().any(|field| term.is_match(field)))
     }
 }
 
@@ -226,7 +230,19 @@ mod tests {
         fn a_regex_match_is_exactly_a_folded_match(original in text(), needle in "[a-eoks]{1,3}( [a-e]{1,2})?") {
             let folded = fold_str(&original, FoldOptions::INSENSITIVE);
             let expected = folded.contains(&needle);
-            let regex = Regex::new(&pattern(&needle)).unwrap();
+            let regex = Regex::new(&pattern(&needle, FoldOptions::INSENSITIVE)).unwrap();
+            prop_assert_eq!(regex.is_match(&original), expected, "{:?} in {:?} (folded {:?})", needle, original, folded);
+        }
+
+        #[test]
+        fn sensitive_terms_match_exactly_too(
+            original in text(),
+            needle in "[a-eA-Eé]{1,3}( [a-eé]{1,2})?",
+        ) {
+            let options = FoldOptions::smart(&needle);
+            let folded = fold_str(&original, options);
+            let expected = folded.contains(&fold_str(&needle, options));
+            let regex = Regex::new(&pattern(&fold_str(&needle, options), options)).unwrap();
             prop_assert_eq!(regex.is_match(&original), expected, "{:?} in {:?} (folded {:?})", needle, original, folded);
         }
     }
