@@ -20,6 +20,7 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::sync::OnceLock;
 
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 
 use super::query::ParsedQuery;
@@ -134,12 +135,33 @@ fn pattern(folded: &str, options: FoldOptions) -> String {
     out
 }
 
+/// One term over unfolded text.
+#[derive(Debug, Clone)]
+struct RawTerm {
+    /// Exactly the spellings whose folding holds the term.
+    regex: Regex,
+    /// For an ASCII term, its plain spelling (ASCII case aside when the
+    /// term is case-insensitive): found by a vectorised search, and always
+    /// a true match, since ASCII folds to itself. Most matches are found
+    /// this way; the regex is needed for the accented spellings and to say
+    /// "no".
+    quick: Option<AhoCorasick>,
+}
+
+impl RawTerm {
+    fn is_match(&self, text: &str) -> bool {
+        self.quick
+            .as_ref()
+            .is_some_and(|quick| quick.is_match(text))
+            || self.regex.is_match(text)
+    }
+}
+
 /// The words and phrases of a query as regexes over unfolded text, each
-/// under its own smart case and accents: a regex match is exactly a folded
-/// match.
+/// under its own smart case and accents: a match is exactly a folded match.
 #[derive(Debug, Clone)]
 pub struct RawTerms {
-    terms: Vec<Regex>,
+    terms: Vec<RawTerm>,
 }
 
 impl RawTerms {
@@ -153,7 +175,16 @@ impl RawTerms {
             if folded.is_empty() {
                 continue;
             }
-            terms.push(Regex::new(&pattern(folded, term.options)).ok()?);
+            let quick = folded.is_ascii().then(|| {
+                AhoCorasick::builder()
+                    .ascii_case_insensitive(!term.options.case_sensitive)
+                    .build([folded])
+                    .ok()
+            });
+            terms.push(RawTerm {
+                regex: Regex::new(&pattern(folded, term.options)).ok()?,
+                quick: quick.flatten(),
+            });
         }
         Some(RawTerms { terms })
     }

@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Side-by-side with ripgrep on a generated corpus, in the same run.
+#
+#   bench/compare.sh [COUNT] [DIR]      (defaults: 100000 /tmp/reponses-corpus)
+#
+# Needs hyperfine, rg and tmux (apt-get install hyperfine ripgrep tmux).
+# Prints a Markdown table of medians and ratios, as in the README.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+count=${1:-100000}
+dir=${2:-/tmp/reponses-corpus}
+runs=${RUNS:-7}
+
+for tool in hyperfine rg tmux; do
+  command -v "$tool" >/dev/null || { echo "compare.sh: $tool is needed" >&2; exit 2; }
+done
+
+cargo build --release --quiet --bin reponses --example gencorpus
+bin=$PWD/target/release/reponses
+if [ ! -f "$dir/.complete-$count" ]; then
+  rm -rf "$dir"
+  target/release/examples/gencorpus "$count" "$dir"
+  touch "$dir/.complete-$count"
+fi
+size=$(du -sb --exclude='.complete-*' "$dir" | cut -f1)
+bytes=$(find "$dir" -name '*.txt' -printf '%s\n' | awk '{s+=$1} END {print s}')
+echo "corpus: $count documents, $((bytes / 1000000)) MB of text in $dir"
+
+# Median of a hyperfine run, in milliseconds.
+median() {
+  local json
+  json=$(mktemp)
+  hyperfine -N -i --warmup 1 --runs "$runs" --export-json "$json" "$1" >/dev/null 2>&1
+  python3 -c 'import json,sys; print(round(json.load(open(sys.argv[1]))["results"][0]["median"]*1000))' "$json"
+  rm -f "$json"
+}
+
+rows=()
+compare() {  # label, ours, theirs
+  local ours theirs
+  ours=$(median "$2")
+  theirs=$(median "$3")
+  rows+=("| $1 | $ours ms | $theirs ms | $(python3 -c "print(f'{$ours/$theirs:.2f}')")× |")
+}
+
+compare "check (decode + parse all)" "$bin check $dir" "rg -c '^Question de' $dir"
+for word in cnil ministre dispositif quelconque; do
+  compare "search -l $word" "$bin search -l $word $dir" "rg -l -i -F $word $dir"
+  if ! diff -q <("$bin" search -l "$word" "$dir" | sort) <(rg -l -i -F "$word" "$dir" | sort) >/dev/null; then
+    echo "note: search -l $word and rg -l -i -F $word list different files" >&2
+  fi
+done
+
+# The reader: time to the first screen and to the whole list, and its peak
+# memory, read off a real terminal (tmux) while it loads.
+session=compare-$$
+start=$(date +%s%N)
+tmux new-session -d -s "$session" -x 160 -y 45 "$bin $dir; sleep 60"
+first=""; listed=""
+total=$(python3 -c "print(f'{$count:,}'.replace(',', ' '))")
+for _ in $(seq 1 3000); do
+  screen=$(tmux capture-pane -p -t "$session" 2>/dev/null || true)
+  now=$(date +%s%N)
+  if [ -z "$first" ] && grep -q "Questions" <<<"$screen"; then first=$(((now - start) / 1000000)); fi
+  if grep -q "Questions $total / $total" <<<"$screen" && ! grep -q "loading" <<<"$screen"; then
+    listed=$(((now - start) / 1000000)); break
+  fi
+  sleep 0.01
+done
+pid=$(pgrep -n -f "^$bin $dir" || true)
+peak=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo 0)
+# A key while everything is loaded: the filter, typed.
+tmux send-keys -t "$session" / c n i l
+sleep 1
+tmux kill-session -t "$session"
+
+echo
+echo "| task | reponses | ripgrep | ratio |"
+echo "|---|---|---|---|"
+printf '%s\n' "${rows[@]}"
+echo
+echo "| reader | measured |"
+echo "|---|---|"
+echo "| first screen | ${first:-?} ms |"
+echo "| all $count records listed | ${listed:-?} ms |"
+echo "| peak memory | $((peak / 1024)) MB ($(python3 -c "print(f'{$peak*1024/$size:.2f}')")× the corpus on disk, $((size / 1000000)) MB) |"
