@@ -2,9 +2,8 @@
 //! scripts and for people who live in grep.
 //!
 //! The query is parsed before anything is loaded, so a typo costs nothing
-//! on a large corpus. Records are matched through the folded index
-//! ([`crate::search::index`]), the path the reader's list filter takes;
-//! highlights (and so folding with an offset map) are computed only for the
+//! on a large corpus. Records are matched one by one ([`search::scan`]): a
+//! single query does not pay for building the reader's index; highlights (and so folding with an offset map) are computed only for the
 //! records printed.
 //!
 //! `-l` is meant to agree with `rg -l -S -F WORD` (smart case) and, for
@@ -27,7 +26,7 @@ use super::commands::report_errors;
 use super::snippet::{WIDTH, snippet};
 use crate::corpus::{Corpus, Input};
 use crate::model::Record;
-use crate::search::{self, Query, index};
+use crate::search::{self, Query};
 use crate::text::sanitize::visible;
 
 /// When to colour matches, as grep and ripgrep spell it.
@@ -90,8 +89,7 @@ pub fn search(
     };
     let corpus = Corpus::load(input, today);
     report_errors(&corpus, err)?;
-    let haystacks = index::build(&corpus.records);
-    let hits = search::filter(&corpus.records, &haystacks, &query);
+    let hits = search::scan(&corpus.records, &query);
     let records = hits.iter().map(|&i| &corpus.records[i]);
     if options.files_with_matches {
         let mut seen = HashSet::new();
