@@ -97,9 +97,41 @@ pub fn fold(original: &str, options: FoldOptions) -> Folded {
 }
 
 /// Appends the folding of `original` to `out`, without a map: what an index
-/// keeps.
+/// keeps. Runs of ASCII letters, digits and punctuation are copied whole
+/// (lower-cased unless case-sensitive); everything else goes through
+/// [`fold_core`], one character at a time, with what came before.
 pub fn fold_into(original: &str, options: FoldOptions, out: &mut String) {
-    fold_core(original, options, out, None);
+    let bytes = original.as_bytes();
+    out.reserve(original.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let start = i;
+        while i < bytes.len() && bytes[i].is_ascii() && !is_ascii_space(bytes[i]) {
+            i += 1;
+        }
+        if i > start {
+            let from = out.len();
+            out.push_str(&original[start..i]);
+            if !options.case_sensitive {
+                out[from..].make_ascii_lowercase();
+            }
+        }
+        // Then whitespace and non-ASCII, up to the next ASCII non-space
+        // byte: a whitespace run and the combining marks inside it are
+        // folded together, as one piece.
+        let start = i;
+        while i < bytes.len() && (!bytes[i].is_ascii() || is_ascii_space(bytes[i])) {
+            i += 1;
+        }
+        if i > start {
+            fold_core(&original[start..i], options, out, None);
+        }
+    }
+}
+
+/// The ASCII characters [`char::is_whitespace`] holds.
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ')
 }
 
 /// The folding of `original`, without a map.
