@@ -34,7 +34,7 @@ use std::hash::BuildHasher;
 use std::ops::Range;
 
 use chrono::NaiveDate;
-use hashbrown::{DefaultHashBuilder, HashMap, HashTable};
+use hashbrown::{DefaultHashBuilder, HashMap, HashSet, HashTable};
 use memchr::memmem::Finder;
 use rayon::prelude::*;
 
@@ -47,7 +47,7 @@ use crate::text::fold::{FoldOptions, fold_into};
 /// prepares so that [`Index::add`] only has to look them up.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Tokens {
-    /// Each distinct token followed by a `\n`, sorted.
+    /// Each distinct token followed by a `\n`.
     text: String,
 }
 
@@ -59,9 +59,8 @@ impl Tokens {
             fold_into(field, FoldOptions::INSENSITIVE, &mut folded);
             folded.push(' ');
         }
-        let mut tokens: Vec<&str> = folded.split(' ').filter(|t| !t.is_empty()).collect();
-        tokens.sort_unstable();
-        tokens.dedup();
+        let mut tokens: HashSet<&str> = HashSet::with_capacity(folded.len() / 16);
+        tokens.extend(folded.split(' ').filter(|t| !t.is_empty()));
         let mut text = String::with_capacity(tokens.iter().map(|t| t.len() + 1).sum());
         for token in tokens {
             text.push_str(token);

@@ -97,8 +97,9 @@ pub fn fold(original: &str, options: FoldOptions) -> Folded {
 }
 
 /// Appends the folding of `original` to `out`, without a map: what an index
-/// keeps. Runs of ASCII letters, digits and punctuation are copied whole
-/// (lower-cased unless case-sensitive); everything else goes through
+/// keeps. Runs of ASCII letters, digits and punctuation, and the single
+/// spaces between them, are copied whole (lower-cased unless
+/// case-sensitive); everything else goes through
 /// [`fold_core`], one character at a time, with what came before.
 pub fn fold_into(original: &str, options: FoldOptions, out: &mut String) {
     let bytes = original.as_bytes();
@@ -106,7 +107,12 @@ pub fn fold_into(original: &str, options: FoldOptions, out: &mut String) {
     let mut i = 0;
     while i < bytes.len() {
         let start = i;
-        while i < bytes.len() && bytes[i].is_ascii() && !is_ascii_space(bytes[i]) {
+        let plain = |b: u8| b.is_ascii() && !is_ascii_space(b);
+        // A single space between two such bytes stays as it is.
+        while i < bytes.len()
+            && (plain(bytes[i])
+                || (bytes[i] == b' ' && i > start && bytes.get(i + 1).is_some_and(|&b| plain(b))))
+        {
             i += 1;
         }
         if i > start {
@@ -120,11 +126,17 @@ pub fn fold_into(original: &str, options: FoldOptions, out: &mut String) {
         // byte: a whitespace run and the combining marks inside it are
         // folded together, as one piece.
         let start = i;
+        let mut ascii = true;
         while i < bytes.len() && (!bytes[i].is_ascii() || is_ascii_space(bytes[i])) {
+            ascii &= bytes[i].is_ascii();
             i += 1;
         }
         if i > start {
-            fold_core(&original[start..i], options, out, None);
+            if ascii {
+                out.push(' ');
+            } else {
+                fold_core(&original[start..i], options, out, None);
+            }
         }
     }
 }
