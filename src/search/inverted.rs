@@ -12,11 +12,14 @@
 //! (which records hold each token) are united into a bit set over records.
 //! Words combine by intersecting those sets.
 //!
-//! Phrases and case- or accent-sensitive terms take the index for
-//! candidates — every piece of a phrase must be part of a token: the first
-//! one a token's end, the middle ones whole tokens, the last one a token's
-//! start — and each candidate is then checked exactly, its fields folded on
-//! the fly as [`Query::matches`] does. Text filters (`author:`,
+//! A phrase takes the index for candidates — every piece of it must be part
+//! of a token: the first one a token's end, the middle ones whole tokens,
+//! the last one a token's start — and then each candidate's *sequence* (its
+//! tokens in order, as varint ids, with a mark at each field's end) is
+//! searched for consecutive tokens that fit the pieces, which answers an
+//! insensitive phrase exactly. Case- or accent-sensitive terms take the
+//! same candidates (and sequences), then are checked exactly on the
+//! record's fields folded on the fly, as [`Query::matches`] does. Text filters (`author:`,
 //! `ministry:`, `group:`) look at short fields that repeat across records:
 //! each distinct value is kept once, with its folding, tested once per
 //! query, and records point at theirs.
@@ -28,13 +31,15 @@
 //!
 //! Memory: posting lists are delta-encoded varints, or a bit set when that
 //! is smaller (words most records hold); the vocabulary is stored once,
-//! with a hash table of token ids into it. See [`Index::heap_bytes`].
+//! with a hash table of token ids into it; sequences take a byte or two a
+//! token (ids are given in order of first appearance, so frequent tokens
+//! tend to get small ones). See [`Index::heap_bytes`].
 
 use std::hash::BuildHasher;
 use std::ops::Range;
 
 use chrono::NaiveDate;
-use hashbrown::{DefaultHashBuilder, HashMap, HashSet, HashTable};
+use hashbrown::{DefaultHashBuilder, HashMap, HashTable};
 use memchr::memmem::Finder;
 use rayon::prelude::*;
 
@@ -43,13 +48,19 @@ use super::matcher::{Check, Needle, Query};
 use crate::model::{Record, Status};
 use crate::text::fold::{FoldOptions, fold_into};
 
-/// The distinct tokens of one record's searched text: what a loader thread
-/// prepares so that [`Index::add`] only has to look them up.
+/// The tokens of one record's searched text: what a loader thread prepares
+/// so that [`Index::add`] only has to look each distinct one up.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Tokens {
     /// Each distinct token followed by a `\n`.
     text: String,
+    /// The text's tokens in order, as indices of the distinct ones, with
+    /// [`FIELD_END`] after each field.
+    order: Vec<u32>,
 }
+
+/// The end of a field in [`Tokens::order`].
+const FIELD_END: u32 = u32::MAX;
 
 impl Tokens {
     /// Folds and splits `record`'s searched fields (the words region).
@@ -57,16 +68,24 @@ impl Tokens {
         let mut folded = String::new();
         for field in region_fields(record, Region::Words).into_iter().flatten() {
             fold_into(field, FoldOptions::INSENSITIVE, &mut folded);
-            folded.push(' ');
+            folded.push('\n');
         }
-        let mut tokens: HashSet<&str> = HashSet::with_capacity(folded.len() / 16);
-        tokens.extend(folded.split(' ').filter(|t| !t.is_empty()));
-        let mut text = String::with_capacity(tokens.iter().map(|t| t.len() + 1).sum());
-        for token in tokens {
-            text.push_str(token);
-            text.push('\n');
+        let mut distinct: HashMap<&str, u32> = HashMap::with_capacity(folded.len() / 16);
+        let mut order = Vec::with_capacity(folded.len() / 5);
+        let mut text = String::new();
+        for field in folded.split_terminator('\n') {
+            for token in field.split(' ').filter(|t| !t.is_empty()) {
+                let next = u32::try_from(distinct.len()).unwrap_or(FIELD_END);
+                let local = *distinct.entry(token).or_insert_with(|| {
+                    text.push_str(token);
+                    text.push('\n');
+                    next
+                });
+                order.push(local);
+            }
+            order.push(FIELD_END);
         }
-        Tokens { text }
+        Tokens { text, order }
     }
 
     fn iter(&self) -> impl Iterator<Item = &str> {
@@ -99,6 +118,9 @@ struct Doc {
     status: Status,
     late: Option<bool>,
     fields: FieldIds,
+    /// The record's tokens in order, as varints: token id plus one, or 0
+    /// at the end of each field.
+    sequence: Box<[u8]>,
 }
 
 /// The distinct values of the short fields, each with its folding.
@@ -260,12 +282,7 @@ impl Postings {
     fn push(&mut self, id: u32) {
         match self {
             Postings::Sparse { bytes, next } => {
-                let mut delta = id - *next;
-                while delta >= 0x80 {
-                    bytes.push((delta as u8) | 0x80);
-                    delta >>= 7;
-                }
-                bytes.push(delta as u8);
+                push_varint(bytes, id - *next);
                 *next = id + 1;
                 let words = id as usize / 64 + 1;
                 if bytes.len() > 16 && bytes.len() >= words * 8 {
@@ -307,6 +324,31 @@ impl Postings {
         match self {
             Postings::Sparse { bytes, .. } => bytes.capacity(),
             Postings::Dense(words) => words.capacity() * size_of::<u64>(),
+        }
+    }
+}
+
+/// Appends `value` as a LEB128 varint.
+fn push_varint(bytes: &mut Vec<u8>, mut value: u32) {
+    while value >= 0x80 {
+        bytes.push((value as u8) | 0x80);
+        value >>= 7;
+    }
+    bytes.push(value as u8);
+}
+
+/// Calls `f` with each value of a sequence of varints.
+fn for_each_value(bytes: &[u8], mut f: impl FnMut(u32)) {
+    let mut value = 0u32;
+    let mut shift = 0;
+    for &b in bytes {
+        value |= u32::from(b & 0x7f) << shift;
+        if b & 0x80 == 0 {
+            f(value);
+            value = 0;
+            shift = 0;
+        } else {
+            shift += 7;
         }
     }
 }
@@ -372,6 +414,12 @@ impl Bitset {
         self.words.iter().all(|&w| w == 0)
     }
 
+    fn contains(&self, id: u32) -> bool {
+        self.words
+            .get(id as usize / 64)
+            .is_some_and(|w| w >> (id % 64) & 1 == 1)
+    }
+
     fn count(&self) -> usize {
         self.words.iter().map(|w| w.count_ones() as usize).sum()
     }
@@ -408,6 +456,15 @@ impl Bitset {
             })
         })
     }
+}
+
+/// What is left to check on a candidate record.
+enum Verify<'q> {
+    /// Consecutive tokens of one field, each in its set: an insensitive
+    /// phrase, exactly, or a pre-filter for a sensitive one.
+    Phrase(Vec<Bitset>),
+    /// The needle in the region's fields folded on the fly.
+    Fold(Region, &'q Needle),
 }
 
 /// The inverted index of a corpus: see the module's documentation.
@@ -467,12 +524,23 @@ impl Index {
     /// Adds the next record, whose tokens are `tokens` ([`Tokens::new`]).
     pub fn add(&mut self, record: &Record, tokens: &Tokens) {
         let id = u32::try_from(self.docs.len()).expect("fewer than 2^32 records");
+        let mut global = Vec::with_capacity(tokens.order.len() / 4);
         for token in tokens.iter() {
-            let token = self.vocab.intern(token) as usize;
-            if token == self.postings.len() {
+            let token = self.vocab.intern(token);
+            if token as usize == self.postings.len() {
                 self.postings.push(Postings::new());
             }
-            self.postings[token].push(id);
+            self.postings[token as usize].push(id);
+            global.push(token);
+        }
+        let mut sequence = Vec::with_capacity(tokens.order.len() * 2);
+        for &local in &tokens.order {
+            let value = if local == FIELD_END {
+                0
+            } else {
+                global[local as usize] + 1
+            };
+            push_varint(&mut sequence, value);
         }
         let a = &record.author;
         let answer_ministry = record.answer.as_ref().and_then(|a| a.ministry.as_deref());
@@ -491,6 +559,7 @@ impl Index {
             status: record.status,
             late: record.late,
             fields,
+            sequence: sequence.into_boxed_slice(),
         });
         if let Some(positions) = &mut self.positions {
             positions.push(id);
@@ -527,6 +596,7 @@ impl Index {
                 .map(Postings::heap_bytes)
                 .sum::<usize>()
             + self.docs.capacity() * size_of::<Doc>()
+            + self.docs.iter().map(|d| d.sequence.len()).sum::<usize>()
             + self.fields.heap_bytes()
             + self.positions.as_ref().map_or(0, |p| p.capacity() * 4)
     }
@@ -551,15 +621,22 @@ impl Index {
         } else {
             let ids: Vec<usize> = set.ones().collect();
             ids.into_par_iter()
-                .map(position)
-                .filter(|&at| at < records.len())
-                .map_init(String::new, |scratch, at| {
-                    let record = &records[at];
-                    verify
-                        .iter()
-                        .all(|(region, needle)| needle.occurs_in_fields(record, *region, scratch))
-                        .then_some(at)
-                })
+                .filter(|&id| position(id) < records.len())
+                .map_init(
+                    || (String::new(), Vec::new()),
+                    |(scratch, sequence), id| {
+                        let record = &records[position(id)];
+                        verify
+                            .iter()
+                            .all(|check| match check {
+                                Verify::Phrase(pieces) => self.holds_phrase(id, pieces, sequence),
+                                Verify::Fold(region, needle) => {
+                                    needle.occurs_in_fields(record, *region, scratch)
+                                }
+                            })
+                            .then_some(position(id))
+                    },
+                )
                 .flatten()
                 .collect()
         };
@@ -584,7 +661,7 @@ impl Index {
 
     /// The indexed records that may pass, and what must still be checked
     /// on each of them to know.
-    fn candidates<'q>(&self, query: &'q Query) -> (Bitset, Vec<(Region, &'q Needle)>) {
+    fn candidates<'q>(&self, query: &'q Query) -> (Bitset, Vec<Verify<'q>>) {
         let len = self.docs.len();
         let mut set = Bitset::full(len);
         let mut verify = Vec::new();
@@ -596,8 +673,8 @@ impl Index {
                 Check::After(d) => set.retain(|id| self.docs[id].date.is_some_and(|q| q > *d)),
                 Check::Before(d) => set.retain(|id| self.docs[id].date.is_some_and(|q| q < *d)),
                 Check::Text(Region::Words, needle) => {
-                    set.intersect(&self.words(needle));
-                    verify.push((Region::Words, &**needle));
+                    set.intersect(&self.words(needle).0);
+                    verify.push(Verify::Fold(Region::Words, needle));
                 }
                 Check::Text(region, needle) => {
                     let values: Vec<bool> = self
@@ -621,33 +698,63 @@ impl Index {
             if set.is_empty() {
                 break;
             }
-            set.intersect(&self.words(needle));
-            if needle.exact.is_some() || needle.index.needle().contains(&b' ') {
-                verify.push((Region::Words, needle));
+            let (records, phrase) = self.words(needle);
+            set.intersect(&records);
+            let insensitive = needle.exact.is_none();
+            // A word: the index answered. An insensitive phrase: the
+            // sequences answer. Anything else is folded again.
+            let answered =
+                insensitive && (phrase.is_some() || !needle.index.needle().contains(&b' '));
+            if let Some(pieces) = phrase {
+                verify.push(Verify::Phrase(pieces));
+            }
+            if !answered {
+                verify.push(Verify::Fold(Region::Words, needle));
             }
         }
         (set, verify)
     }
 
     /// The records whose tokens may hold `needle`'s insensitive folding:
-    /// exactly those that hold it when it has no space.
-    fn words(&self, needle: &Needle) -> Bitset {
+    /// exactly those that hold it when it has no space. For a phrase of
+    /// non-empty pieces, also the tokens each piece may be, by position.
+    fn words(&self, needle: &Needle) -> (Bitset, Option<Vec<Bitset>>) {
         let len = self.docs.len();
         let mut set = Bitset::full(len);
         let text = std::str::from_utf8(needle.index.needle()).unwrap_or_default();
         let pieces: Vec<&str> = text.split(' ').collect();
         let last = pieces.len() - 1;
+        let well_formed = last > 0 && pieces.iter().all(|p| !p.is_empty());
+        let mut phrase = Vec::new();
         for (i, piece) in pieces.iter().enumerate() {
             if piece.is_empty() {
                 continue;
             }
             let tokens = self.vocab.matching(piece, i > 0, i < last);
             set.intersect(&self.union(&tokens));
-            if set.is_empty() {
-                break;
+            if well_formed {
+                let mut members = Bitset::empty(self.vocab.starts.len());
+                for &t in &tokens {
+                    members.insert(t);
+                }
+                phrase.push(members);
             }
         }
-        set
+        (set, well_formed.then_some(phrase))
+    }
+
+    /// Whether record `id` holds consecutive tokens of one field that are
+    /// `pieces`, in order. `sequence` is scratch room.
+    fn holds_phrase(&self, id: usize, pieces: &[Bitset], sequence: &mut Vec<u32>) -> bool {
+        sequence.clear();
+        for_each_value(&self.docs[id].sequence, |v| sequence.push(v));
+        let k = pieces.len();
+        sequence.windows(k).any(|window| {
+            window
+                .iter()
+                .zip(pieces)
+                .all(|(&v, piece)| v != 0 && piece.contains(v - 1))
+        })
     }
 
     /// The records that hold one of `tokens`.
