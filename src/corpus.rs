@@ -13,7 +13,7 @@ use rayon::prelude::*;
 
 use crate::load::{self, Diagnostic, Loaded, Severity};
 use crate::model::Record;
-use crate::search::index::Haystack;
+use crate::search::Tokens;
 
 /// Where the documents come from.
 #[derive(Debug, Clone)]
@@ -153,8 +153,8 @@ pub enum Progress {
         files: usize,
         problems: Vec<Diagnostic>,
     },
-    /// One file loaded, with the search index of each of its records.
-    File(Loaded, Vec<Haystack>),
+    /// One file loaded, with the search tokens of each of its records.
+    File(Loaded, Vec<Tokens>),
     /// Everything is loaded.
     Done,
 }
@@ -181,8 +181,8 @@ pub fn stream(input: Input, today: NaiveDate) -> mpsc::Receiver<Progress> {
             .par_iter()
             .try_for_each_with(sender.clone(), |sender, job| {
                 let loaded = job.load(today);
-                let haystacks = loaded.records.iter().map(Haystack::new).collect();
-                sender.send(Progress::File(loaded, haystacks))
+                let tokens = loaded.records.iter().map(Tokens::new).collect();
+                sender.send(Progress::File(loaded, tokens))
             });
         let _ = sender.send(Progress::Done);
     });
@@ -214,8 +214,8 @@ mod tests {
         for progress in rx {
             match progress {
                 Progress::Started { files, .. } => assert_eq!(files, 1),
-                Progress::File(file, haystacks) => {
-                    assert_eq!(haystacks.len(), file.records.len());
+                Progress::File(file, tokens) => {
+                    assert_eq!(tokens.len(), file.records.len());
                     corpus.add(file);
                 }
                 Progress::Done => done = true,

@@ -4,7 +4,7 @@
 //! TEXT is found the way the search finds a phrase (smart case and accents,
 //! any whitespace for any whitespace), but literally ([`Query::phrase`]):
 //! people paste passages, and a pasted passage may hold quotes or a colon.
-//! The index narrows the records; the match itself must be in a question or
+//! Each record is tested ([`search::scan`]); the match itself must be in a question or
 //! an answer text, since only those can be quoted.
 
 use std::io::{self, Write};
@@ -18,7 +18,7 @@ use super::{Outcome, plural};
 use crate::corpus::{Corpus, Input};
 use crate::model::Record;
 use crate::quote::{self, Format, PartKind};
-use crate::search::{self, Query, index};
+use crate::search::{self, Query};
 use crate::text::sentence::{locate, sentences};
 
 /// `--format`.
@@ -66,8 +66,7 @@ pub fn quote(
     }
     let corpus = Corpus::load(input, today);
     report_errors(&corpus, err)?;
-    let haystacks = index::build(&corpus.records);
-    let mut found = search::filter(&corpus.records, &haystacks, &query)
+    let mut found = search::scan(&corpus.records, &query)
         .into_iter()
         .filter_map(|i| first_match(&corpus.records[i], &query));
     let Some(first) = found.next() else {

@@ -60,6 +60,27 @@ fn fold_words(record: &Record, options: FoldOptions, out: &mut String) -> [usize
     [author_end, ministry_end]
 }
 
+/// The fields of `record` in `region`, in the order [`fold_region`] folds
+/// them; `None` for a field the record lacks. A term never spans two
+/// fields, so it occurs in the region if and only if it occurs in one of
+/// these, folded alone.
+pub fn region_fields(record: &Record, region: Region) -> [Option<&str>; 9] {
+    let mut fields = [None; 9];
+    match region {
+        Region::Author => fields[..3].copy_from_slice(&author(record)),
+        Region::Ministry => fields[..3].copy_from_slice(&ministry(record)),
+        Region::Group => fields[0] = record.author.group.as_deref(),
+        Region::Words => {
+            fields[..3].copy_from_slice(&author(record));
+            fields[3..6].copy_from_slice(&ministry(record));
+            fields[6] = record.title.as_deref();
+            fields[7] = Some(&record.question.text);
+            fields[8] = record.answer.as_ref().map(|a| a.text.as_str());
+        }
+    }
+    fields
+}
+
 fn fold_fields<'a>(
     fields: impl IntoIterator<Item = Option<&'a str>>,
     options: FoldOptions,

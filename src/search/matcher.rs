@@ -14,10 +14,10 @@ use chrono::NaiveDate;
 use memchr::memmem::Finder;
 use rayon::prelude::*;
 
-use super::index::{Haystack, Region, fold_region};
+use super::index::{Haystack, Region, fold_region, region_fields};
 use super::query::{self, Filter, ParsedQuery, QueryError, Term};
 use crate::model::{Record, Status};
-use crate::text::fold::{FoldOptions, fold, fold_str};
+use crate::text::fold::{FoldOptions, fold, fold_into, fold_str};
 
 /// A query ready to match records and highlight text.
 #[derive(Debug, Clone)]
@@ -31,17 +31,17 @@ pub struct Query {
 
 /// One term folded for searching.
 #[derive(Debug, Clone)]
-struct Needle {
-    options: FoldOptions,
+pub(super) struct Needle {
+    pub(super) options: FoldOptions,
     /// Its insensitive folding, searched in the index.
-    index: Finder<'static>,
+    pub(super) index: Finder<'static>,
     /// Its folding with its own options, when that is not the insensitive
     /// one: searched in the record's fields folded the same way.
-    exact: Option<Finder<'static>>,
+    pub(super) exact: Option<Finder<'static>>,
 }
 
 #[derive(Debug, Clone)]
-enum Check {
+pub(super) enum Check {
     Status(Status),
     Late(bool),
     After(NaiveDate),
@@ -91,6 +91,16 @@ impl Query {
             words,
             filters,
         }
+    }
+
+    /// Word and phrase terms, longest first.
+    pub(super) fn words(&self) -> &[Needle] {
+        &self.words
+    }
+
+    /// Filters, cheap comparisons first.
+    pub(super) fn checks(&self) -> &[Check] {
+        &self.filters
     }
 
     /// The query as parsed.
@@ -185,7 +195,7 @@ impl Needle {
         })
     }
 
-    fn occurs(
+    pub(super) fn occurs(
         &self,
         record: &Record,
         haystack: &Haystack,
@@ -202,26 +212,64 @@ impl Needle {
         fold_region(record, region, self.options, scratch);
         exact.find(scratch.as_bytes()).is_some()
     }
+
+    /// Whether it occurs in one of `record`'s fields of `region`, each
+    /// folded alone with the needle's options: the exact check, without a
+    /// pre-filter.
+    pub(super) fn occurs_in_fields(
+        &self,
+        record: &Record,
+        region: Region,
+        scratch: &mut String,
+    ) -> bool {
+        region_fields(record, region)
+            .into_iter()
+            .flatten()
+            .any(|field| self.occurs_in(field, None, scratch))
+    }
+
+    /// Whether it occurs in `field`, whose insensitive folding may be
+    /// given.
+    pub(super) fn occurs_in(
+        &self,
+        field: &str,
+        insensitive: Option<&str>,
+        scratch: &mut String,
+    ) -> bool {
+        if let Some(folded) = insensitive
+            && self.index.find(folded.as_bytes()).is_none()
+        {
+            return false;
+        }
+        if insensitive.is_some() && self.exact.is_none() {
+            return true;
+        }
+        scratch.clear();
+        fold_into(field, self.options, scratch);
+        let finder = self.exact.as_ref().unwrap_or(&self.index);
+        finder.find(scratch.as_bytes()).is_some()
+    }
 }
 
-/// The indices of the records that pass, in order, searched in parallel.
-/// `haystacks[i]` must be the haystack of `records[i]`
-/// ([`super::index::build`]); records without one do not pass.
-pub fn filter(records: &[Record], haystacks: &[Haystack], query: &Query) -> Vec<usize> {
+/// The indices of the records that pass, in order, each record tested on
+/// its own: what a one-off search over a corpus does, with no index to
+/// build. Parallel.
+pub fn scan(records: &[Record], query: &Query) -> Vec<usize> {
     if query.is_empty() {
-        return (0..records.len().min(haystacks.len())).collect();
+        return (0..records.len()).collect();
     }
     records
         .par_iter()
-        .zip(haystacks.par_iter())
         .enumerate()
-        .map_init(String::new, |scratch, (i, (record, haystack))| {
-            query
-                .matches_indexed(record, haystack, scratch)
-                .then_some(i)
-        })
-        .flatten()
+        .filter_map(|(i, record)| query.matches(record).then_some(i))
         .collect()
+}
+
+/// The indices of the records that pass, in order, answered from `index`
+/// ([`super::inverted::Index`]); records it does not cover yet (those
+/// after [`super::inverted::Index::len`]) are tested on their own.
+pub fn filter(records: &[Record], index: &super::inverted::Index, query: &Query) -> Vec<usize> {
+    index.filter(records, query)
 }
 
 #[cfg(test)]

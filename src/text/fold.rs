@@ -97,46 +97,56 @@ pub fn fold(original: &str, options: FoldOptions) -> Folded {
 }
 
 /// Appends the folding of `original` to `out`, without a map: what an index
-/// keeps.
-///
-/// This is the corpus-wide hot path (every record is folded once at load,
-/// and `reponses search` folds whole files), so runs of ASCII — most of a
-/// French text — are copied and lower-cased in bulk; other characters take
-/// the same path as [`fold`]. A property test holds the two equal.
+/// keeps. Runs of ASCII letters, digits and punctuation, and the single
+/// spaces between them, are copied whole (lower-cased unless
+/// case-sensitive); everything else goes through
+/// [`fold_core`], one character at a time, with what came before.
 pub fn fold_into(original: &str, options: FoldOptions, out: &mut String) {
     let bytes = original.as_bytes();
-    let mut in_run = false;
+    out.reserve(original.len());
     let mut i = 0;
     while i < bytes.len() {
-        let b = bytes[i];
-        if b.is_ascii() {
-            if matches!(b, b'\t'..=b'\r' | b' ') {
-                if !in_run {
-                    out.push(' ');
-                    in_run = true;
-                }
-                i += 1;
-                continue;
-            }
-            in_run = false;
-            let start = i;
-            while i < bytes.len()
-                && bytes[i].is_ascii()
-                && !matches!(bytes[i], b'\t'..=b'\r' | b' ')
-            {
-                i += 1;
-            }
+        let start = i;
+        let plain = |b: u8| b.is_ascii() && !is_ascii_space(b);
+        // A single space between two such bytes stays as it is.
+        while i < bytes.len()
+            && (plain(bytes[i])
+                || (bytes[i] == b' ' && i > start && bytes.get(i + 1).is_some_and(|&b| plain(b))))
+        {
+            i += 1;
+        }
+        if i > start {
             let from = out.len();
             out.push_str(&original[start..i]);
             if !options.case_sensitive {
                 out[from..].make_ascii_lowercase();
             }
-            continue;
         }
-        let Some(c) = original[i..].chars().next() else {
-            break;
-        };
-        i += c.len_utf8();
+        // Then whitespace and non-ASCII, up to the next ASCII non-space
+        // byte: a whitespace run and the combining marks inside it are
+        // folded together, as one piece.
+        let start = i;
+        let mut ascii = true;
+        while i < bytes.len() && (!bytes[i].is_ascii() || is_ascii_space(bytes[i])) {
+            ascii &= bytes[i].is_ascii();
+            i += 1;
+        }
+        if i > start {
+            if ascii {
+                out.push(' ');
+            } else {
+                fold_piece(&original[start..i], options, out);
+            }
+        }
+    }
+}
+
+/// Folds a piece of whitespace and non-ASCII characters, without a map.
+/// Whitespace runs never cross a piece's ends, so the run state is local.
+/// French letters and punctuation skip the Unicode case tables.
+fn fold_piece(piece: &str, options: FoldOptions, out: &mut String) {
+    let mut in_run = false;
+    for c in piece.chars() {
         if c.is_whitespace() {
             if !in_run {
                 out.push(' ');
@@ -148,7 +158,6 @@ pub fn fold_into(original: &str, options: FoldOptions, out: &mut String) {
             continue;
         }
         in_run = false;
-        // French accents and punctuation without the Unicode case tables.
         if !options.accent_sensitive
             && let Some(base) = strip(c)
         {
@@ -169,6 +178,11 @@ pub fn fold_into(original: &str, options: FoldOptions, out: &mut String) {
             }
         }
     }
+}
+
+/// The ASCII characters [`char::is_whitespace`] holds.
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ')
 }
 
 /// The folding of `original`, without a map.

@@ -138,6 +138,8 @@ fn text() -> impl Strategy<Value = String> {
         Just("\u{202f}".to_owned()),
         Just("\n".to_owned()),
         Just(" ".to_owned()),
+        Just("\t\r\u{b}\u{c}".to_owned()),
+        Just(". l'".to_owned()),
         Just("\u{301}".to_owned()),
         Just("İ".to_owned()),
         Just("🎉".to_owned()),

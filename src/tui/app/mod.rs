@@ -25,7 +25,7 @@ use super::layout::{Focus, Panes, inner};
 use crate::corpus::{Corpus, Progress};
 use crate::export::clipboard::Clipboard;
 use crate::model::Record;
-use crate::search::index::Haystack;
+use crate::search::Index;
 use crate::text::wrap::wrap;
 
 pub use crate::model::PartKind;
@@ -67,8 +67,8 @@ type Sentences = (usize, Rc<[Range<usize>]>);
 /// Everything the reader shows.
 pub struct App {
     pub corpus: Corpus,
-    /// The search index of each record, in the same order.
-    pub haystacks: Vec<Haystack>,
+    /// The search index of the records.
+    pub index: Index,
     pub loading: Option<Loading>,
     /// Indices into `corpus.records` of the records listed, in order.
     pub shown: Vec<usize>,
@@ -121,10 +121,10 @@ impl App {
         today: NaiveDate,
     ) -> App {
         let shown = (0..corpus.records.len()).collect();
-        let haystacks = crate::search::index::build(&corpus.records);
+        let index = Index::build(&corpus.records);
         App {
             corpus,
-            haystacks,
+            index,
             loading,
             shown,
             selected: 0,
@@ -468,22 +468,19 @@ impl App {
                 });
                 loading.files = Some(files);
             }
-            Progress::File(file, haystacks) => {
+            Progress::File(file, tokens) => {
                 let start = self.corpus.records.len();
                 self.corpus.add(file);
-                self.haystacks.extend(haystacks);
                 let end = self.corpus.records.len();
+                for (record, tokens) in self.corpus.records[start..end].iter().zip(&tokens) {
+                    self.index.add(record, tokens);
+                }
                 match &self.filter {
                     None => self.shown.extend(start..end),
                     Some(filter) => {
-                        let mut scratch = String::new();
-                        self.shown.extend((start..end).filter(|&i| {
-                            filter.query.matches_indexed(
-                                &self.corpus.records[i],
-                                &self.haystacks[i],
-                                &mut scratch,
-                            )
-                        }));
+                        let records = &self.corpus.records;
+                        self.shown
+                            .extend((start..end).filter(|&i| filter.query.matches(&records[i])));
                     }
                 }
                 if start == 0 && end > 0 {
@@ -496,6 +493,7 @@ impl App {
             Progress::Done => {
                 self.loading = None;
                 self.sort_records();
+                self.index.shrink();
             }
         }
     }
@@ -510,7 +508,7 @@ impl App {
             (&records[a].source, records[a].line).cmp(&(&records[b].source, records[b].line))
         });
         let selected = self.current_index();
-        // `order[new] = old`; records and haystacks move together.
+        // `order[new] = old`; the index follows the records.
         let mut new_of_old = vec![0; order.len()];
         for (new, &old) in order.iter().enumerate() {
             new_of_old[old] = new;
@@ -519,16 +517,12 @@ impl App {
             .into_iter()
             .map(Some)
             .collect();
-        let mut haystacks: Vec<Option<Haystack>> = std::mem::take(&mut self.haystacks)
-            .into_iter()
-            .map(Some)
-            .collect();
         for &old in &order {
-            if let (Some(record), Some(haystack)) = (records[old].take(), haystacks[old].take()) {
+            if let Some(record) = records[old].take() {
                 self.corpus.records.push(record);
-                self.haystacks.push(haystack);
             }
         }
+        self.index.reorder(&new_of_old);
         self.corpus
             .diagnostics
             .sort_by(|a, b| a.path.cmp(&b.path).then(a.line.cmp(&b.line)));

@@ -131,7 +131,7 @@ impl App {
             self.filter = None;
             self.shown = (0..self.corpus.records.len()).collect();
         } else {
-            self.shown = search::filter(&self.corpus.records, &self.haystacks, &query);
+            self.shown = search::filter(&self.corpus.records, &self.index, &query);
             self.filter = Some(Applied {
                 text: text.to_owned(),
                 query,

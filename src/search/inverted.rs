@@ -1,0 +1,781 @@
+//! The corpus-wide search index: an inverted index of the tokens of every
+//! record's searched text, built once at load.
+//!
+//! A *token* is a maximal run of non-space bytes of a field's insensitive
+//! folding ([`crate::text::fold`]): folding turns every whitespace run into
+//! one ASCII space, and punctuation stays attached (`l'usage`, `(cnil)`,
+//! `78-17`). Tokens never span two fields. So a term without a space occurs
+//! in a record's folded text if and only if it is a substring of one of the
+//! record's tokens, and such a term, when insensitive, is answered exactly by
+//! the index: the vocabulary (each distinct token once, in one string) is
+//! scanned with `memmem` for the tokens holding it, and their posting lists
+//! (which records hold each token) are united into a bit set over records.
+//! Words combine by intersecting those sets.
+//!
+//! A phrase takes the index for candidates — every piece of it must be part
+//! of a token: the first one a token's end, the middle ones whole tokens,
+//! the last one a token's start — and then each candidate's *sequence* (its
+//! tokens in order, as varint ids, with a mark at each field's end) is
+//! searched for consecutive tokens that fit the pieces, which answers an
+//! insensitive phrase exactly. Case- or accent-sensitive terms take the
+//! same candidates (and sequences), then are checked exactly on the
+//! record's fields folded on the fly, as [`Query::matches`] does. Text filters (`author:`,
+//! `ministry:`, `group:`) look at short fields that repeat across records:
+//! each distinct value is kept once, with its folding, tested once per
+//! query, and records point at theirs.
+//!
+//! Records are indexed in the order they are added (the order files finish
+//! loading); [`Index::reorder`] follows the records when they are sorted
+//! afterwards. A filter answers for all the records it is given: those the
+//! index does not cover yet are tested one by one.
+//!
+//! Memory: posting lists are delta-encoded varints, or a bit set when that
+//! is smaller (words most records hold); the vocabulary is stored once,
+//! with a hash table of token ids into it; sequences take a byte or two a
+//! token (ids are given in order of first appearance, so frequent tokens
+//! tend to get small ones). See [`Index::heap_bytes`].
+
+use std::hash::BuildHasher;
+use std::ops::Range;
+
+use chrono::NaiveDate;
+use hashbrown::{DefaultHashBuilder, HashMap, HashTable};
+use memchr::memmem::Finder;
+use rayon::prelude::*;
+
+use super::index::{Region, region_fields};
+use super::matcher::{Check, Needle, Query};
+use crate::model::{Record, Status};
+use crate::text::fold::{FoldOptions, fold_into};
+
+/// The tokens of one record's searched text: what a loader thread prepares
+/// so that [`Index::add`] only has to look each distinct one up.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Tokens {
+    /// Each distinct token followed by a `\n`.
+    text: String,
+    /// The text's tokens in order, as indices of the distinct ones, with
+    /// [`FIELD_END`] after each field.
+    order: Vec<u32>,
+}
+
+/// The end of a field in [`Tokens::order`].
+const FIELD_END: u32 = u32::MAX;
+
+impl Tokens {
+    /// Folds and splits `record`'s searched fields (the words region).
+    pub fn new(record: &Record) -> Tokens {
+        let mut folded = String::new();
+        for field in region_fields(record, Region::Words).into_iter().flatten() {
+            fold_into(field, FoldOptions::INSENSITIVE, &mut folded);
+            folded.push('\n');
+        }
+        let mut distinct: HashMap<&str, u32> = HashMap::with_capacity(folded.len() / 16);
+        let mut order = Vec::with_capacity(folded.len() / 5);
+        let mut text = String::new();
+        for field in folded.split_terminator('\n') {
+            for token in field.split(' ').filter(|t| !t.is_empty()) {
+                let next = u32::try_from(distinct.len()).unwrap_or(FIELD_END);
+                let local = *distinct.entry(token).or_insert_with(|| {
+                    text.push_str(token);
+                    text.push('\n');
+                    next
+                });
+                order.push(local);
+            }
+            order.push(FIELD_END);
+        }
+        Tokens { text, order }
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &str> {
+        self.text.split_terminator('\n')
+    }
+}
+
+/// Which field values a record has, as ids into [`Fields`]: author display,
+/// last and first names; ministry, answering ministry, transferred-to
+/// ministry; group.
+type FieldIds = [u32; 7];
+
+/// No value.
+const NONE: u32 = u32::MAX;
+
+/// The slots of [`FieldIds`] a filter region looks at.
+fn slots(region: Region) -> Range<usize> {
+    match region {
+        Region::Author => 0..3,
+        Region::Ministry => 3..6,
+        Region::Group => 6..7,
+        Region::Words => 0..0,
+    }
+}
+
+/// What exact filters compare, per indexed record.
+#[derive(Debug, Clone)]
+struct Doc {
+    date: Option<NaiveDate>,
+    status: Status,
+    late: Option<bool>,
+    fields: FieldIds,
+    /// The record's tokens in order, as varints: token id plus one, or 0
+    /// at the end of each field.
+    sequence: Box<[u8]>,
+}
+
+/// The distinct values of the short fields, each with its folding.
+#[derive(Debug, Default)]
+struct Fields {
+    ids: HashMap<Box<str>, u32>,
+    values: Vec<(Box<str>, Box<str>)>,
+}
+
+impl Fields {
+    fn intern(&mut self, value: Option<&str>) -> u32 {
+        let Some(value) = value else {
+            return NONE;
+        };
+        if let Some(&id) = self.ids.get(value) {
+            return id;
+        }
+        let id = u32::try_from(self.values.len()).unwrap_or(NONE);
+        let mut folded = String::with_capacity(value.len());
+        fold_into(value, FoldOptions::INSENSITIVE, &mut folded);
+        self.values.push((value.into(), folded.into_boxed_str()));
+        self.ids.insert(value.into(), id);
+        id
+    }
+
+    fn heap_bytes(&self) -> usize {
+        let strings: usize = self.values.iter().map(|(o, f)| 2 * o.len() + f.len()).sum();
+        strings
+            + self.values.capacity() * size_of::<(Box<str>, Box<str>)>()
+            + self.ids.capacity() * (size_of::<(Box<str>, u32)>() + 1)
+    }
+}
+
+/// Each distinct token once, and a hash table to find a token's id.
+#[derive(Default)]
+struct Vocab {
+    /// Tokens in id order, each followed by a `\n`.
+    text: String,
+    /// Where each token starts in `text`.
+    starts: Vec<u32>,
+    table: HashTable<u32>,
+    hasher: DefaultHashBuilder,
+}
+
+impl std::fmt::Debug for Vocab {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Vocab")
+            .field("tokens", &self.starts.len())
+            .finish_non_exhaustive()
+    }
+}
+
+/// Token `id` of a vocabulary's `text` and `starts`.
+fn token_at<'a>(text: &'a str, starts: &[u32], id: u32) -> &'a str {
+    let id = id as usize;
+    let start = starts[id] as usize;
+    let end = starts.get(id + 1).map_or(text.len(), |&e| e as usize) - 1;
+    &text[start..end]
+}
+
+impl Vocab {
+    fn token(&self, id: u32) -> &str {
+        token_at(&self.text, &self.starts, id)
+    }
+
+    fn find(&self, token: &str) -> Option<u32> {
+        let hash = self.hasher.hash_one(token);
+        self.table
+            .find(hash, |&id| self.token(id) == token)
+            .copied()
+    }
+
+    /// The id of `token`, added if new.
+    fn intern(&mut self, token: &str) -> u32 {
+        let hash = self.hasher.hash_one(token);
+        let Vocab {
+            text,
+            starts,
+            table,
+            hasher,
+        } = self;
+        if let Some(&id) = table.find(hash, |&id| token_at(text, starts, id) == token) {
+            return id;
+        }
+        let id = u32::try_from(starts.len()).expect("fewer than 2^32 distinct tokens");
+        starts.push(u32::try_from(text.len()).expect("a vocabulary under 4 GiB"));
+        text.push_str(token);
+        text.push('\n');
+        table.insert_unique(hash, id, |&id| hasher.hash_one(token_at(text, starts, id)));
+        id
+    }
+
+    /// The ids of the tokens that hold `piece`, and start with it when
+    /// `at_start`, end with it when `at_end`. `piece` holds no space and no
+    /// `\n`.
+    fn matching(&self, piece: &str, at_start: bool, at_end: bool) -> Vec<u32> {
+        if at_start && at_end {
+            return self.find(piece).into_iter().collect();
+        }
+        let finder = Finder::new(piece.as_bytes());
+        let bytes = self.text.as_bytes();
+        let mut ids = Vec::new();
+        let mut from = 0;
+        let mut id = 0;
+        while let Some(at) = finder.find(&bytes[from..]) {
+            let at = from + at;
+            while id + 1 < self.starts.len() && self.starts[id + 1] as usize <= at {
+                id += 1;
+            }
+            let token = token_at(&self.text, &self.starts, id as u32);
+            let fits =
+                (!at_start || token.starts_with(piece)) && (!at_end || token.ends_with(piece));
+            if fits {
+                ids.push(id as u32);
+            }
+            match self.starts.get(id + 1) {
+                Some(&next) => from = next as usize,
+                None => break,
+            }
+        }
+        ids
+    }
+
+    fn shrink(&mut self) {
+        self.text.shrink_to_fit();
+        self.starts.shrink_to_fit();
+        let hasher = &self.hasher;
+        let (text, starts) = (&self.text, &self.starts);
+        self.table
+            .shrink_to_fit(|&id| hasher.hash_one(token_at(text, starts, id)));
+    }
+
+    fn heap_bytes(&self) -> usize {
+        self.text.capacity()
+            + self.starts.capacity() * size_of::<u32>()
+            + self.table.capacity() * (size_of::<u32>() + 1)
+    }
+}
+
+/// The records that hold one token, in increasing order.
+#[derive(Debug, Clone)]
+enum Postings {
+    /// Differences to the previous id plus one, as LEB128 varints; `next`
+    /// is the last id plus one.
+    Sparse { bytes: Vec<u8>, next: u32 },
+    /// A bit per record: smaller once most records hold the token.
+    Dense(Vec<u64>),
+}
+
+impl Postings {
+    fn new() -> Postings {
+        Postings::Sparse {
+            bytes: Vec::new(),
+            next: 0,
+        }
+    }
+
+    /// Adds `id`, greater than every id already in.
+    fn push(&mut self, id: u32) {
+        match self {
+            Postings::Sparse { bytes, next } => {
+                push_varint(bytes, id - *next);
+                *next = id + 1;
+                let words = id as usize / 64 + 1;
+                if bytes.len() > 16 && bytes.len() >= words * 8 {
+                    let mut dense = vec![0; words];
+                    for_each_varint(bytes, |id| set_bit(&mut dense, id));
+                    *self = Postings::Dense(dense);
+                }
+            }
+            Postings::Dense(words) => {
+                let word = id as usize / 64;
+                if words.len() <= word {
+                    words.resize(word + 1, 0);
+                }
+                set_bit(words, id);
+            }
+        }
+    }
+
+    /// Sets the bits of its records in `set`.
+    fn union_into(&self, set: &mut Bitset) {
+        match self {
+            Postings::Sparse { bytes, .. } => for_each_varint(bytes, |id| set.insert(id)),
+            Postings::Dense(words) => {
+                for (a, b) in set.words.iter_mut().zip(words) {
+                    *a |= b;
+                }
+            }
+        }
+    }
+
+    fn shrink(&mut self) {
+        match self {
+            Postings::Sparse { bytes, .. } => bytes.shrink_to_fit(),
+            Postings::Dense(words) => words.shrink_to_fit(),
+        }
+    }
+
+    fn heap_bytes(&self) -> usize {
+        match self {
+            Postings::Sparse { bytes, .. } => bytes.capacity(),
+            Postings::Dense(words) => words.capacity() * size_of::<u64>(),
+        }
+    }
+}
+
+/// Appends `value` as a LEB128 varint.
+fn push_varint(bytes: &mut Vec<u8>, mut value: u32) {
+    while value >= 0x80 {
+        bytes.push((value as u8) | 0x80);
+        value >>= 7;
+    }
+    bytes.push(value as u8);
+}
+
+/// Calls `f` with each value of a sequence of varints.
+fn for_each_value(bytes: &[u8], mut f: impl FnMut(u32)) {
+    let mut value = 0u32;
+    let mut shift = 0;
+    for &b in bytes {
+        value |= u32::from(b & 0x7f) << shift;
+        if b & 0x80 == 0 {
+            f(value);
+            value = 0;
+            shift = 0;
+        } else {
+            shift += 7;
+        }
+    }
+}
+
+/// Calls `f` with each id of a sparse posting list.
+fn for_each_varint(bytes: &[u8], mut f: impl FnMut(u32)) {
+    let mut next = 0u32;
+    let mut value = 0u32;
+    let mut shift = 0;
+    for &b in bytes {
+        value |= u32::from(b & 0x7f) << shift;
+        if b & 0x80 == 0 {
+            let id = next + value;
+            f(id);
+            next = id + 1;
+            value = 0;
+            shift = 0;
+        } else {
+            shift += 7;
+        }
+    }
+}
+
+fn set_bit(words: &mut [u64], id: u32) {
+    words[id as usize / 64] |= 1 << (id % 64);
+}
+
+/// A set of record ids below `len`.
+#[derive(Debug, Clone)]
+struct Bitset {
+    words: Vec<u64>,
+    len: usize,
+}
+
+impl Bitset {
+    fn empty(len: usize) -> Bitset {
+        Bitset {
+            words: vec![0; len.div_ceil(64)],
+            len,
+        }
+    }
+
+    fn full(len: usize) -> Bitset {
+        let mut set = Bitset {
+            words: vec![!0; len.div_ceil(64)],
+            len,
+        };
+        if let Some(last) = set.words.last_mut()
+            && !len.is_multiple_of(64)
+        {
+            *last = (1 << (len % 64)) - 1;
+        }
+        set
+    }
+
+    fn insert(&mut self, id: u32) {
+        if (id as usize) < self.len {
+            set_bit(&mut self.words, id);
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.words.iter().all(|&w| w == 0)
+    }
+
+    fn contains(&self, id: u32) -> bool {
+        self.words
+            .get(id as usize / 64)
+            .is_some_and(|w| w >> (id % 64) & 1 == 1)
+    }
+
+    fn count(&self) -> usize {
+        self.words.iter().map(|w| w.count_ones() as usize).sum()
+    }
+
+    fn intersect(&mut self, other: &Bitset) {
+        for (a, b) in self.words.iter_mut().zip(&other.words) {
+            *a &= b;
+        }
+    }
+
+    /// Keeps the ids for which `keep` holds.
+    fn retain(&mut self, mut keep: impl FnMut(usize) -> bool) {
+        for (w, word) in self.words.iter_mut().enumerate() {
+            let mut bits = *word;
+            while bits != 0 {
+                let bit = bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                if !keep(w * 64 + bit) {
+                    *word &= !(1 << bit);
+                }
+            }
+        }
+    }
+
+    fn ones(&self) -> impl Iterator<Item = usize> + '_ {
+        self.words.iter().enumerate().flat_map(|(w, &word)| {
+            let mut bits = word;
+            std::iter::from_fn(move || {
+                (bits != 0).then(|| {
+                    let bit = bits.trailing_zeros() as usize;
+                    bits &= bits - 1;
+                    w * 64 + bit
+                })
+            })
+        })
+    }
+}
+
+/// What is left to check on a candidate record.
+enum Verify<'q> {
+    /// Consecutive tokens of one field, each in its set: an insensitive
+    /// phrase, exactly, or a pre-filter for a sensitive one.
+    Phrase(Vec<Bitset>),
+    /// The needle in the region's fields folded on the fly.
+    Fold(Region, &'q Needle),
+}
+
+/// The inverted index of a corpus: see the module's documentation.
+#[derive(Debug, Default)]
+pub struct Index {
+    vocab: Vocab,
+    /// By token id.
+    postings: Vec<Postings>,
+    /// By record id (the order records were added).
+    docs: Vec<Doc>,
+    fields: Fields,
+    /// Where each indexed record is among the records, once they have been
+    /// reordered; `None` while that is the order they were added in.
+    positions: Option<Vec<u32>>,
+}
+
+impl Index {
+    /// An empty index.
+    pub fn new() -> Index {
+        Index::default()
+    }
+
+    /// The index of `records`, in order. Tokens are prepared in parallel,
+    /// a batch ahead of the one being added.
+    pub fn build(records: &[Record]) -> Index {
+        let mut index = Index::new();
+        let prepare =
+            |batch: &[Record]| -> Vec<Tokens> { batch.par_iter().map(Tokens::new).collect() };
+        let mut batches = records.chunks(2048);
+        let mut pending = batches.next().map(|b| (b, prepare(b)));
+        while let Some((batch, tokens)) = pending.take() {
+            let next = batches.next();
+            let (prepared, ()) = rayon::join(
+                || next.map(|b| (b, prepare(b))),
+                || {
+                    for (record, tokens) in batch.iter().zip(&tokens) {
+                        index.add(record, tokens);
+                    }
+                },
+            );
+            pending = prepared;
+        }
+        index.shrink();
+        index
+    }
+
+    /// How many records it covers: the first ones added.
+    pub fn len(&self) -> usize {
+        self.docs.len()
+    }
+
+    /// Whether it covers no record.
+    pub fn is_empty(&self) -> bool {
+        self.docs.is_empty()
+    }
+
+    /// Adds the next record, whose tokens are `tokens` ([`Tokens::new`]).
+    pub fn add(&mut self, record: &Record, tokens: &Tokens) {
+        let id = u32::try_from(self.docs.len()).expect("fewer than 2^32 records");
+        let mut global = Vec::with_capacity(tokens.order.len() / 4);
+        for token in tokens.iter() {
+            let token = self.vocab.intern(token);
+            if token as usize == self.postings.len() {
+                self.postings.push(Postings::new());
+            }
+            self.postings[token as usize].push(id);
+            global.push(token);
+        }
+        let mut sequence = Vec::with_capacity(tokens.order.len() * 2);
+        for &local in &tokens.order {
+            let value = if local == FIELD_END {
+                0
+            } else {
+                global[local as usize] + 1
+            };
+            push_varint(&mut sequence, value);
+        }
+        let a = &record.author;
+        let answer_ministry = record.answer.as_ref().and_then(|a| a.ministry.as_deref());
+        let fields = [
+            a.name.as_deref(),
+            a.last_name.as_deref(),
+            a.first_name.as_deref(),
+            record.ministry.as_deref(),
+            answer_ministry,
+            record.transmitted_to.as_deref(),
+            a.group.as_deref(),
+        ]
+        .map(|value| self.fields.intern(value));
+        self.docs.push(Doc {
+            date: record.question.date,
+            status: record.status,
+            late: record.late,
+            fields,
+            sequence: sequence.into_boxed_slice(),
+        });
+        if let Some(positions) = &mut self.positions {
+            positions.push(id);
+        }
+    }
+
+    /// Follows the records as they move: the record at position `old` is
+    /// now at `new_of_old[old]`. The index must cover every record.
+    pub fn reorder(&mut self, new_of_old: &[usize]) {
+        let positions = (0..self.docs.len())
+            .map(|id| {
+                let old = self.positions.as_ref().map_or(id, |p| p[id] as usize);
+                u32::try_from(new_of_old[old]).unwrap_or(NONE)
+            })
+            .collect();
+        self.positions = Some(positions);
+    }
+
+    /// Gives back the room kept for growth, once loading is over.
+    pub fn shrink(&mut self) {
+        self.vocab.shrink();
+        self.postings.par_iter_mut().for_each(Postings::shrink);
+        self.postings.shrink_to_fit();
+        self.docs.shrink_to_fit();
+    }
+
+    /// Heap bytes held, for memory accounting.
+    pub fn heap_bytes(&self) -> usize {
+        self.vocab.heap_bytes()
+            + self.postings.capacity() * size_of::<Postings>()
+            + self
+                .postings
+                .iter()
+                .map(Postings::heap_bytes)
+                .sum::<usize>()
+            + self.docs.capacity() * size_of::<Doc>()
+            + self.docs.iter().map(|d| d.sequence.len()).sum::<usize>()
+            + self.fields.heap_bytes()
+            + self.positions.as_ref().map_or(0, |p| p.capacity() * 4)
+    }
+
+    /// How many distinct tokens it holds.
+    pub fn tokens(&self) -> usize {
+        self.vocab.starts.len()
+    }
+
+    /// The positions in `records` of those that pass, in order. The first
+    /// [`Index::len`] records must be the ones indexed (moved as
+    /// [`Index::reorder`] says); later ones are tested one by one.
+    pub fn filter(&self, records: &[Record], query: &Query) -> Vec<usize> {
+        if query.is_empty() {
+            return (0..records.len()).collect();
+        }
+        let covered = self.docs.len().min(records.len());
+        let (set, verify) = self.candidates(query);
+        let position = |id: usize| self.positions.as_ref().map_or(id, |p| p[id] as usize);
+        let mut hits: Vec<usize> = if verify.is_empty() {
+            set.ones().map(position).collect()
+        } else {
+            let ids: Vec<usize> = set.ones().collect();
+            ids.into_par_iter()
+                .filter(|&id| position(id) < records.len())
+                .map_init(
+                    || (String::new(), Vec::new()),
+                    |(scratch, sequence), id| {
+                        let record = &records[position(id)];
+                        verify
+                            .iter()
+                            .all(|check| match check {
+                                Verify::Phrase(pieces) => self.holds_phrase(id, pieces, sequence),
+                                Verify::Fold(region, needle) => {
+                                    needle.occurs_in_fields(record, *region, scratch)
+                                }
+                            })
+                            .then_some(position(id))
+                    },
+                )
+                .flatten()
+                .collect()
+        };
+        hits.retain(|&at| at < records.len());
+        if self.positions.is_some() {
+            let mut sorted = Bitset::empty(covered);
+            for &at in &hits {
+                sorted.insert(at as u32);
+            }
+            hits = sorted.ones().collect();
+        }
+        if covered < records.len() {
+            let rest: Vec<usize> = records[covered..]
+                .par_iter()
+                .enumerate()
+                .filter_map(|(i, record)| query.matches(record).then_some(covered + i))
+                .collect();
+            hits.extend(rest);
+        }
+        hits
+    }
+
+    /// The indexed records that may pass, and what must still be checked
+    /// on each of them to know.
+    fn candidates<'q>(&self, query: &'q Query) -> (Bitset, Vec<Verify<'q>>) {
+        let len = self.docs.len();
+        let mut set = Bitset::full(len);
+        let mut verify = Vec::new();
+        let mut scratch = String::new();
+        for check in query.checks() {
+            match check {
+                Check::Status(s) => set.retain(|id| self.docs[id].status == *s),
+                Check::Late(l) => set.retain(|id| self.docs[id].late == Some(*l)),
+                Check::After(d) => set.retain(|id| self.docs[id].date.is_some_and(|q| q > *d)),
+                Check::Before(d) => set.retain(|id| self.docs[id].date.is_some_and(|q| q < *d)),
+                Check::Text(Region::Words, needle) => {
+                    set.intersect(&self.words(needle).0);
+                    verify.push(Verify::Fold(Region::Words, needle));
+                }
+                Check::Text(region, needle) => {
+                    let values: Vec<bool> = self
+                        .fields
+                        .values
+                        .iter()
+                        .map(|(original, folded)| {
+                            needle.occurs_in(original, Some(folded), &mut scratch)
+                        })
+                        .collect();
+                    let slots = slots(*region);
+                    set.retain(|id| {
+                        self.docs[id].fields[slots.clone()]
+                            .iter()
+                            .any(|&f| f != NONE && values[f as usize])
+                    });
+                }
+            }
+        }
+        for needle in query.words() {
+            if set.is_empty() {
+                break;
+            }
+            let (records, phrase) = self.words(needle);
+            set.intersect(&records);
+            let insensitive = needle.exact.is_none();
+            // A word: the index answered. An insensitive phrase: the
+            // sequences answer. Anything else is folded again.
+            let answered =
+                insensitive && (phrase.is_some() || !needle.index.needle().contains(&b' '));
+            if let Some(pieces) = phrase {
+                verify.push(Verify::Phrase(pieces));
+            }
+            if !answered {
+                verify.push(Verify::Fold(Region::Words, needle));
+            }
+        }
+        (set, verify)
+    }
+
+    /// The records whose tokens may hold `needle`'s insensitive folding:
+    /// exactly those that hold it when it has no space. For a phrase of
+    /// non-empty pieces, also the tokens each piece may be, by position.
+    fn words(&self, needle: &Needle) -> (Bitset, Option<Vec<Bitset>>) {
+        let len = self.docs.len();
+        let mut set = Bitset::full(len);
+        let text = std::str::from_utf8(needle.index.needle()).unwrap_or_default();
+        let pieces: Vec<&str> = text.split(' ').collect();
+        let last = pieces.len() - 1;
+        let well_formed = last > 0 && pieces.iter().all(|p| !p.is_empty());
+        let mut phrase = Vec::new();
+        for (i, piece) in pieces.iter().enumerate() {
+            if piece.is_empty() {
+                continue;
+            }
+            let tokens = self.vocab.matching(piece, i > 0, i < last);
+            set.intersect(&self.union(&tokens));
+            if well_formed {
+                let mut members = Bitset::empty(self.vocab.starts.len());
+                for &t in &tokens {
+                    members.insert(t);
+                }
+                phrase.push(members);
+            }
+        }
+        (set, well_formed.then_some(phrase))
+    }
+
+    /// Whether record `id` holds consecutive tokens of one field that are
+    /// `pieces`, in order. `sequence` is scratch room.
+    fn holds_phrase(&self, id: usize, pieces: &[Bitset], sequence: &mut Vec<u32>) -> bool {
+        sequence.clear();
+        for_each_value(&self.docs[id].sequence, |v| sequence.push(v));
+        let k = pieces.len();
+        sequence.windows(k).any(|window| {
+            window
+                .iter()
+                .zip(pieces)
+                .all(|(&v, piece)| v != 0 && piece.contains(v - 1))
+        })
+    }
+
+    /// The records that hold one of `tokens`.
+    fn union(&self, tokens: &[u32]) -> Bitset {
+        let len = self.docs.len();
+        let mut set = Bitset::empty(len);
+        let dense = |&&t: &&u32| matches!(self.postings[t as usize], Postings::Dense(_));
+        for &t in tokens.iter().filter(dense) {
+            self.postings[t as usize].union_into(&mut set);
+        }
+        if tokens.iter().any(|t| !dense(&t)) && set.count() < len {
+            for (n, &t) in tokens.iter().filter(|t| !dense(t)).enumerate() {
+                self.postings[t as usize].union_into(&mut set);
+                if n % 256 == 255 && set.count() == len {
+                    break;
+                }
+            }
+        }
+        set
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,275 @@
+//! The index answers exactly what testing each record answers: behaviour by
+//! behaviour, then a property over random corpora and queries.
+
+use proptest::prelude::*;
+
+use super::*;
+use crate::model::{Answer, Author, Part};
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+/// A record with the given texts and short fields.
+fn record(question: &str, answer: Option<&str>, author: &str, ministry: &str) -> Record {
+    Record {
+        id: "r".to_owned(),
+        source: "doc.txt".to_owned(),
+        line: 1,
+        title: None,
+        number: None,
+        legislature: None,
+        author: Author {
+            name: Some(author.to_owned()),
+            last_name: author.split(' ').next_back().map(str::to_uppercase),
+            group: Some(format!("Groupe {author}")),
+            ..Author::default()
+        },
+        question: Part {
+            date: Some(day(2022, 11, 10)),
+            page: None,
+            text: question.to_owned(),
+        },
+        transmitted_to: None,
+        answer: answer.map(|text| Answer {
+            ministry: Some(ministry.to_owned()),
+            date: Some(day(2023, 2, 2)),
+            page: None,
+            text: text.to_owned(),
+        }),
+        status: if answer.is_some() {
+            Status::Answered
+        } else {
+            Status::Awaiting
+        },
+        ministry: Some(ministry.to_owned()),
+        delay_days: None,
+        late: answer.map(|a| a.len() % 2 == 0),
+    }
+}
+
+fn bare(question: &str) -> Record {
+    record(question, None, "", "")
+}
+
+fn expected(records: &[Record], query: &Query) -> Vec<usize> {
+    (0..records.len())
+        .filter(|&i| query.matches(&records[i]))
+        .collect()
+}
+
+fn q(text: &str) -> Query {
+    Query::parse(text).unwrap()
+}
+
+#[test]
+fn words_are_substrings_of_tokens() {
+    let records = vec![
+        bare("La CNIL veille."),
+        bare("rien"),
+        bare("la (cnil) et l'usage"),
+        bare("x"),
+    ];
+    let index = Index::build(&records);
+    assert_eq!(index.filter(&records, &q("cnil")), [0, 2]);
+    assert_eq!(index.filter(&records, &q("l'us")), [2]);
+    assert_eq!(index.filter(&records, &q("cnil)")), [2]);
+    assert_eq!(index.filter(&records, &q("CNIL")), [0]);
+    assert_eq!(index.filter(&records, &q("\"la cnil\"")), [0]);
+    assert_eq!(index.filter(&records, &q("\"a cni\"")), [0]);
+    assert_eq!(index.filter(&records, &q("\"a (cnil) e\"")), [2]);
+    assert_eq!(index.filter(&records, &q("")), [0, 1, 2, 3]);
+    assert!(index.filter(&records, &q("la rien")).is_empty());
+}
+
+#[test]
+fn records_it_does_not_cover_are_tested_alone() {
+    let records = vec![bare("cnil"), bare("rien"), bare("la cnil"), bare("x")];
+    let index = Index::build(&records[..2]);
+    assert_eq!(index.filter(&records, &q("cnil")), [0, 2]);
+    assert_eq!(index.filter(&records, &q("x")), [3]);
+    assert_eq!(index.filter(&records, &q("")), [0, 1, 2, 3]);
+}
+
+#[test]
+fn filters_look_at_their_fields() {
+    let records = vec![
+        record(
+            "a",
+            Some("b"),
+            "Catherine Di Folco",
+            "Ministère de l'intérieur",
+        ),
+        record("a", None, "Thomas Dossus", "Ministère de la culture"),
+        record("a", Some("bb"), "Thomas Dossus", "Ministère de la culture"),
+    ];
+    let index = Index::build(&records);
+    for (text, hits) in [
+        ("author:dossus", vec![1, 2]),
+        ("author:DOSSUS", vec![1, 2]),
+        ("author:Dossus", vec![1, 2]),
+        ("ministry:interieur a", vec![0]),
+        ("ministry:intérieur", vec![0]),
+        ("group:\"groupe thomas\"", vec![1, 2]),
+        ("status:awaiting", vec![1]),
+        ("late:yes", vec![2]),
+        ("late:no", vec![0]),
+        ("after:2022-11-09 before:2022-11-11", vec![0, 1, 2]),
+        ("after:2022-11-10", vec![]),
+        ("dossus", vec![1, 2]),
+        ("culture b", vec![2]),
+    ] {
+        assert_eq!(index.filter(&records, &q(text)), hits, "{text}");
+        assert_eq!(expected(&records, &q(text)), hits, "{text}");
+    }
+}
+
+#[test]
+fn reordering_follows_the_records() {
+    let mut records = vec![bare("b cnil"), bare("c"), bare("a cnil")];
+    let mut index = Index::new();
+    for r in &records {
+        index.add(r, &Tokens::new(r));
+    }
+    // Sorted by text: a, b, c. `new_of_old[old] = new`.
+    let new_of_old = [1, 2, 0];
+    index.reorder(&new_of_old);
+    records.sort_by(|a, b| a.question.text.cmp(&b.question.text));
+    assert_eq!(index.filter(&records, &q("cnil")), [0, 1]);
+    assert_eq!(index.filter(&records, &q("\"a cnil\"")), [0]);
+    records.push(bare("d cnil"));
+    index.add(&records[3], &Tokens::new(&records[3]));
+    assert_eq!(index.filter(&records, &q("cnil")), [0, 1, 3]);
+    index.reorder(&[3, 2, 1, 0]);
+    records.reverse();
+    assert_eq!(index.filter(&records, &q("cnil")), [0, 2, 3]);
+}
+
+#[test]
+fn dense_and_sparse_postings_agree() {
+    let mut postings = Postings::new();
+    let ids: Vec<u32> = (0..500)
+        .filter(|i| i % 3 != 1)
+        .chain([900, 70_000])
+        .collect();
+    let mut seen = Vec::new();
+    for (n, &id) in ids.iter().enumerate() {
+        postings.push(id);
+        if n == 5 {
+            assert!(matches!(postings, Postings::Sparse { .. }));
+        }
+    }
+    assert!(matches!(postings, Postings::Dense(_)));
+    let mut set = Bitset::empty(100_000);
+    postings.union_into(&mut set);
+    seen.extend(set.ones().map(|i| i as u32));
+    assert_eq!(seen, ids);
+}
+
+/// Words the random corpora are made of: accents, ligatures, capitals,
+/// punctuation, shared prefixes and suffixes.
+const WORDS: &[&str] = &[
+    "la",
+    "le",
+    "Le",
+    "cnil",
+    "CNIL",
+    "(cnil)",
+    "caméras",
+    "cameras",
+    "CAMÉRAS",
+    "œuvre",
+    "oeuvre",
+    "Œuvre",
+    "l'usage",
+    "l'œuvre",
+    "78-17",
+    "mini",
+    "ministre",
+    "Ministre",
+    "ministère",
+    "é",
+    "e",
+    "İ",
+    "i",
+    "a\u{301}",
+    "cadre",
+    "juridique",
+    "juridiques.",
+    "«",
+    "»",
+];
+const SPACES: &[&str] = &[" ", " ", " ", "\u{a0}", "\n", "  ", " \u{301} "];
+
+fn text() -> impl Strategy<Value = String> {
+    prop::collection::vec((0..WORDS.len(), 0..SPACES.len()), 0..12).prop_map(|words| {
+        words
+            .into_iter()
+            .map(|(w, s)| format!("{}{}", WORDS[w], SPACES[s]))
+            .collect()
+    })
+}
+
+fn records() -> impl Strategy<Value = Vec<Record>> {
+    let authors = prop::sample::select(vec![
+        "Catherine Di Folco",
+        "Thomas Dossus",
+        "Cécile Cukierman",
+    ]);
+    let ministries = prop::sample::select(vec![
+        "Ministère de l'intérieur",
+        "Ministère de la culture",
+        "Premier ministre",
+    ]);
+    prop::collection::vec(
+        (text(), prop::option::of(text()), authors, ministries),
+        0..12,
+    )
+    .prop_map(|docs| {
+        docs.into_iter()
+            .map(|(q, a, author, ministry)| record(&q, a.as_deref(), author, ministry))
+            .collect()
+    })
+}
+
+fn query() -> impl Strategy<Value = String> {
+    let word = prop::sample::select(WORDS.to_vec()).prop_map(str::to_owned);
+    let piece = prop_oneof![
+        4 => word.clone(),
+        2 => word.clone().prop_map(|w| w.chars().skip(1).collect()),
+        2 => word.clone().prop_map(|w| w.chars().take(2).collect()),
+        2 => (word.clone(), word.clone(), 0..SPACES.len())
+            .prop_map(|(a, b, s)| format!("\"{a}{}{b}\"", SPACES[s])),
+        1 => (word.clone(), word.clone())
+            .prop_map(|(a, b)| {
+                let tail: String = a.chars().skip(a.chars().count() / 2).collect();
+                let head: String = b.chars().take(2).collect();
+                format!("\"{tail} {head}\"")
+            }),
+        1 => prop::sample::select(vec![
+            "author:dossus", "author:DI", "ministry:intérieur", "ministry:\"de la\"",
+            "group:groupe", "status:awaiting", "status:answered", "late:yes", "late:no",
+            "after:2022-11-09", "before:2022-11-10",
+        ]).prop_map(str::to_owned),
+    ];
+    prop::collection::vec(piece, 0..4).prop_map(|pieces| pieces.join(" "))
+}
+
+proptest! {
+    #[test]
+    fn the_index_finds_what_testing_each_record_finds(
+        records in records(),
+        split in 0usize..13,
+        queries in prop::collection::vec(query(), 1..6),
+    ) {
+        let covered = split.min(records.len());
+        let whole = Index::build(&records);
+        let part = Index::build(&records[..covered]);
+        for text in &queries {
+            let Ok(query) = Query::parse(text) else { continue };
+            let want = expected(&records, &query);
+            prop_assert_eq!(&whole.filter(&records, &query), &want, "{}", text);
+            prop_assert_eq!(&part.filter(&records, &query), &want, "{} (covering {})", text, covered);
+        }
+    }
+}
