@@ -13,7 +13,6 @@ use rayon::prelude::*;
 
 use crate::load::{self, Diagnostic, Loaded, Severity};
 use crate::model::Record;
-use crate::search::Tokens;
 
 /// Where the documents come from.
 #[derive(Debug, Clone)]
@@ -153,8 +152,8 @@ pub enum Progress {
         files: usize,
         problems: Vec<Diagnostic>,
     },
-    /// One file loaded, with the search tokens of each of its records.
-    File(Loaded, Vec<Tokens>),
+    /// One file loaded.
+    File(Loaded),
     /// Everything is loaded.
     Done,
 }
@@ -175,14 +174,12 @@ pub fn stream(input: Input, today: NaiveDate) -> mpsc::Receiver<Progress> {
         {
             return;
         }
-        // Indexing happens here, on the loader's threads, not in the
-        // reader's event loop.
+        // Only parsing: the reader lists records as they come and indexes
+        // them once all are in (`App::index_step`).
         let _ = jobs
             .par_iter()
             .try_for_each_with(sender.clone(), |sender, job| {
-                let loaded = job.load(today);
-                let tokens = loaded.records.iter().map(Tokens::new).collect();
-                sender.send(Progress::File(loaded, tokens))
+                sender.send(Progress::File(job.load(today)))
             });
         let _ = sender.send(Progress::Done);
     });
@@ -214,10 +211,7 @@ mod tests {
         for progress in rx {
             match progress {
                 Progress::Started { files, .. } => assert_eq!(files, 1),
-                Progress::File(file, tokens) => {
-                    assert_eq!(tokens.len(), file.records.len());
-                    corpus.add(file);
-                }
+                Progress::File(file) => corpus.add(file),
                 Progress::Done => done = true,
             }
         }

@@ -205,3 +205,63 @@ fn highlights_stay_exact_after_wrapping_at_any_width() {
         );
     }
 }
+
+#[test]
+fn records_are_filterable_while_loading_and_before_and_after_indexing() {
+    use reponses::corpus::Progress;
+    use reponses::tui::app::Loading;
+
+    let mut app = App::new(
+        Corpus::default(),
+        Some(Loading {
+            files: None,
+            done: 0,
+        }),
+        Rect::new(0, 0, 120, 30),
+        false,
+        today(),
+    );
+    let page = |n: u32, word: &str| {
+        format!(
+            "Question de M. DOSSUS Thomas (Rhône - GEST) publiée le 10/11/2022\n\
+             Question {n} sur les {word}.\n- page {n}\n"
+        )
+    };
+    app.on_progress(Progress::Started {
+        files: 3,
+        problems: Vec::new(),
+    });
+    for (n, word) in [(3, "caméras"), (1, "trésoreries"), (2, "caméras")] {
+        let text = page(n, word);
+        app.on_progress(Progress::File(load::load_bytes(
+            &format!("q{n}.txt"),
+            text.as_bytes(),
+            today(),
+        )));
+    }
+    // Filtering while loading: records not yet indexed are tested one by one.
+    press(&mut app, "/cameras⏎");
+    assert_eq!(app.shown.len(), 2);
+    app.on_progress(Progress::Done);
+    assert!(app.indexing());
+    let sources = |app: &App| -> Vec<String> {
+        app.shown
+            .iter()
+            .map(|&i| app.corpus.records[i].source.clone())
+            .collect()
+    };
+    assert_eq!(
+        sources(&app),
+        ["q2.txt", "q3.txt"],
+        "sorted by file once loaded"
+    );
+    while app.indexing() {
+        app.index_step();
+    }
+    press(&mut app, "⎋/cameras⏎");
+    assert_eq!(
+        sources(&app),
+        ["q2.txt", "q3.txt"],
+        "the same through the index"
+    );
+}

@@ -77,6 +77,12 @@ fn event_loop(
 ) -> anyhow::Result<Exit> {
     let mut dirty = true;
     let mut loading = true;
+    // Records waiting in the channel: do not sleep on the keyboard.
+    let mut backlog = false;
+    // Records taken in since the last frame, and whether a key came.
+    let mut progressed = false;
+    let mut keyed = false;
+    let mut last_draw = Instant::now();
     loop {
         if let Some(signal) = signals.received() {
             return Ok(Exit::Signal(signal));
@@ -84,14 +90,19 @@ fn event_loop(
         if dirty {
             guard.terminal.draw(|frame| view::draw(frame, app))?;
             dirty = false;
+            last_draw = Instant::now();
         }
-        // Wake often enough to notice signals and loading progress.
-        let timeout = if loading {
-            Duration::from_millis(30)
+        // Wake often enough to notice signals and loading progress; with
+        // records waiting, only look at the keyboard.
+        let timeout = if backlog || app.indexing() {
+            Duration::ZERO
+        } else if loading {
+            Duration::from_millis(10)
         } else {
             Duration::from_millis(200)
         };
         if event::poll(timeout)? {
+            keyed = true;
             // Take every pending event before drawing again, so that a
             // held key does not queue up frames.
             loop {
@@ -107,20 +118,41 @@ fn event_loop(
         if loading {
             // Bounded, so keys stay answered while a big corpus streams in.
             let deadline = Instant::now() + Duration::from_millis(15);
+            backlog = true;
             while Instant::now() < deadline {
                 match loader.try_recv() {
                     Ok(progress) => {
                         loading = !matches!(progress, Progress::Done);
                         app.on_progress(progress);
-                        dirty = true;
+                        progressed = true;
                     }
-                    Err(TryRecvError::Empty) => break,
+                    Err(TryRecvError::Empty) => {
+                        backlog = false;
+                        break;
+                    }
                     Err(TryRecvError::Disconnected) => {
                         loading = false;
+                        backlog = false;
                         break;
                     }
                 }
             }
+        } else {
+            backlog = false;
+            if app.indexing() {
+                app.index_step();
+                progressed = true;
+            }
+        }
+        // Progress alone redraws at most 20 times a second: drawing every
+        // batch would slow the load it shows. Keys redraw at once.
+        let busy = loading || app.indexing();
+        if progressed && (keyed || !busy || last_draw.elapsed() >= Duration::from_millis(50)) {
+            dirty = true;
+            progressed = false;
+        }
+        if dirty {
+            keyed = false;
         }
     }
 }

@@ -393,6 +393,12 @@ impl Draft {
         for (_, text) in tail {
             self.push_text(&text);
         }
+        // Texts grew by doubling; a corpus keeps them for the whole session,
+        // so give back the slack (a third of the memory, on average).
+        self.question.text.shrink_to_fit();
+        if let Some(answer) = self.answer.as_mut() {
+            answer.text.shrink_to_fit();
+        }
         let status = if self.answer.is_some() {
             Status::Answered
         } else {

@@ -468,13 +468,10 @@ impl App {
                 });
                 loading.files = Some(files);
             }
-            Progress::File(file, tokens) => {
+            Progress::File(file) => {
                 let start = self.corpus.records.len();
                 self.corpus.add(file);
                 let end = self.corpus.records.len();
-                for (record, tokens) in self.corpus.records[start..end].iter().zip(&tokens) {
-                    self.index.add(record, tokens);
-                }
                 match &self.filter {
                     None => self.shown.extend(start..end),
                     Some(filter) => {
@@ -493,8 +490,32 @@ impl App {
             Progress::Done => {
                 self.loading = None;
                 self.sort_records();
-                self.index.shrink();
             }
+        }
+    }
+
+    /// Whether records wait to be indexed: loading is over and the index
+    /// covers fewer records than are loaded.
+    pub fn indexing(&self) -> bool {
+        self.loading.is_none() && self.index.len() < self.corpus.records.len()
+    }
+
+    /// Indexes the next batch of records, tokens in parallel: a few tens of
+    /// milliseconds, so that keys stay answered between batches. Records
+    /// are listed and filterable before they are indexed (the filter tests
+    /// the others one by one); the index makes the filter fast.
+    pub fn index_step(&mut self) {
+        use rayon::prelude::*;
+        let start = self.index.len();
+        let end = (start + 2048).min(self.corpus.records.len());
+        let batch = &self.corpus.records[start..end];
+        let tokens: Vec<crate::search::Tokens> =
+            batch.par_iter().map(crate::search::Tokens::new).collect();
+        for (record, tokens) in batch.iter().zip(&tokens) {
+            self.index.add(record, tokens);
+        }
+        if end == self.corpus.records.len() {
+            self.index.shrink();
         }
     }
 
@@ -522,7 +543,9 @@ impl App {
                 self.corpus.records.push(record);
             }
         }
-        self.index.reorder(&new_of_old);
+        if !self.index.is_empty() {
+            self.index.reorder(&new_of_old);
+        }
         self.corpus
             .diagnostics
             .sort_by(|a, b| a.path.cmp(&b.path).then(a.line.cmp(&b.line)));

@@ -109,6 +109,12 @@ fn right_spans(app: &App, theme: Theme, width: usize) -> Vec<Span<'static>> {
     }
     if let Some(loading) = app.loading {
         parts.push(Span::raw(progress(loading.done, loading.files, width)));
+    } else if app.indexing() {
+        parts.push(Span::raw(format!(
+            "indexing {} / {}",
+            thousands(app.index.len()),
+            thousands(app.corpus.records.len())
+        )));
     }
     if app.corpus.failed_files > 0 {
         parts.push(Span::styled(
