@@ -57,14 +57,17 @@ done
 session=compare-$$
 start=$(date +%s%N)
 tmux new-session -d -s "$session" -x 160 -y 45 "$bin $dir; sleep 60"
-first=""; listed=""
+first=""; listed=""; indexed=""
 total=$(python3 -c "print(f'{$count:,}'.replace(',', ' '))")
 for _ in $(seq 1 3000); do
   screen=$(tmux capture-pane -p -t "$session" 2>/dev/null || true)
   now=$(date +%s%N)
   if [ -z "$first" ] && grep -q "Questions" <<<"$screen"; then first=$(((now - start) / 1000000)); fi
-  if grep -q "Questions $total / $total" <<<"$screen" && ! grep -q "loading" <<<"$screen"; then
-    listed=$(((now - start) / 1000000)); break
+  if [ -z "$listed" ] && grep -q "Questions $total / $total" <<<"$screen" && ! grep -q "loading" <<<"$screen"; then
+    listed=$(((now - start) / 1000000))
+  fi
+  if [ -n "$listed" ] && ! grep -q "indexing" <<<"$screen"; then
+    indexed=$(((now - start) / 1000000)); break
   fi
   sleep 0.01
 done
@@ -84,4 +87,5 @@ echo "| reader | measured |"
 echo "|---|---|"
 echo "| first screen | ${first:-?} ms |"
 echo "| all $count records listed | ${listed:-?} ms |"
+echo "| all $count records indexed | ${indexed:-?} ms |"
 echo "| peak memory | $((peak / 1024)) MB ($(python3 -c "print(f'{$peak*1024/$size:.2f}')")× the corpus on disk, $((size / 1000000)) MB) |"

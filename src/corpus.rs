@@ -125,11 +125,16 @@ impl Corpus {
         self.diagnostics.extend(file.diagnostics);
     }
 
-    /// Adds paths that could not even be listed: each counts as a failed
-    /// file.
+    /// Adds what was met listing the paths: a path that could not be
+    /// listed counts as a failed file; a warning (a folder without .txt
+    /// files) only says so.
     pub fn add_problems(&mut self, problems: Vec<Diagnostic>) {
-        self.files += problems.len();
-        self.failed_files += problems.len();
+        let failed = problems
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count();
+        self.files += failed;
+        self.failed_files += failed;
         self.diagnostics.extend(problems);
     }
 

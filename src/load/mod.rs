@@ -168,6 +168,15 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Diagnostic>) {
                 .map(walkdir::DirEntry::into_path)
                 .filter(|p| p.extension().is_some_and(|x| x.eq_ignore_ascii_case("txt")))
                 .collect();
+            if found.is_empty() {
+                problems.push(Diagnostic {
+                    path: path.display().to_string(),
+                    line: 0,
+                    col: 0,
+                    severity: Severity::Warning,
+                    message: "no .txt file in this folder".to_owned(),
+                });
+            }
             files.extend(found);
         } else if path.exists() {
             files.push(path.clone());

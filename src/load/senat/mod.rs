@@ -75,6 +75,8 @@ struct Draft {
     /// After a footer or a closing "- page N": text that follows may be the
     /// next page's title.
     closed: bool,
+    /// The page's footer was seen: nothing after it is the page's text.
+    footer: bool,
     /// Text lines seen while `closed`, with their line numbers.
     tail: Vec<(usize, String)>,
 }
@@ -198,7 +200,10 @@ impl Parser<'_> {
                             text: String::new(),
                         });
                     }
-                    Line::Footer => draft.closed = true,
+                    Line::Footer => {
+                        draft.closed = true;
+                        draft.footer = true;
+                    }
                     Line::Header(_) | Line::Number { .. } | Line::Blank | Line::Text(_) => {
                         unreachable!("handled above")
                     }
@@ -295,6 +300,7 @@ impl Parser<'_> {
             marker: None,
             section: Section::Question,
             closed: false,
+            footer: false,
             tail: Vec::new(),
         });
     }
@@ -339,9 +345,27 @@ impl Parser<'_> {
     }
 
     fn finish_record(&mut self) {
-        let Some(draft) = self.current.take() else {
+        let Some(mut draft) = self.current.take() else {
             return;
         };
+        // What follows a footer with no page after it is the site's own
+        // furniture ("Sénat - 15 rue de Vaugirard…"), not the answer.
+        if draft.footer
+            && draft.closed
+            && let Some(&(line, _)) = draft.tail.first()
+        {
+            let count = draft.tail.len();
+            draft.tail.clear();
+            self.diagnose(
+                line,
+                1,
+                Severity::Warning,
+                format!(
+                    "ignored {count} line{} after the page footer",
+                    if count == 1 { "" } else { "s" }
+                ),
+            );
+        }
         let record = draft.into_record(self.source, self.today);
         if record.question.text.is_empty() {
             self.diagnose(

@@ -313,3 +313,21 @@ fn oral_answer_in_session() {
     assert_eq!(r.delay_days, Some(12));
     assert_eq!(r.answer.as_ref().unwrap().text, "Le ministre répond.");
 }
+
+#[test]
+fn text_after_the_last_footer_is_not_the_answer() {
+    let text =
+        format!("{SEED}\nSénat - 15 rue de Vaugirard - 75291 Paris Cedex 06\nPlan du site\n");
+    let out = load(&text);
+    let answer = out.records[0].answer.as_ref().unwrap();
+    assert!(
+        answer.text.ends_with("de cette question."),
+        "{}",
+        answer.text
+    );
+    let [d] = out.diagnostics.as_slice() else {
+        panic!("{:?}", out.diagnostics)
+    };
+    assert_eq!(d.severity, Severity::Warning);
+    assert!(d.message.contains("after the page footer"), "{}", d.message);
+}
