@@ -141,3 +141,26 @@ fn no_size_from_1x1_to_200x60_panics() {
         }
     }
 }
+
+#[test]
+fn a_selection_fills_the_quote_pane_at_80x24() {
+    let mut app = seeds(80, 24);
+    press(
+        &mut app,
+        &[
+            Action::FocusNext,
+            Action::FocusNext,
+            Action::Select,
+            Action::Extend,
+        ],
+    );
+    assert!(app.selection.is_some());
+    insta::assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn a_selection_at_50x16_keeps_the_start_and_the_citation() {
+    let mut app = seeds(50, 16);
+    press(&mut app, &[Action::FocusNext, Action::Select]);
+    insta::assert_snapshot!(screen(&app));
+}

@@ -35,28 +35,20 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let text = visible(&quote.render(Format::Text)).into_owned();
     let lines = wrap(&text, usize::from(inside.width));
     let rows = usize::from(inside.height);
-    // When the quote is longer than the pane, its end (the citation) stays
-    // in view after an ellipsis line.
-    let mut shown: Vec<Line<'_>> = Vec::new();
-    if lines.len() > rows && rows >= 2 {
-        let head = rows - 1;
-        shown.extend(
-            lines[..head - 1.min(head)]
-                .iter()
-                .map(|r| Line::raw(text[r.clone()].to_owned())),
-        );
+    // When the quote is longer than the pane, its start and its end (the
+    // citation) stay in view, with a […] line between when there is room.
+    let line = |i: usize| Line::raw(text[lines[i].clone()].to_owned());
+    let shown: Vec<Line<'_>> = if lines.len() <= rows {
+        (0..lines.len()).map(line).collect()
+    } else if rows >= 3 {
+        let mut shown: Vec<Line<'_>> = (0..rows - 2).map(line).collect();
         shown.push(Line::styled("[…]", theme.dim()));
-        if let Some(last) = lines.last() {
-            shown.push(Line::raw(text[last.clone()].to_owned()));
-        }
-        shown.truncate(rows);
+        shown.push(line(lines.len() - 1));
+        shown
+    } else if rows == 2 {
+        vec![line(0), line(lines.len() - 1)]
     } else {
-        shown.extend(
-            lines
-                .iter()
-                .take(rows)
-                .map(|r| Line::raw(text[r.clone()].to_owned())),
-        );
-    }
+        (0..rows).map(line).collect()
+    };
     frame.render_widget(Paragraph::new(shown), inside);
 }
