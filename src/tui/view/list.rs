@@ -5,7 +5,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use super::theme::Theme;
 use super::{fit, thousands};
@@ -21,13 +21,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
         thousands(app.shown.len()),
         thousands(app.corpus.records.len())
     );
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme.border(focused))
-        .title(Span::styled(
-            fit(&title, usize::from(area.width.saturating_sub(2))),
-            theme.title(focused),
-        ));
+    let block = super::pane(&title, focused, theme, area);
     let inside = inner(area);
     frame.render_widget(block, area);
     if inside.width == 0 || inside.height == 0 {

@@ -12,8 +12,8 @@ mod status;
 pub mod theme;
 
 use ratatui::Frame;
-use ratatui::text::Line;
-use ratatui::widgets::Paragraph;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::app::{App, PartKind};
 
@@ -42,6 +42,22 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
         status::draw(frame, app, area);
     }
     overlay::draw(frame, app);
+}
+
+/// A bordered pane titled `title` (cut to fit), its border showing focus.
+pub fn pane(
+    title: &str,
+    focused: bool,
+    theme: theme::Theme,
+    area: ratatui::layout::Rect,
+) -> Block<'static> {
+    Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border(focused))
+        .title(Span::styled(
+            fit(title, usize::from(area.width.saturating_sub(2))),
+            theme.title(focused),
+        ))
 }
 
 /// "100000" → "100 000", the French way.

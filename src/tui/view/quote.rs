@@ -3,8 +3,8 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
 
 use super::theme::Theme;
 use crate::quote::Format;
@@ -20,14 +20,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
         " Quote · {} · y copy  Y bare  e save ",
         crate::cli::plural(count, "sentence")
     );
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme.border(false))
-        .title(Span::styled(
-            super::fit(&title, usize::from(area.width.saturating_sub(2))),
-            theme.title(true),
-        ));
-    frame.render_widget(block, area);
+    frame.render_widget(super::pane(&title, false, theme, area), area);
     let inside = inner(area);
     let Some(quote) = app.quote() else {
         return;

@@ -9,12 +9,10 @@ use ratatui::Frame;
 use ratatui::layout::{Margin, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{
-    Block, Borders, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState,
-};
+use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
 use super::theme::Theme;
-use super::{fit, thousands};
+use super::thousands;
 use crate::model::{Record, Status};
 use crate::text::sanitize::visible;
 use crate::tui::app::{App, PartKind};
@@ -31,13 +29,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, part: PartKind, area: Rect) {
         },
         |r| pane_title(r, part),
     );
-    let mut block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme.border(focused))
-        .title(Span::styled(
-            fit(&title, usize::from(area.width.saturating_sub(2))),
-            theme.title(focused),
-        ));
+    let mut block = super::pane(&title, focused, theme, area);
     let inside = inner(area);
     let (Some(record), Some(body)) = (record, app.body(part)) else {
         frame.render_widget(block, area);
