@@ -38,6 +38,9 @@ pub(super) struct Needle {
     /// Its folding with its own options, when that is not the insensitive
     /// one: searched in the record's fields folded the same way.
     pub(super) exact: Option<Finder<'static>>,
+    /// For such a term, the same search on the unfolded fields
+    /// ([`super::raw`]): checking a candidate costs a scan, not a folding.
+    pub(super) raw: Option<regex::Regex>,
 }
 
 #[derive(Debug, Clone)]
@@ -188,10 +191,15 @@ impl Needle {
         let insensitive = fold_str(&term.text, FoldOptions::INSENSITIVE);
         let exact =
             (!options.is_insensitive()).then(|| Finder::new(folded.as_bytes()).into_owned());
+        let raw = exact
+            .is_some()
+            .then(|| super::raw::term_regex(&folded, options))
+            .flatten();
         Some(Needle {
             options,
             index: Finder::new(insensitive.as_bytes()).into_owned(),
             exact,
+            raw,
         })
     }
 
@@ -222,10 +230,11 @@ impl Needle {
         region: Region,
         scratch: &mut String,
     ) -> bool {
-        region_fields(record, region)
-            .into_iter()
-            .flatten()
-            .any(|field| self.occurs_in(field, None, scratch))
+        let mut fields = region_fields(record, region).into_iter().flatten();
+        match &self.raw {
+            Some(raw) => fields.any(|field| raw.is_match(field)),
+            None => fields.any(|field| self.occurs_in(field, None, scratch)),
+        }
     }
 
     /// Whether it occurs in `field`, whose insensitive folding may be

@@ -135,6 +135,12 @@ fn pattern(folded: &str, options: FoldOptions) -> String {
     out
 }
 
+/// The regex of every spelling whose folding under `options` holds
+/// `folded` (a term already folded under `options`); `None` if too large.
+pub fn term_regex(folded: &str, options: FoldOptions) -> Option<Regex> {
+    Regex::new(&pattern(folded, options)).ok()
+}
+
 /// One term over unfolded text.
 #[derive(Debug, Clone)]
 struct RawTerm {
