@@ -705,8 +705,14 @@ impl Index {
             // sequences answer. Anything else is folded again.
             let answered =
                 insensitive && (phrase.is_some() || !needle.index.needle().contains(&b' '));
-            if let Some(pieces) = phrase {
-                verify.push(Verify::Phrase(pieces));
+            match phrase {
+                // The raw-text regex checks a phrase faster than its tokens.
+                Some(_) if needle.raw.is_some() => {
+                    verify.push(Verify::Fold(Region::Words, needle));
+                    continue;
+                }
+                Some(pieces) => verify.push(Verify::Phrase(pieces)),
+                None => {}
             }
             if !answered {
                 verify.push(Verify::Fold(Region::Words, needle));

@@ -191,8 +191,9 @@ impl Needle {
         let insensitive = fold_str(&term.text, FoldOptions::INSENSITIVE);
         let exact =
             (!options.is_insensitive()).then(|| Finder::new(folded.as_bytes()).into_owned());
-        let raw = exact
-            .is_some()
+        // Phrases too: a DFA over a candidate's text beats walking its
+        // token sequence.
+        let raw = (exact.is_some() || folded.contains(' '))
             .then(|| super::raw::term_regex(&folded, options))
             .flatten();
         Some(Needle {
