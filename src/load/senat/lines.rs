@@ -126,8 +126,19 @@ pub fn line(input: &str) -> Result<Line<'_>, Expected<'_>> {
         return Ok(Line::Blank);
     }
     // Most lines are paragraphs; structural lines start with one of these
-    // letters, so the others need no grammar.
-    if !trimmed.starts_with(['Q', 'R', 'T', 'E', 'P', 'L', 'C', '-', '–']) {
+    // words, so the others need no grammar.
+    const STARTS: [&str; 9] = [
+        "Question",
+        "Réponse",
+        "Transmise",
+        "En attente",
+        "Page mise",
+        "La question",
+        "Cette question",
+        "-",
+        "–",
+    ];
+    if !STARTS.iter().any(|start| trimmed.starts_with(start)) {
         return Ok(Line::Text(trimmed));
     }
     let parsed = alt((

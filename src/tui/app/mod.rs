@@ -201,6 +201,11 @@ impl App {
         2 + u16::from(extra)
     }
 
+    /// How far a part's text is scrolled, in display lines.
+    pub fn scroll_of(&self, part: PartKind) -> usize {
+        self.scroll[slot(part)]
+    }
+
     /// The day pending delays are counted to.
     pub fn today(&self) -> NaiveDate {
         self.today

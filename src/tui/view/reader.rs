@@ -37,7 +37,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, part: PartKind, area: Rect) {
     };
     let lines = app.wrapped(part, usize::from(body.width));
     let height = usize::from(body.height);
-    let scroll = app.scroll[part_index(part)].min(lines.len().saturating_sub(height));
+    let scroll = app.scroll_of(part).min(lines.len().saturating_sub(height));
     if lines.len() > height && height > 0 {
         let last = (scroll + height).min(lines.len());
         block = block.title_bottom(
@@ -107,13 +107,6 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, part: PartKind, area: Rect) {
             }),
             &mut state,
         );
-    }
-}
-
-fn part_index(part: PartKind) -> usize {
-    match part {
-        PartKind::Question => 0,
-        PartKind::Answer => 1,
     }
 }
 
