@@ -69,7 +69,7 @@ for _ in $(seq 1 3000); do
   if [ -n "$listed" ] && ! grep -q "indexing" <<<"$screen"; then
     indexed=$(((now - start) / 1000000)); break
   fi
-  sleep 0.01
+  sleep 0.05
 done
 pid=$(pgrep -n -f "^$bin $dir" || true)
 peak=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo 0)

@@ -43,13 +43,20 @@ enum Job {
 
 impl Job {
     fn load(&self, today: NaiveDate) -> Loaded {
-        self.load_if(today, &|_| true)
+        self.load_if(today, &|_| true, true)
     }
 
-    fn load_if(&self, today: NaiveDate, wanted: &(dyn Fn(&str) -> bool + Sync)) -> Loaded {
+    fn load_if(
+        &self,
+        today: NaiveDate,
+        wanted: &(dyn Fn(&str) -> bool + Sync),
+        with_texts: bool,
+    ) -> Loaded {
         match self {
-            Job::File(path) => load::load_file_if(path, today, wanted),
-            Job::Embedded(source, bytes) => load::load_bytes_if(source, bytes, today, wanted),
+            Job::File(path) => load::load_file_if(path, today, wanted, with_texts),
+            Job::Embedded(source, bytes) => {
+                load::load_bytes_if(source, bytes, today, wanted, with_texts)
+            }
         }
     }
 }
@@ -58,18 +65,20 @@ impl Job {
 /// each file whose text `wanted` accepts is parsed and handed to `visit`
 /// on the worker thread, and only what `visit` returns is kept, in file
 /// order. The command line's way through a corpus larger than it needs to
-/// hold: `check` keeps diagnostics, `search` the lines it prints. The
-/// paths that could not be listed come first, as diagnostics.
+/// hold: `check` keeps diagnostics (and asks for no texts: `with_texts`),
+/// `search` the lines it prints. The paths that could not be listed come
+/// first, as diagnostics.
 pub fn scan<T: Send>(
     input: &Input,
     today: NaiveDate,
     wanted: &(dyn Fn(&str) -> bool + Sync),
+    with_texts: bool,
     visit: impl Fn(Loaded) -> T + Sync,
 ) -> (Vec<Diagnostic>, Vec<T>) {
     let (jobs, problems) = jobs(input);
     let results = jobs
         .par_iter()
-        .map(|job| visit(job.load_if(today, wanted)))
+        .map(|job| visit(job.load_if(today, wanted, with_texts)))
         .collect();
     (problems, results)
 }

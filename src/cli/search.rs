@@ -107,7 +107,7 @@ pub fn search(
     let wanted = |text: &str| raw.as_ref().is_none_or(|raw| raw.may_match(text));
     // Lines are made where the records are parsed, so that only they are
     // kept: `-l` on 100,000 matching files holds 100,000 paths, no record.
-    let (problems, files) = corpus::scan(input, today, &wanted, |mut file| {
+    let (problems, files) = corpus::scan(input, today, &wanted, true, |mut file| {
         let mut lines = Vec::new();
         for record in file.records.iter().filter(|record| matches(record)) {
             if options.files_with_matches {

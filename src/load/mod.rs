@@ -77,20 +77,22 @@ impl Loaded {
 /// Parses the bytes of one file. `source` is the path as the user gave it;
 /// `today` decides whether unanswered questions are late.
 pub fn load_bytes(source: &str, bytes: &[u8], today: NaiveDate) -> Loaded {
-    load_bytes_if(source, bytes, today, &|_| true)
+    load_bytes_if(source, bytes, today, &|_| true, true)
 }
 
 /// Like [`load_bytes`], but parses only when `wanted` accepts the decoded
 /// text: a search that knows a file cannot match skips its parse. A file
-/// that cannot be decoded is reported all the same.
+/// that cannot be decoded is reported all the same. Without `with_texts`,
+/// records come back without their texts (see [`senat::parse`]).
 pub fn load_bytes_if(
     source: &str,
     bytes: &[u8],
     today: NaiveDate,
     wanted: &(dyn Fn(&str) -> bool + Sync),
+    with_texts: bool,
 ) -> Loaded {
     match decode::decode(bytes) {
-        Ok((text, _encoding)) if wanted(&text) => senat::parse(source, &text, today),
+        Ok((text, _encoding)) if wanted(&text) => senat::parse(source, &text, today, with_texts),
         Ok(_) => Loaded::default(),
         Err(decode::DecodeError::Binary { line, col }) => Loaded {
             records: Vec::new(),
@@ -109,7 +111,7 @@ pub fn load_bytes_if(
 
 /// Reads and parses one file.
 pub fn load_file(path: &Path, today: NaiveDate) -> Loaded {
-    load_file_if(path, today, &|_| true)
+    load_file_if(path, today, &|_| true, true)
 }
 
 /// Reads one file and parses it when `wanted` accepts its text.
@@ -117,10 +119,11 @@ pub fn load_file_if(
     path: &Path,
     today: NaiveDate,
     wanted: &(dyn Fn(&str) -> bool + Sync),
+    with_texts: bool,
 ) -> Loaded {
     let source = path.display().to_string();
     match std::fs::read(path) {
-        Ok(bytes) => load_bytes_if(&source, &bytes, today, wanted),
+        Ok(bytes) => load_bytes_if(&source, &bytes, today, wanted, with_texts),
         Err(e) => Loaded {
             records: Vec::new(),
             diagnostics: vec![Diagnostic {

@@ -14,7 +14,7 @@ fn today() -> NaiveDate {
 }
 
 fn load(text: &str) -> Loaded {
-    parse("doc.txt", text, today())
+    parse("doc.txt", text, today(), true)
 }
 
 fn date(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
@@ -330,4 +330,22 @@ fn text_after_the_last_footer_is_not_the_answer() {
     };
     assert_eq!(d.severity, Severity::Warning);
     assert!(d.message.contains("after the page footer"), "{}", d.message);
+}
+
+#[test]
+fn checking_without_texts_gives_the_same_diagnostics() {
+    for text in [
+        SEED.to_owned(),
+        format!("{FULL}\n{SEED}"),
+        "Question de M. DOSSUS Thomas (Rhône - GEST) publiée le 31/02/2023\n".to_owned(),
+        format!(
+            "Question de M. DOSSUS Thomas (Rhône - GEST\nTexte.\nPage mise à jour le\n{SEED}x\n"
+        ),
+    ] {
+        let full = parse("doc.txt", &text, today(), true);
+        let lean = parse("doc.txt", &text, today(), false);
+        assert_eq!(full.diagnostics, lean.diagnostics);
+        assert_eq!(full.records.len(), lean.records.len());
+        assert!(lean.records.iter().all(|r| r.question.text.is_empty()));
+    }
 }
