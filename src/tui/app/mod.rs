@@ -14,6 +14,7 @@ use std::rc::Rc;
 use chrono::NaiveDate;
 use ratatui::layout::Rect;
 
+mod loading;
 mod quote;
 mod search;
 
@@ -22,7 +23,7 @@ pub use search::{Applied, Match, Message, Prompt, Target};
 
 use super::action::Action;
 use super::layout::{Focus, Panes, inner};
-use crate::corpus::{Corpus, Progress};
+use crate::corpus::Corpus;
 use crate::export::clipboard::Clipboard;
 use crate::model::Record;
 use crate::search::Index;
@@ -460,110 +461,6 @@ impl App {
                 self.select(self.list_top + usize::from(row - inside.y));
             }
         }
-    }
-
-    /// Takes in what the background loader reports.
-    pub fn on_progress(&mut self, progress: Progress) {
-        match progress {
-            Progress::Started { files, problems } => {
-                self.corpus.add_problems(problems);
-                let loading = self.loading.get_or_insert(Loading {
-                    files: None,
-                    done: 0,
-                });
-                loading.files = Some(files);
-            }
-            Progress::File(file) => {
-                let start = self.corpus.records.len();
-                self.corpus.add(file);
-                let end = self.corpus.records.len();
-                match &self.filter {
-                    None => self.shown.extend(start..end),
-                    Some(filter) => {
-                        let records = &self.corpus.records;
-                        self.shown
-                            .extend((start..end).filter(|&i| filter.query.matches(&records[i])));
-                    }
-                }
-                if start == 0 && end > 0 {
-                    self.refresh_matches();
-                }
-                if let Some(loading) = self.loading.as_mut() {
-                    loading.done += 1;
-                }
-            }
-            Progress::Done => {
-                self.loading = None;
-                self.sort_records();
-            }
-        }
-    }
-
-    /// Whether records wait to be indexed: loading is over and the index
-    /// covers fewer records than are loaded.
-    pub fn indexing(&self) -> bool {
-        self.loading.is_none() && self.index.len() < self.corpus.records.len()
-    }
-
-    /// Indexes the next batch of records, tokens in parallel: a few tens of
-    /// milliseconds, so that keys stay answered between batches. Records
-    /// are listed and filterable before they are indexed (the filter tests
-    /// the others one by one); the index makes the filter fast.
-    pub fn index_step(&mut self) {
-        use rayon::prelude::*;
-        let start = self.index.len();
-        let end = (start + 2048).min(self.corpus.records.len());
-        let batch = &self.corpus.records[start..end];
-        let tokens: Vec<crate::search::Tokens> =
-            batch.par_iter().map(crate::search::Tokens::new).collect();
-        for (record, tokens) in batch.iter().zip(&tokens) {
-            self.index.add(record, tokens);
-        }
-        if end == self.corpus.records.len() {
-            self.index.shrink();
-        }
-    }
-
-    /// Files load in parallel and arrive in any order; once all are in,
-    /// records take the order of their files (sorted paths) and lines,
-    /// keeping the selected record selected.
-    fn sort_records(&mut self) {
-        let records = &self.corpus.records;
-        let mut order: Vec<usize> = (0..records.len()).collect();
-        order.sort_by(|&a, &b| {
-            (&records[a].source, records[a].line).cmp(&(&records[b].source, records[b].line))
-        });
-        let selected = self.current_index();
-        // `order[new] = old`; the index follows the records.
-        let mut new_of_old = vec![0; order.len()];
-        for (new, &old) in order.iter().enumerate() {
-            new_of_old[old] = new;
-        }
-        let mut records: Vec<Option<Record>> = std::mem::take(&mut self.corpus.records)
-            .into_iter()
-            .map(Some)
-            .collect();
-        for &old in &order {
-            if let Some(record) = records[old].take() {
-                self.corpus.records.push(record);
-            }
-        }
-        if !self.index.is_empty() {
-            self.index.reorder(&new_of_old);
-        }
-        self.corpus
-            .diagnostics
-            .sort_by(|a, b| a.path.cmp(&b.path).then(a.line.cmp(&b.line)));
-        let mut shown: Vec<usize> = self.shown.iter().map(|&old| new_of_old[old]).collect();
-        shown.sort_unstable();
-        self.shown = shown;
-        *self.wraps.borrow_mut() = [None, None];
-        *self.sentence_cache.borrow_mut() = [None, None];
-        let position = selected
-            .and_then(|old| self.shown.binary_search(&new_of_old[old]).ok())
-            .unwrap_or(0);
-        self.selected = position;
-        self.keep_selection_visible();
     }
 }
 

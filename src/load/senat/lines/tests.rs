@@ -1,0 +1,169 @@
+//! Tests of the line grammar: each kind of line, each broken header.
+use super::*;
+
+fn header_of(s: &str) -> Header<'_> {
+    match line(s) {
+        Ok(Line::Header(h)) => h,
+        other => panic!("not a header: {other:?}"),
+    }
+}
+
+#[test]
+fn seed_header() {
+    let h = header_of("Question de M. DOSSUS Thomas (Rhône - GEST) publiée le 10/11/2022");
+    assert_eq!(h.civility, "M.");
+    assert_eq!(h.names, "DOSSUS Thomas");
+    assert_eq!(h.affiliation, "Rhône - GEST");
+    assert_eq!((h.date.day, h.date.month, h.date.year), (10, 11, 2022));
+}
+
+#[test]
+fn header_with_parentheses_inside_constituency() {
+    let h = header_of(
+        "Question de Mme DI FOLCO Catherine (Rhône (69) - Les Républicains) publiée le 02/03/2023",
+    );
+    assert_eq!(h.civility, "Mme");
+    assert_eq!(h.affiliation, "Rhône (69) - Les Républicains");
+}
+
+fn error_of(s: &str) -> (usize, &'static str) {
+    match line(s) {
+        Err(e) => (s.len() - e.at.len(), e.what),
+        Ok(other) => panic!("parsed: {other:?}"),
+    }
+}
+
+#[test]
+fn header_cut_short_points_at_where_it_stops() {
+    let s = "Question de M. DOSSUS Thomas (Rhône - GEST";
+    let (at, what) = error_of(s);
+    assert_eq!(at, s.len());
+    assert!(what.contains(')'), "{what}");
+
+    let s = "Question de M. DOSSUS Thomas";
+    let (at, what) = error_of(s);
+    assert_eq!(at, s.len());
+    assert!(what.contains("constituency"), "{what}");
+
+    let s = "Question de M. DOSSUS Thomas (Rhône - GEST) publiée le";
+    let (at, what) = error_of(s);
+    assert_eq!(at, s.len());
+    assert_eq!(what, "a date dd/mm/yyyy");
+
+    let s = "Question de M. DOSSUS Thomas (Rhône - GEST) le 10/11/2022";
+    let (at, what) = error_of(s);
+    assert_eq!(at, s.len() - "le 10/11/2022".len());
+    assert!(what.contains("publiée le"), "{what}");
+
+    let s = "Question de M. DOSSUS Thomas (Rhône - GEST) publiée le 10/11";
+    let (at, what) = error_of(s);
+    assert_eq!(at, s.len() - "10/11".len());
+    assert_eq!(what, "a date dd/mm/yyyy");
+}
+
+#[test]
+fn prose_that_starts_like_a_header_is_text() {
+    assert_eq!(
+        line("Question de principe : le ministre"),
+        Ok(Line::Text("Question de principe : le ministre"))
+    );
+    assert_eq!(
+        line("Réponse du ministre attendue"),
+        Ok(Line::Text("Réponse du ministre attendue"))
+    );
+}
+
+#[test]
+fn numbers_pages_and_markers() {
+    assert_eq!(
+        line("Question écrite n° 05589 - 16e législature"),
+        Ok(Line::Number {
+            number: "05589",
+            legislature: Some("16")
+        })
+    );
+    assert_eq!(
+        line("Question orale n°\u{a0}0827S - 16ème législature"),
+        Ok(Line::Number {
+            number: "0827S",
+            legislature: Some("16")
+        })
+    );
+    assert_eq!(line("- page 5538"), Ok(Line::Page("5538")));
+    assert_eq!(line("  - page 787  "), Ok(Line::Page("787")));
+    assert_eq!(
+        line("Transmise au Ministère de la culture"),
+        Ok(Line::Transmitted("Ministère de la culture"))
+    );
+    assert_eq!(
+        line("En attente de réponse du Ministère de l'économie."),
+        Ok(Line::Awaiting("Ministère de l'économie"))
+    );
+    assert_eq!(line("La question est caduque"), Ok(Line::Lapsed));
+    assert_eq!(
+        line("La question a été retirée le 01/02/2023"),
+        Ok(Line::Withdrawn)
+    );
+    assert_eq!(line("Page mise à jour le"), Ok(Line::Footer));
+    assert_eq!(line("Page mise à jour le 03/02/2023"), Ok(Line::Footer));
+    assert_eq!(line(" \u{a0}\t"), Ok(Line::Blank));
+}
+
+#[test]
+fn no_break_spaces_in_structural_lines() {
+    let h = header_of(
+        "Question de M.\u{a0}DOSSUS Thomas (Rhône - GEST) publiée le\u{a0}10/11/2022\u{a0}",
+    );
+    assert_eq!(h.names, "DOSSUS Thomas");
+    assert_eq!(h.date.day, 10);
+    assert_eq!(line("-\u{a0}page\u{202f}5538"), Ok(Line::Page("5538")));
+    assert_eq!(
+        line("Question écrite n°\u{a0}05589\u{a0}-\u{a0}16e\u{a0}législature"),
+        Ok(Line::Number {
+            number: "05589",
+            legislature: Some("16")
+        })
+    );
+    let Ok(Line::Answer { ministry, date }) =
+        line("Réponse du Ministère de l'intérieur publiée le\u{a0}02/02/2023")
+    else {
+        panic!()
+    };
+    assert_eq!(ministry, Some("Ministère de l'intérieur"));
+    assert_eq!(date.map(|d| d.day), Some(2));
+}
+
+#[test]
+fn answer_headers() {
+    let Ok(Line::Answer { ministry, date }) =
+        line("Réponse du Ministère de l'intérieur et des outre-mer publiée le 02/02/2023")
+    else {
+        panic!()
+    };
+    assert_eq!(ministry, Some("Ministère de l'intérieur et des outre-mer"));
+    assert_eq!(date.map(|d| (d.day, d.month, d.year)), Some((2, 2, 2023)));
+
+    let Ok(Line::Answer { ministry, .. }) =
+        line("Réponse du Premier ministre - Relations avec le Parlement publiée le 02/02/2023")
+    else {
+        panic!()
+    };
+    assert_eq!(
+        ministry,
+        Some("Premier ministre - Relations avec le Parlement")
+    );
+
+    let Ok(Line::Answer { ministry, .. }) =
+        line("Réponse du ministère : Relations avec le Parlement publiée le 12/05/2005")
+    else {
+        panic!()
+    };
+    assert_eq!(ministry, Some("Relations avec le Parlement"));
+
+    let Ok(Line::Answer { ministry, date }) =
+        line("Réponse apportée en séance publique le 14/02/2023")
+    else {
+        panic!()
+    };
+    assert_eq!((ministry, date.map(|d| d.day)), (None, Some(14)));
+}
