@@ -1,9 +1,10 @@
-//! The per-record index a corpus-wide search scans: the case- and
-//! accent-insensitive folding of every searched field, once per record.
+//! One record's searched fields, case- and accent-insensitively folded:
+//! what [`crate::search::Query::matches`] tests a single record against.
+//! (It was the reader's first list index; the inverted index replaced it,
+//! and `benches/filter.rs` still builds it to compare the two.)
 //!
-//! Most queries are lower-case and unaccented, so most searches are a
-//! `memmem` scan of these bytes, with no folding and no allocation per
-//! record. A case- or accent-sensitive term scans them too, as a pre-filter
+//! Most terms are lower-case and unaccented, so most tests are a `memmem`
+//! scan of these bytes. A case- or accent-sensitive term scans them too, as a pre-filter
 //! (what matches sensitively also matches insensitively; a property test of
 //! [`crate::text::fold`] holds it), and folds the record's fields again only
 //! where the pre-filter passes.
@@ -12,8 +13,8 @@
 //! letter folds from two bytes to one), with one `\n` after each field, plus
 //! 40 bytes of fixed fields per record. No offset map is kept: only the
 //! record being read needs one, and it is rebuilt for it
-//! ([`crate::search::matcher::Query::highlights`]). For 100,000 records and
-//! 550 MB of text, that is about 550 MB more.
+//! ([`crate::search::matcher::Query::highlights`]). Kept for a whole corpus,
+//! that would be about the corpus again: why the reader does not.
 
 use chrono::NaiveDate;
 use rayon::prelude::*;

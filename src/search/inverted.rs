@@ -476,9 +476,6 @@ pub struct Index {
     /// By record id (the order records were added).
     docs: Vec<Doc>,
     fields: Fields,
-    /// Where each indexed record is among the records, once they have been
-    /// reordered; `None` while that is the order they were added in.
-    positions: Option<Vec<u32>>,
 }
 
 impl Index {
@@ -561,21 +558,6 @@ impl Index {
             fields,
             sequence: sequence.into_boxed_slice(),
         });
-        if let Some(positions) = &mut self.positions {
-            positions.push(id);
-        }
-    }
-
-    /// Follows the records as they move: the record at position `old` is
-    /// now at `new_of_old[old]`. The index must cover every record.
-    pub fn reorder(&mut self, new_of_old: &[usize]) {
-        let positions = (0..self.docs.len())
-            .map(|id| {
-                let old = self.positions.as_ref().map_or(id, |p| p[id] as usize);
-                u32::try_from(new_of_old[old]).unwrap_or(NONE)
-            })
-            .collect();
-        self.positions = Some(positions);
     }
 
     /// Gives back the room kept for growth, once loading is over.
@@ -598,7 +580,6 @@ impl Index {
             + self.docs.capacity() * size_of::<Doc>()
             + self.docs.iter().map(|d| d.sequence.len()).sum::<usize>()
             + self.fields.heap_bytes()
-            + self.positions.as_ref().map_or(0, |p| p.capacity() * 4)
     }
 
     /// How many distinct tokens it holds.
@@ -607,25 +588,24 @@ impl Index {
     }
 
     /// The positions in `records` of those that pass, in order. The first
-    /// [`Index::len`] records must be the ones indexed (moved as
-    /// [`Index::reorder`] says); later ones are tested one by one.
+    /// [`Index::len`] records must be the ones indexed, in the order they
+    /// were added; later ones are tested one by one.
     pub fn filter(&self, records: &[Record], query: &Query) -> Vec<usize> {
         if query.is_empty() {
             return (0..records.len()).collect();
         }
         let covered = self.docs.len().min(records.len());
         let (set, verify) = self.candidates(query);
-        let position = |id: usize| self.positions.as_ref().map_or(id, |p| p[id] as usize);
         let mut hits: Vec<usize> = if verify.is_empty() {
-            set.ones().map(position).collect()
+            set.ones().collect()
         } else {
             let ids: Vec<usize> = set.ones().collect();
             ids.into_par_iter()
-                .filter(|&id| position(id) < records.len())
+                .filter(|&id| id < records.len())
                 .map_init(
                     || (String::new(), Vec::new()),
                     |(scratch, sequence), id| {
-                        let record = &records[position(id)];
+                        let record = &records[id];
                         verify
                             .iter()
                             .all(|check| match check {
@@ -634,20 +614,13 @@ impl Index {
                                     needle.occurs_in_fields(record, *region, scratch)
                                 }
                             })
-                            .then_some(position(id))
+                            .then_some(id)
                     },
                 )
                 .flatten()
                 .collect()
         };
         hits.retain(|&at| at < records.len());
-        if self.positions.is_some() {
-            let mut sorted = Bitset::empty(covered);
-            for &at in &hits {
-                sorted.insert(at as u32);
-            }
-            hits = sorted.ones().collect();
-        }
         if covered < records.len() {
             let rest: Vec<usize> = records[covered..]
                 .par_iter()

@@ -116,8 +116,9 @@ impl Query {
         self.words.is_empty() && self.filters.is_empty()
     }
 
-    /// Whether `record` passes. Builds its haystack: to test many records,
-    /// build them once ([`super::index::build`]) and use [`filter`].
+    /// Whether `record` passes. Folds its fields on the spot: to filter
+    /// many records, use the reader's index ([`filter`]); to scan files,
+    /// [`super::raw`].
     pub fn matches(&self, record: &Record) -> bool {
         self.matches_indexed(record, &Haystack::new(record), &mut String::new())
     }

@@ -125,27 +125,6 @@ fn filters_look_at_their_fields() {
 }
 
 #[test]
-fn reordering_follows_the_records() {
-    let mut records = vec![bare("b cnil"), bare("c"), bare("a cnil")];
-    let mut index = Index::new();
-    for r in &records {
-        index.add(r, &Tokens::new(r));
-    }
-    // Sorted by text: a, b, c. `new_of_old[old] = new`.
-    let new_of_old = [1, 2, 0];
-    index.reorder(&new_of_old);
-    records.sort_by(|a, b| a.question.text.cmp(&b.question.text));
-    assert_eq!(index.filter(&records, &q("cnil")), [0, 1]);
-    assert_eq!(index.filter(&records, &q("\"a cnil\"")), [0]);
-    records.push(bare("d cnil"));
-    index.add(&records[3], &Tokens::new(&records[3]));
-    assert_eq!(index.filter(&records, &q("cnil")), [0, 1, 3]);
-    index.reorder(&[3, 2, 1, 0]);
-    records.reverse();
-    assert_eq!(index.filter(&records, &q("cnil")), [0, 2, 3]);
-}
-
-#[test]
 fn dense_and_sparse_postings_agree() {
     let mut postings = Postings::new();
     let ids: Vec<u32> = (0..500)

@@ -79,7 +79,7 @@ impl App {
             (&records[a].source, records[a].line).cmp(&(&records[b].source, records[b].line))
         });
         let selected = self.current_index();
-        // `order[new] = old`; the index follows the records.
+        // `order[new] = old`.
         let mut new_of_old = vec![0; order.len()];
         for (new, &old) in order.iter().enumerate() {
             new_of_old[old] = new;
@@ -93,9 +93,9 @@ impl App {
                 self.corpus.records.push(record);
             }
         }
-        if !self.index.is_empty() {
-            self.index.reorder(&new_of_old);
-        }
+        // The index covers records in the order they were added: it is
+        // built after this sort (`index_step`), so anything it held is stale.
+        self.index = crate::search::Index::new();
         self.corpus
             .diagnostics
             .sort_by(|a, b| a.path.cmp(&b.path).then(a.line.cmp(&b.line)));
