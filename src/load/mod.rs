@@ -83,7 +83,7 @@ pub fn load_bytes(source: &str, bytes: &[u8], today: NaiveDate) -> Loaded {
 /// Like [`load_bytes`], but parses only when `wanted` accepts the decoded
 /// text: a search that knows a file cannot match skips its parse. A file
 /// that cannot be decoded is reported all the same. Without `with_texts`,
-/// records come back without their texts (see [`senat::parse`]).
+/// records come back without their texts (what `check` needs).
 pub fn load_bytes_if(
     source: &str,
     bytes: &[u8],

@@ -24,9 +24,9 @@
 //! each distinct value is kept once, with its folding, tested once per
 //! query, and records point at theirs.
 //!
-//! Records are indexed in the order they are added (the order files finish
-//! loading); [`Index::reorder`] follows the records when they are sorted
-//! afterwards. A filter answers for all the records it is given: those the
+//! Records are indexed in the order they are added, which must be their
+//! order in the slice a filter is given (the reader indexes after sorting
+//! them). A filter answers for all the records it is given: those the
 //! index does not cover yet are tested one by one.
 //!
 //! Memory: posting lists are delta-encoded varints, or a bit set when that

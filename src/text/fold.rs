@@ -99,8 +99,8 @@ pub fn fold(original: &str, options: FoldOptions) -> Folded {
 /// Appends the folding of `original` to `out`, without a map: what an index
 /// keeps. Runs of ASCII letters, digits and punctuation, and the single
 /// spaces between them, are copied whole (lower-cased unless
-/// case-sensitive); everything else goes through
-/// [`fold_core`], one character at a time, with what came before.
+/// case-sensitive); everything else is folded a character at a time,
+/// French letters and punctuation without the Unicode case tables.
 pub fn fold_into(original: &str, options: FoldOptions, out: &mut String) {
     let bytes = original.as_bytes();
     out.reserve(original.len());

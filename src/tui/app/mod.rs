@@ -1,5 +1,5 @@
 //! The reader's state, and the one place it changes: [`App::update`]
-//! (searching is in [`search`]).
+//! (searching, quoting and loading have modules of their own).
 //!
 //! Views only read the state. What they need that is costly to compute —
 //! the wrapped lines of a long answer — is cached here, per record and
