@@ -277,12 +277,26 @@ impl App {
     }
 
     /// The matches of one part, with whether each is the current one.
-    pub fn part_matches(&self, part: PartKind) -> impl Iterator<Item = (&Range<usize>, bool)> {
-        self.matches
+    /// Only those that reach into `window`: a frame asks for what it
+    /// shows, so a 3 MB answer with 100,000 matches costs no more to draw.
+    pub fn part_matches(
+        &self,
+        part: PartKind,
+        window: Range<usize>,
+    ) -> impl Iterator<Item = (&Range<usize>, bool)> {
+        // Matches are sorted: the question's, then the answer's, by offset.
+        let key = |m: &Match| (m.part == PartKind::Answer, m.range.end);
+        let after = part == PartKind::Answer;
+        let from = self
+            .matches
+            .partition_point(|m| key(m) <= (after, window.start));
+        let to = self
+            .matches
+            .partition_point(|m| (m.part == PartKind::Answer, m.range.start) < (after, window.end));
+        self.matches[from..to.max(from)]
             .iter()
             .enumerate()
-            .filter(move |(_, m)| m.part == part)
-            .map(|(i, m)| (&m.range, Some(i) == self.current_match))
+            .map(move |(i, m)| (&m.range, Some(from + i) == self.current_match))
     }
 
     pub(super) fn fail(&mut self, text: String) {

@@ -71,8 +71,15 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, part: PartKind, area: Rect) {
     }
 
     let text = app.text(part);
+    let window = match (
+        lines.get(scroll),
+        lines.get((scroll + height).min(lines.len()).saturating_sub(1)),
+    ) {
+        (Some(first), Some(last)) => first.start..last.end,
+        _ => 0..0,
+    };
     let mut marks: Vec<(Range<usize>, Style)> = app
-        .part_matches(part)
+        .part_matches(part, window)
         .map(|(range, current)| (range.clone(), theme.matched(current)))
         .collect();
     if let Some((selected_part, range)) = app.selected_range()
