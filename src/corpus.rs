@@ -116,9 +116,18 @@ impl Corpus {
     pub fn load(input: &Input, today: NaiveDate) -> Corpus {
         let (jobs, problems) = jobs(input);
         let loaded: Vec<Loaded> = jobs.par_iter().map(|job| job.load(today)).collect();
+        Corpus::from_files(problems, loaded)
+    }
+
+    /// The corpus of files already loaded (and perhaps thinned, as
+    /// [`scan`] callers do), after the problems met listing them.
+    pub fn from_files(
+        problems: Vec<Diagnostic>,
+        files: impl IntoIterator<Item = Loaded>,
+    ) -> Corpus {
         let mut corpus = Corpus::default();
         corpus.add_problems(problems);
-        for file in loaded {
+        for file in files {
             corpus.add(file);
         }
         corpus

@@ -41,13 +41,8 @@ pub fn check(input: &Input, today: NaiveDate, out: &mut dyn Write) -> io::Result
         file.records = Vec::new();
         (records, file)
     });
-    let mut corpus = Corpus::default();
-    corpus.add_problems(problems);
-    let mut records = 0;
-    for (count, file) in files {
-        records += count;
-        corpus.add(file);
-    }
+    let records = files.iter().map(|(count, _)| count).sum::<usize>();
+    let corpus = Corpus::from_files(problems, files.into_iter().map(|(_, file)| file));
     for diagnostic in &corpus.diagnostics {
         writeln!(out, "{diagnostic}")?;
     }

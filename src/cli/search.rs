@@ -119,15 +119,9 @@ pub fn search(
         file.records = Vec::new();
         (file, lines)
     });
-    let mut corpus = Corpus::default();
-    corpus.add_problems(problems);
-    let mut found = false;
-    let mut printed = Vec::with_capacity(files.len());
-    for (file, lines) in files {
-        corpus.add(file);
-        found |= !lines.is_empty();
-        printed.push(lines);
-    }
+    let (files, printed): (Vec<_>, Vec<Vec<String>>) = files.into_iter().unzip();
+    let corpus = Corpus::from_files(problems, files);
+    let found = printed.iter().any(|lines| !lines.is_empty());
     report_errors(&corpus, err)?;
     for line in printed.iter().flatten() {
         writeln!(out, "{line}")?;
