@@ -203,34 +203,52 @@ const WORDS: &[&str] = &[
     "publiques",
 ];
 
-const AUTHORS: &[(&str, &str, &str, &str)] = &[
-    ("M.", "DOSSUS", "Thomas", "Rhône - GEST"),
-    ("Mme", "DI FOLCO", "Catherine", "Rhône - Les Républicains"),
+/// Civility, last name as headers print it and as bodies spell it, first
+/// names, constituency and group.
+const AUTHORS: &[(&str, &str, &str, &str, &str)] = &[
+    ("M.", "DOSSUS", "Dossus", "Thomas", "Rhône - GEST"),
+    (
+        "Mme",
+        "DI FOLCO",
+        "Di Folco",
+        "Catherine",
+        "Rhône - Les Républicains",
+    ),
     (
         "M.",
         "MULLER-BRONN",
+        "Muller-Bronn",
         "Jean Louis",
         "Bas-Rhin - Les Indépendants-R",
     ),
     (
         "M.",
         "LE RUDULIER",
+        "Le Rudulier",
         "Stéphane",
         "Bouches-du-Rhône - Les Républicains",
     ),
-    ("M.", "THÉOPHILE", "Dominique", "Guadeloupe - RDPI"),
-    ("Mme", "CUKIERMAN", "Cécile", "Loire - CRCE-K"),
-    ("Mme", "VÉRIEN", "Dominique", "Yonne - UC-A"),
-    ("M.", "REQUIER", "Jean-Claude", "Lot - RDSE"),
+    (
+        "M.",
+        "THÉOPHILE",
+        "Théophile",
+        "Dominique",
+        "Guadeloupe - RDPI",
+    ),
+    ("Mme", "CUKIERMAN", "Cukierman", "Cécile", "Loire - CRCE-K"),
+    ("Mme", "VÉRIEN", "Vérien", "Dominique", "Yonne - UC-A"),
+    ("M.", "REQUIER", "Requier", "Jean-Claude", "Lot - RDSE"),
     (
         "Mme",
         "MEUNIER",
+        "Meunier",
         "Marie-Pierre",
         "Alpes-de-Haute-Provence - SER",
     ),
     (
         "M.",
         "LE GLEUT",
+        "Le Gleut",
         "Ronan",
         "Français établis hors de France - Les Républicains",
     ),
@@ -307,7 +325,7 @@ fn date(rng: &mut Rng, year: usize) -> (usize, usize, usize) {
 pub fn document(i: u64) -> String {
     let mut rng = Rng::new(i + 1);
     let mut out = String::with_capacity(8 * 1024);
-    let (civility, last, first, affiliation) = AUTHORS[rng.range(0, AUTHORS.len())];
+    let (civility, last, spelled, first, affiliation) = AUTHORS[rng.range(0, AUTHORS.len())];
     if rng.range(0, 3) == 0 {
         let mut title = String::new();
         sentence(&mut rng, &mut title);
@@ -326,8 +344,7 @@ pub fn document(i: u64) -> String {
     );
     let _ = write!(
         out,
-        "{civility} {first} {} attire l'attention de M. le ministre sur ",
-        title_case(last)
+        "{civility} {first} {spelled} attire l'attention de M. le ministre sur "
     );
     let size = rng.range(500, 3000);
     text(&mut rng, size, &mut out);
@@ -347,25 +364,6 @@ pub fn document(i: u64) -> String {
         let _ = writeln!(out, "- page {}\n", rng.range(1, 9000));
     }
     out.push_str("Page mise à jour le\n");
-    out
-}
-
-fn title_case(name: &str) -> String {
-    let mut out = String::new();
-    let mut start = true;
-    for c in name.chars() {
-        if c.is_alphabetic() {
-            if start {
-                out.extend(c.to_uppercase());
-            } else {
-                out.extend(c.to_lowercase());
-            }
-            start = false;
-        } else {
-            out.push(c);
-            start = true;
-        }
-    }
     out
 }
 
