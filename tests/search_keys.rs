@@ -265,3 +265,17 @@ fn records_are_filterable_while_loading_and_before_and_after_indexing() {
         "the same through the index"
     );
 }
+
+#[test]
+fn refining_the_filter_keeps_the_open_record_where_it_was_read() {
+    let mut app = seeds(80, 24);
+    app.update(Action::FocusNext);
+    app.update(Action::PageDown);
+    let scrolled = app.scroll_of(reponses::model::PartKind::Question);
+    assert!(scrolled > 0);
+    app.update(Action::FocusPrev);
+    press(&mut app, "/cni");
+    assert_eq!(app.shown.len(), 1);
+    assert_eq!(app.scroll_of(reponses::model::PartKind::Question), scrolled);
+    assert_eq!(app.matches.len(), 2, "the new query's matches");
+}

@@ -403,12 +403,20 @@ impl App {
 
     /// Selects the record at `position` of the list.
     pub fn select(&mut self, position: usize) {
-        let position = position.min(self.shown.len().saturating_sub(1));
-        if position != self.selected {
-            self.selected = position;
+        let before = self.current_index();
+        self.place_selection(position, before);
+        if self.current_index() != before {
+            self.refresh_matches();
+        }
+    }
+
+    /// Puts the selection at `position` of the list; when that is another
+    /// record than `before`, its view starts afresh (top, no selection).
+    fn place_selection(&mut self, position: usize, before: Option<usize>) {
+        self.selected = position.min(self.shown.len().saturating_sub(1));
+        if self.current_index() != before {
             self.scroll = [0, 0];
             self.selection = None;
-            self.refresh_matches();
         }
         self.keep_selection_visible();
     }

@@ -140,8 +140,9 @@ impl App {
         let position = selected
             .and_then(|i| self.shown.binary_search(&i).ok())
             .unwrap_or(0);
-        self.selected = usize::MAX;
-        self.select(position);
+        // The same record keeps its scroll and selection; the query changed,
+        // so its matches do.
+        self.place_selection(position, selected);
         self.refresh_matches();
     }
 
