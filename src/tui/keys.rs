@@ -145,8 +145,9 @@ pub fn prompt_action(event: KeyEvent) -> Option<Action> {
 pub fn lookup(keymap: &[Binding], event: KeyEvent) -> Option<Action> {
     // Terminals report Shift with upper-case letters and symbols
     // inconsistently; the character itself already says it.
+    // Likewise Shift-Tab arrives as BackTab with SHIFT set.
     let modifiers = match event.code {
-        KeyCode::Char(_) => event.modifiers - KeyModifiers::SHIFT,
+        KeyCode::Char(_) | KeyCode::BackTab => event.modifiers - KeyModifiers::SHIFT,
         _ => event.modifiers,
     };
     keymap
@@ -212,6 +213,9 @@ mod tests {
         let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
         assert_eq!(lookup(keymap, ctrl_c), Some(Action::Quit));
         assert!(is_interrupt(ctrl_c));
+        // What crossterm reports for Shift-Tab in xterm and tmux.
+        let back_tab = KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT);
+        assert_eq!(lookup(keymap, back_tab), Some(Action::FocusPrev));
     }
 
     #[test]
