@@ -34,17 +34,29 @@ fn parse(c: &mut Criterion) {
     let bytes: usize = docs.iter().map(String::len).sum();
     let mut group = c.benchmark_group("parse");
     group.throughput(Throughput::Bytes(bytes as u64));
-    group.bench_function("1000 documents", |b| {
-        b.iter(|| {
-            for (i, doc) in docs.iter().enumerate() {
-                black_box(load::load_bytes(
-                    &format!("{i}.txt"),
-                    doc.as_bytes(),
-                    today(),
-                ));
-            }
+    let probe = |text: &str, found: u64| {
+        u64::from(found == 0 && memchr::memmem::find(text.as_bytes(), b"quelconque").is_some())
+    };
+    let modes = [
+        ("1000 documents", load::Texts::Keep),
+        ("1000 documents, texts dropped", load::Texts::Drop),
+        ("1000 documents, texts probed", load::Texts::Probe(&probe)),
+    ];
+    for (name, texts) in modes {
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                for (i, doc) in docs.iter().enumerate() {
+                    black_box(load::load_bytes_if(
+                        &format!("{i}.txt"),
+                        doc.as_bytes(),
+                        today(),
+                        &|_| true,
+                        texts,
+                    ));
+                }
+            });
         });
-    });
+    }
     group.finish();
 }
 

@@ -11,7 +11,7 @@ use std::sync::mpsc;
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
-use crate::load::{self, Diagnostic, Loaded, Severity};
+use crate::load::{self, Diagnostic, Loaded, Severity, Texts};
 use crate::model::Record;
 
 /// Where the documents come from.
@@ -43,19 +43,19 @@ enum Job {
 
 impl Job {
     fn load(&self, today: NaiveDate) -> Loaded {
-        self.load_if(today, &|_| true, true)
+        self.load_if(today, &|_| true, Texts::Keep)
     }
 
     fn load_if(
         &self,
         today: NaiveDate,
         wanted: &(dyn Fn(&str) -> bool + Sync),
-        with_texts: bool,
+        texts: Texts<'_>,
     ) -> Loaded {
         match self {
-            Job::File(path) => load::load_file_if(path, today, wanted, with_texts),
+            Job::File(path) => load::load_file_if(path, today, wanted, texts),
             Job::Embedded(source, bytes) => {
-                load::load_bytes_if(source, bytes, today, wanted, with_texts)
+                load::load_bytes_if(source, bytes, today, wanted, texts)
             }
         }
     }
@@ -65,39 +65,71 @@ impl Job {
 /// each file whose text `wanted` accepts is parsed and handed to `visit`
 /// on the worker thread, and only what `visit` returns is kept, in file
 /// order. The command line's way through a corpus larger than it needs to
-/// hold: `check` keeps diagnostics (and asks for no texts: `with_texts`),
+/// hold: `check` keeps diagnostics (and asks for no texts: [`Texts::Drop`]),
 /// `search` the lines it prints. The paths that could not be listed come
 /// first, as diagnostics.
 pub fn scan<T: Send>(
     input: &Input,
     today: NaiveDate,
     wanted: &(dyn Fn(&str) -> bool + Sync),
-    with_texts: bool,
+    texts: Texts<'_>,
     visit: impl Fn(Loaded) -> T + Sync,
 ) -> (Vec<Diagnostic>, Vec<T>) {
-    let (jobs, problems) = jobs(input);
-    let results = jobs
-        .par_iter()
-        .map(|job| visit(job.load_if(today, wanted, with_texts)))
-        .collect();
-    (problems, results)
+    load_listed(input, |job| visit(job.load_if(today, wanted, texts)))
 }
 
-/// The files of `input`, and the problems met finding them.
-fn jobs(input: &Input) -> (Vec<Job>, Vec<Diagnostic>) {
-    match input {
-        Input::Seeds => (
-            crate::seeds::documents()
-                .into_iter()
-                .map(|(source, bytes)| Job::Embedded(source, bytes))
-                .collect(),
-            Vec::new(),
-        ),
-        Input::Paths(paths) => {
-            let (files, problems) = load::discover(paths);
-            (files.into_iter().map(Job::File).collect(), problems)
+/// Runs `work` on every file of `input` in parallel while the files are
+/// still being listed, and returns the results in file order after the
+/// problems met listing them. Listing 100,000 files keeps a core busy for a
+/// tenth of a second; the loaders start on the first file instead of
+/// waiting for the last.
+fn load_listed<T: Send>(
+    input: &Input,
+    work: impl Fn(Job) -> T + Sync,
+) -> (Vec<Diagnostic>, Vec<T>) {
+    let (sender, receiver) = mpsc::channel();
+    std::thread::scope(|scope| {
+        let lister = scope.spawn(move || {
+            let mut rank = 0;
+            list(input, &mut |job| {
+                rank += 1;
+                sender.send((rank, job)).is_ok()
+            })
+        });
+        let mut results: Vec<(usize, T)> = receiver
+            .into_iter()
+            .par_bridge()
+            .map(|(rank, job)| (rank, work(job)))
+            .collect();
+        let (_, problems) = lister
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        results.sort_unstable_by_key(|&(rank, _)| rank);
+        (problems, results.into_iter().map(|(_, t)| t).collect())
+    })
+}
+
+/// Hands the files of `input` to `job`, in order, as they are found;
+/// `job` returns `false` to stop. How many files were handed over, and the
+/// problems met listing them.
+fn list(input: &Input, job: &mut dyn FnMut(Job) -> bool) -> (usize, Vec<Diagnostic>) {
+    let mut count = 0;
+    let mut counted = |next: Job| {
+        count += 1;
+        job(next)
+    };
+    let problems = match input {
+        Input::Seeds => {
+            for (source, bytes) in crate::seeds::documents() {
+                if !counted(Job::Embedded(source, bytes)) {
+                    break;
+                }
+            }
+            Vec::new()
         }
-    }
+        Input::Paths(paths) => load::walk(paths, &mut |path| counted(Job::File(path))),
+    };
+    (count, problems)
 }
 
 /// Records and diagnostics of a set of files.
@@ -114,8 +146,7 @@ pub struct Corpus {
 impl Corpus {
     /// Loads every file of `input`, in parallel, in a stable order.
     pub fn load(input: &Input, today: NaiveDate) -> Corpus {
-        let (jobs, problems) = jobs(input);
-        let loaded: Vec<Loaded> = jobs.par_iter().map(|job| job.load(today)).collect();
+        let (problems, loaded) = load_listed(input, |job| job.load(today));
         Corpus::from_files(problems, loaded)
     }
 
@@ -170,8 +201,10 @@ impl Corpus {
 /// What a background load reports.
 #[derive(Debug)]
 pub enum Progress {
-    /// The files to load are known: how many, and the paths that failed.
-    Started {
+    /// Every file to load has been found: how many, and the paths that
+    /// failed. Files are loaded while they are listed, so some may have
+    /// been reported already.
+    Listed {
         files: usize,
         problems: Vec<Diagnostic>,
     },
@@ -182,28 +215,30 @@ pub enum Progress {
 }
 
 /// Loads `input` on a background thread, reporting file by file. The
-/// receiver sees `Started`, then one `File` per file in completion order,
-/// then `Done`. Dropping the receiver stops the work early.
+/// receiver sees one `File` per file in completion order, `Listed` among
+/// them once the listing is over, then `Done`. Dropping the receiver stops
+/// the work early.
 pub fn stream(input: Input, today: NaiveDate) -> mpsc::Receiver<Progress> {
     let (sender, receiver) = mpsc::channel();
     std::thread::spawn(move || {
-        let (jobs, problems) = jobs(&input);
-        if sender
-            .send(Progress::Started {
-                files: jobs.len(),
-                problems,
-            })
-            .is_err()
-        {
-            return;
-        }
-        // Only parsing: the reader lists records as they come and indexes
-        // them once all are in (`App::index_step`).
-        let _ = jobs
-            .par_iter()
-            .try_for_each_with(sender.clone(), |sender, job| {
-                sender.send(Progress::File(job.load(today)))
+        let (jobs, queue) = mpsc::channel();
+        let lister = sender.clone();
+        std::thread::scope(|scope| {
+            scope.spawn(move || {
+                let (files, problems) = list(&input, &mut |job| jobs.send(job).is_ok());
+                // Before the queue closes, so before `Done`.
+                let _ = lister.send(Progress::Listed { files, problems });
+                drop(jobs);
             });
+            // Only parsing: the reader lists records as they come and
+            // indexes them once all are in (`App::index_step`).
+            let _ = queue
+                .into_iter()
+                .par_bridge()
+                .try_for_each_with(sender.clone(), |sender, job| {
+                    sender.send(Progress::File(job.load(today)))
+                });
+        });
         let _ = sender.send(Progress::Done);
     });
     receiver
@@ -233,13 +268,31 @@ mod tests {
         let mut done = false;
         for progress in rx {
             match progress {
-                Progress::Started { files, .. } => assert_eq!(files, 1),
+                Progress::Listed { files, .. } => assert_eq!(files, 1),
                 Progress::File(file) => corpus.add(file),
                 Progress::Done => done = true,
             }
         }
         assert!(done);
         assert_eq!(corpus.records, Corpus::load(&Input::Seeds, today()).records);
+    }
+
+    #[test]
+    fn files_loaded_while_listed_keep_the_listing_order() {
+        let fixtures =
+            std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures"));
+        let (listed, _) = load::discover(std::slice::from_ref(&fixtures));
+        let input = Input::Paths(vec![fixtures]);
+        let (_, sources) = scan(&input, today(), &|_| true, Texts::Drop, |file| {
+            file.records.first().map(|r| r.source.clone())
+        });
+        let listed: Vec<String> = listed.iter().map(|p| p.display().to_string()).collect();
+        assert!(listed.len() > 10);
+        assert!(listed.is_sorted());
+        let sources: Vec<String> = sources.into_iter().flatten().collect();
+        let expected: Vec<&String> = listed.iter().filter(|p| sources.contains(p)).collect();
+        assert_eq!(sources.iter().collect::<Vec<_>>(), expected);
+        assert!(sources.len() > 10);
     }
 
     #[test]

@@ -227,7 +227,7 @@ fn records_are_filterable_while_loading_and_before_and_after_indexing() {
              Question {n} sur les {word}.\n- page {n}\n"
         )
     };
-    app.on_progress(Progress::Started {
+    app.on_progress(Progress::Listed {
         files: 3,
         problems: Vec::new(),
     });

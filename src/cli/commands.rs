@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use super::Outcome;
 use crate::corpus::{self, Corpus, Input};
-use crate::load::Severity;
+use crate::load::{Severity, Texts};
 
 /// `reponses parse --json`: the records as a JSON array on `out`, the
 /// diagnostics on `err`.
@@ -36,7 +36,7 @@ pub fn parse(
 /// Records are counted and dropped where they are parsed, on the worker
 /// threads: checking 100,000 files holds their diagnostics only.
 pub fn check(input: &Input, today: NaiveDate, out: &mut dyn Write) -> io::Result<Outcome> {
-    let (problems, files) = corpus::scan(input, today, &|_| true, false, |mut file| {
+    let (problems, files) = corpus::scan(input, today, &|_| true, Texts::Drop, |mut file| {
         let records = file.records.len();
         file.records = Vec::new();
         (records, file)

@@ -30,6 +30,7 @@ use super::Outcome;
 use super::commands::report_errors;
 use super::snippet::{WIDTH, snippet};
 use crate::corpus::{self, Corpus, Input};
+use crate::load::Texts;
 use crate::model::Record;
 use crate::search::Query;
 use crate::search::query::ParsedQuery;
@@ -100,16 +101,32 @@ pub fn search(
         terms: Vec::new(),
         filters: parsed.filters,
     });
-    let matches = |record: &Record| match &raw {
-        Some(raw) => raw.record_matches(record) && (filters.is_empty() || filters.matches(record)),
-        None => query.matches(record),
+    let matches = |record: &Record, probed: Option<u64>| match (&raw, probed) {
+        (Some(raw), Some(found)) => {
+            raw.probed_record_matches(record, found)
+                && (filters.is_empty() || filters.matches(record))
+        }
+        (Some(raw), None) => {
+            raw.record_matches(record) && (filters.is_empty() || filters.matches(record))
+        }
+        (None, _) => query.matches(record),
     };
     let wanted = |text: &str| raw.as_ref().is_none_or(|raw| raw.may_match(text));
+    // `-l` needs no text, only to know whether a record matches: the
+    // parser shows each paragraph to the terms and keeps none.
+    let probe = |text: &str, found: u64| raw.as_ref().map_or(0, |raw| raw.probe(text, found));
+    let texts = match &raw {
+        Some(raw) if options.files_with_matches && raw.can_probe() => Texts::Probe(&probe),
+        _ => Texts::Keep,
+    };
     // Lines are made where the records are parsed, so that only they are
     // kept: `-l` on 100,000 matching files holds 100,000 paths, no record.
-    let (problems, files) = corpus::scan(input, today, &wanted, true, |mut file| {
+    let (problems, files) = corpus::scan(input, today, &wanted, texts, |mut file| {
         let mut lines = Vec::new();
-        for record in file.records.iter().filter(|record| matches(record)) {
+        for (i, record) in file.records.iter().enumerate() {
+            if !matches(record, file.probed.get(i).copied()) {
+                continue;
+            }
             if options.files_with_matches {
                 lines.push(record.source.clone());
                 break;

@@ -7,6 +7,7 @@
 //! line and the column, so an editor can jump there.
 
 pub mod decode;
+mod read;
 mod senat;
 
 use std::fmt;
@@ -63,6 +64,34 @@ impl fmt::Display for Diagnostic {
 pub struct Loaded {
     pub records: Vec<Record>,
     pub diagnostics: Vec<Diagnostic>,
+    /// With [`Texts::Probe`], for each record, the terms the probe found
+    /// in its question and answer texts; empty otherwise.
+    pub probed: Vec<u64>,
+}
+
+/// What the parser does with the texts of questions and answers.
+#[derive(Clone, Copy)]
+pub enum Texts<'p> {
+    /// Keeps them: the reader, `parse`, `search` that prints.
+    Keep,
+    /// Drops them (display names stay title-cased): `check`.
+    Drop,
+    /// Drops them after showing each paragraph to the probe, which is
+    /// given the terms already found in the record (a bit each) and returns
+    /// those found now; see [`Loaded::probed`]. `search -l` learns whether
+    /// a record matches without copying its texts. Names are refined from
+    /// the question's opening, as with `Keep`.
+    Probe(&'p (dyn Fn(&str, u64) -> u64 + Sync)),
+}
+
+impl fmt::Debug for Texts<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Texts::Keep => "Keep",
+            Texts::Drop => "Drop",
+            Texts::Probe(_) => "Probe",
+        })
+    }
 }
 
 impl Loaded {
@@ -77,22 +106,22 @@ impl Loaded {
 /// Parses the bytes of one file. `source` is the path as the user gave it;
 /// `today` decides whether unanswered questions are late.
 pub fn load_bytes(source: &str, bytes: &[u8], today: NaiveDate) -> Loaded {
-    load_bytes_if(source, bytes, today, &|_| true, true)
+    load_bytes_if(source, bytes, today, &|_| true, Texts::Keep)
 }
 
 /// Like [`load_bytes`], but parses only when `wanted` accepts the decoded
 /// text: a search that knows a file cannot match skips its parse. A file
-/// that cannot be decoded is reported all the same. Without `with_texts`,
-/// records come back without their texts (what `check` needs).
+/// that cannot be decoded is reported all the same. `texts` says what
+/// becomes of the texts.
 pub fn load_bytes_if(
     source: &str,
     bytes: &[u8],
     today: NaiveDate,
     wanted: &(dyn Fn(&str) -> bool + Sync),
-    with_texts: bool,
+    texts: Texts<'_>,
 ) -> Loaded {
     match decode::decode(bytes) {
-        Ok((text, _encoding)) if wanted(&text) => senat::parse(source, &text, today, with_texts),
+        Ok((text, _encoding)) if wanted(&text) => senat::parse(source, &text, today, texts),
         Ok(_) => Loaded::default(),
         Err(decode::DecodeError::Binary { line, col }) => Loaded {
             records: Vec::new(),
@@ -105,13 +134,14 @@ pub fn load_bytes_if(
                           question page"
                     .to_owned(),
             }],
+            probed: Vec::new(),
         },
     }
 }
 
 /// Reads and parses one file.
 pub fn load_file(path: &Path, today: NaiveDate) -> Loaded {
-    load_file_if(path, today, &|_| true, true)
+    load_file_if(path, today, &|_| true, Texts::Keep)
 }
 
 /// Reads one file and parses it when `wanted` accepts its text.
@@ -119,11 +149,13 @@ pub fn load_file_if(
     path: &Path,
     today: NaiveDate,
     wanted: &(dyn Fn(&str) -> bool + Sync),
-    with_texts: bool,
+    texts: Texts<'_>,
 ) -> Loaded {
     let source = path.display().to_string();
-    match std::fs::read(path) {
-        Ok(bytes) => load_bytes_if(&source, &bytes, today, wanted, with_texts),
+    match read::with_file(path, |bytes| {
+        load_bytes_if(&source, bytes, today, wanted, texts)
+    }) {
+        Ok(loaded) => loaded,
         Err(e) => Loaded {
             records: Vec::new(),
             diagnostics: vec![Diagnostic {
@@ -133,6 +165,7 @@ pub fn load_file_if(
                 severity: Severity::Error,
                 message: format!("cannot read: {e}"),
             }],
+            probed: Vec::new(),
         },
     }
 }
@@ -142,17 +175,29 @@ pub fn load_file_if(
 /// not exist come back as diagnostics.
 pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Diagnostic>) {
     let mut files = Vec::new();
+    let problems = walk(paths, &mut |path| {
+        files.push(path);
+        true
+    });
+    (files, problems)
+}
+
+/// [`discover`], handing each document to `found` as soon as it is met, so
+/// that loading need not wait for the listing (a tenth of a second for
+/// 100,000 files). `found` returns `false` to stop the walk.
+pub fn walk(paths: &[PathBuf], found: &mut dyn FnMut(PathBuf) -> bool) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
     for path in paths {
         if path.is_dir() {
             // Sorted per folder, by name: a stable order, cheaper than
             // sorting every path by its components afterwards.
-            let found: Vec<PathBuf> = walkdir::WalkDir::new(path)
+            let mut any = false;
+            for entry in walkdir::WalkDir::new(path)
                 .follow_links(true)
                 .sort_by_file_name()
-                .into_iter()
-                .filter_map(|entry| match entry {
-                    Ok(e) => Some(e),
+            {
+                let entry = match entry {
+                    Ok(entry) => entry,
                     Err(e) => {
                         problems.push(Diagnostic {
                             path: e.path().map_or_else(
@@ -164,14 +209,22 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Diagnostic>) {
                             severity: Severity::Error,
                             message: format!("cannot read: {e}"),
                         });
-                        None
+                        continue;
                     }
-                })
-                .filter(|e| e.file_type().is_file())
-                .map(walkdir::DirEntry::into_path)
-                .filter(|p| p.extension().is_some_and(|x| x.eq_ignore_ascii_case("txt")))
-                .collect();
-            if found.is_empty() {
+                };
+                let document = entry.file_type().is_file()
+                    && entry
+                        .path()
+                        .extension()
+                        .is_some_and(|x| x.eq_ignore_ascii_case("txt"));
+                if document {
+                    any = true;
+                    if !found(entry.into_path()) {
+                        return problems;
+                    }
+                }
+            }
+            if !any {
                 problems.push(Diagnostic {
                     path: path.display().to_string(),
                     line: 0,
@@ -180,9 +233,10 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Diagnostic>) {
                     message: "no .txt file in this folder".to_owned(),
                 });
             }
-            files.extend(found);
         } else if path.exists() {
-            files.push(path.clone());
+            if !found(path.clone()) {
+                return problems;
+            }
         } else {
             problems.push(Diagnostic {
                 path: path.display().to_string(),
@@ -193,5 +247,5 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Diagnostic>) {
             });
         }
     }
-    (files, problems)
+    problems
 }

@@ -152,6 +152,8 @@ struct RawTerm {
     /// this way; the regex is needed for the accented spellings and to say
     /// "no".
     quick: Option<AhoCorasick>,
+    /// Whether the term has a space, which may match across paragraphs.
+    phrase: bool,
 }
 
 impl RawTerm {
@@ -190,6 +192,7 @@ impl RawTerms {
             terms.push(RawTerm {
                 regex: Regex::new(&pattern(folded, term.options)).ok()?,
                 quick: quick.flatten(),
+                phrase: folded.contains(' '),
             });
         }
         Some(RawTerms { terms })
@@ -203,9 +206,56 @@ impl RawTerms {
 
     /// Whether every term occurs in a searched field of `record`.
     pub fn record_matches(&self, record: &Record) -> bool {
+        let answer = record.answer.as_ref();
+        let texts = [
+            Some(record.question.text.as_str()),
+            answer.map(|a| a.text.as_str()),
+        ];
+        self.terms.iter().all(|term| {
+            Self::short_fields(record)
+                .iter()
+                .chain(&texts)
+                .flatten()
+                .any(|field| term.is_match(field))
+        })
+    }
+
+    /// Whether the terms can be looked for paragraph by paragraph: one
+    /// bit each in a `u64`, and no phrase (whose space may match a
+    /// paragraph break, as in the record's whole text).
+    pub fn can_probe(&self) -> bool {
+        self.terms.len() <= 64 && self.terms.iter().all(|term| !term.phrase)
+    }
+
+    /// The terms not in `found` that occur in `text` (one bit each, in
+    /// query order): the probe of [`crate::load::Texts::Probe`].
+    pub fn probe(&self, text: &str, found: u64) -> u64 {
+        let mut now = 0;
+        for (i, term) in self.terms.iter().enumerate().take(64) {
+            let bit = 1 << i;
+            if found & bit == 0 && term.is_match(text) {
+                now |= bit;
+            }
+        }
+        now
+    }
+
+    /// [`RawTerms::record_matches`] for a record parsed with the probe:
+    /// `found` holds the terms of its texts, the other fields are searched
+    /// here.
+    pub fn probed_record_matches(&self, record: &Record, found: u64) -> bool {
+        let fields = Self::short_fields(record);
+        self.terms.iter().enumerate().all(|(i, term)| {
+            (i < 64 && found & (1 << i) != 0)
+                || fields.iter().flatten().any(|field| term.is_match(field))
+        })
+    }
+
+    /// The searched fields besides the question and answer texts.
+    fn short_fields(record: &Record) -> [Option<&str>; 7] {
         let author = &record.author;
         let answer = record.answer.as_ref();
-        let fields = [
+        [
             author.name.as_deref(),
             author.last_name.as_deref(),
             author.first_name.as_deref(),
@@ -213,12 +263,7 @@ impl RawTerms {
             answer.and_then(|a| a.ministry.as_deref()),
             record.transmitted_to.as_deref(),
             record.title.as_deref(),
-            Some(record.question.text.as_str()),
-            answer.map(|a| a.text.as_str()),
-        ];
-        self.terms
-            .iter()
-            .all(|term| fields.iter().flatten().any(|field| term.is_match(field)))
+        ]
     }
 }
 

@@ -14,15 +14,16 @@ use chrono::NaiveDate;
 
 use lines::{Expected, Header, Line, RawDate};
 
-use super::{Diagnostic, Loaded, Severity};
+use super::{Diagnostic, Loaded, Severity, Texts};
 use crate::model::{self, Answer, Part, Record, Status};
 
 /// Parses the decoded text of one file.
 ///
-/// `with_texts: false` checks the document without keeping its texts (the
+/// [`Texts::Drop`] checks the document without keeping its texts (the
 /// records come back with empty texts and title-cased names, and the same
 /// diagnostics): what `check` needs, at a fraction of the memory traffic.
-pub fn parse(source: &str, text: &str, today: NaiveDate, with_texts: bool) -> Loaded {
+/// [`Texts::Probe`] drops them too, after the probe has seen them.
+pub fn parse(source: &str, text: &str, today: NaiveDate, texts: Texts<'_>) -> Loaded {
     let mut parser = Parser {
         source,
         today,
@@ -33,7 +34,7 @@ pub fn parse(source: &str, text: &str, today: NaiveDate, with_texts: bool) -> Lo
         skipping: false,
         headers: 0,
         rest: 0,
-        with_texts,
+        texts,
     };
     // memchr's vectorised search: splitting lines is a third of a parse
     // with the standard library's.
@@ -67,7 +68,7 @@ enum Section {
 }
 
 /// A record being assembled.
-struct Draft {
+struct Draft<'p> {
     line: usize,
     title: Option<String>,
     number: Option<String>,
@@ -87,17 +88,22 @@ struct Draft {
     /// Non-empty paragraphs of the question, counted even when texts are
     /// not kept.
     question_paragraphs: usize,
-    /// Whether texts are kept.
-    with_texts: bool,
+    /// What becomes of the texts.
+    texts: Texts<'p>,
+    /// With [`Texts::Probe`]: the terms found so far, and whether the
+    /// answer has had a paragraph (the "Réponse. -" marker is stripped
+    /// from its first one, as when texts are kept).
+    found: u64,
+    answer_started: bool,
     /// Text lines seen while `closed`, with their line numbers.
     tail: Vec<(usize, String)>,
 }
 
-struct Parser<'s> {
+struct Parser<'s, 'p> {
     source: &'s str,
     today: NaiveDate,
     out: Loaded,
-    current: Option<Draft>,
+    current: Option<Draft<'p>>,
     /// Text lines before the first header (or after a broken one).
     preamble: Vec<(usize, String)>,
     preamble_number: Option<(String, Option<u32>)>,
@@ -107,10 +113,10 @@ struct Parser<'s> {
     /// Bytes of the file after the current line: a text cannot be longer,
     /// so it is reserved once (and shrunk at the end) instead of growing.
     rest: usize,
-    with_texts: bool,
+    texts: Texts<'p>,
 }
 
-impl Parser<'_> {
+impl<'p> Parser<'_, 'p> {
     fn diagnose(&mut self, line: usize, col: usize, severity: Severity, message: String) {
         self.out.diagnostics.push(Diagnostic {
             path: self.source.to_owned(),
@@ -130,7 +136,7 @@ impl Parser<'_> {
     /// A text's buffer: as long as what is left of the file (it cannot be
     /// longer) when texts are kept, nothing otherwise.
     fn text_buffer(&self) -> String {
-        if self.with_texts {
+        if let Texts::Keep = self.texts {
             String::with_capacity(self.rest.min(1 << 20))
         } else {
             String::new()
@@ -225,7 +231,7 @@ impl Parser<'_> {
                             page: None,
                             text: String::new(),
                         });
-                        if self.with_texts
+                        if let Texts::Keep = self.texts
                             && let Some(answer) = draft.answer.as_mut()
                         {
                             answer.text.reserve(self.rest.min(1 << 20));
@@ -333,7 +339,9 @@ impl Parser<'_> {
             closed: false,
             footer: false,
             question_paragraphs: 0,
-            with_texts: self.with_texts,
+            texts: self.texts,
+            found: 0,
+            answer_started: false,
             tail: Vec::new(),
         });
     }
@@ -399,7 +407,11 @@ impl Parser<'_> {
                 ),
             );
         }
+        let found = draft.found;
         let (record, has_text) = draft.into_record(self.source, self.today);
+        if let Texts::Probe(_) = self.texts {
+            self.out.probed.push(found);
+        }
         if !has_text {
             self.diagnose(
                 record.line,
@@ -412,7 +424,11 @@ impl Parser<'_> {
     }
 }
 
-impl Draft {
+/// How much of the question the display name is looked for in
+/// ([`names::refine_display_name`]): 200 characters, at most 800 bytes.
+const NAME_WINDOW: usize = 800;
+
+impl Draft<'_> {
     /// A structural line after text that looked like trailing: that text
     /// was part of the body after all.
     fn reopen(&mut self) {
@@ -430,8 +446,27 @@ impl Draft {
         if self.section == Section::Question && !text.is_empty() {
             self.question_paragraphs += 1;
         }
-        if !self.with_texts {
-            return;
+        match self.texts {
+            Texts::Keep => {}
+            Texts::Drop => return,
+            Texts::Probe(probe) => {
+                let text = match self.section {
+                    Section::Answer if !self.answer_started => strip_answer_marker(text),
+                    _ => text,
+                };
+                if text.is_empty() {
+                    return;
+                }
+                self.found |= probe(text, self.found);
+                match self.section {
+                    Section::Answer => self.answer_started = true,
+                    Section::Question if self.question.text.len() < NAME_WINDOW => {
+                        push_paragraph(&mut self.question.text, text);
+                    }
+                    Section::Question => {}
+                }
+                return;
+            }
         }
         match self.section {
             Section::Question => push_paragraph(&mut self.question.text, text),
@@ -480,8 +515,14 @@ impl Draft {
             _ => None,
         };
         let late = model::lateness(status, self.question.date, answered, today);
-        if self.with_texts {
-            names::refine_display_name(&mut self.author, &self.question.text);
+        match self.texts {
+            Texts::Keep => names::refine_display_name(&mut self.author, &self.question.text),
+            Texts::Probe(_) => {
+                names::refine_display_name(&mut self.author, &self.question.text);
+                // Only its opening was kept, for the name.
+                self.question.text = String::new();
+            }
+            Texts::Drop => {}
         }
         let record = Record {
             id: record_id(source, self.line),

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use super::parse;
-use crate::load::{Loaded, Severity};
+use crate::load::{Loaded, Severity, Texts};
 use crate::model::{GroupRelation, Status};
 
 const SEED: &str = include_str!("../../../seeds/000_2a0bcd50e9b94967.txt");
@@ -14,7 +14,7 @@ fn today() -> NaiveDate {
 }
 
 fn load(text: &str) -> Loaded {
-    parse("doc.txt", text, today(), true)
+    parse("doc.txt", text, today(), Texts::Keep)
 }
 
 fn date(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
@@ -342,10 +342,67 @@ fn checking_without_texts_gives_the_same_diagnostics() {
             "Question de M. DOSSUS Thomas (Rhône - GEST\nTexte.\nPage mise à jour le\n{SEED}x\n"
         ),
     ] {
-        let full = parse("doc.txt", &text, today(), true);
-        let lean = parse("doc.txt", &text, today(), false);
+        let full = parse("doc.txt", &text, today(), Texts::Keep);
+        let lean = parse("doc.txt", &text, today(), Texts::Drop);
         assert_eq!(full.diagnostics, lean.diagnostics);
         assert_eq!(full.records.len(), lean.records.len());
         assert!(lean.records.iter().all(|r| r.question.text.is_empty()));
+    }
+}
+
+/// Every fixture and variant: the probe sees exactly the paragraphs of the
+/// texts kept otherwise, in order, and the records are otherwise the same.
+#[test]
+fn the_probe_sees_the_paragraphs_the_texts_are_made_of() {
+    let mut texts: Vec<String> = vec![SEED.to_owned(), format!("{FULL}\n{SEED}")];
+    let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+    let broken = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/broken");
+    for dir in [fixtures, broken] {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            let bytes = std::fs::read(&path).unwrap_or_default();
+            if let Ok((text, _)) = crate::load::decode::decode(&bytes) {
+                texts.push(text.into_owned());
+            }
+        }
+    }
+    assert!(texts.len() > 15, "the fixtures are found");
+    for text in &texts {
+        let seen = std::sync::Mutex::new(Vec::new());
+        // Reports "found" for paragraphs with "loi", once per record.
+        let probe = |paragraph: &str, found: u64| {
+            seen.lock().unwrap().push(paragraph.to_owned());
+            u64::from(found == 0 && paragraph.contains("loi"))
+        };
+        let full = parse("doc.txt", text, today(), Texts::Keep);
+        let probed = parse("doc.txt", text, today(), Texts::Probe(&probe));
+        let mut expected = Vec::new();
+        let mut found = Vec::new();
+        for record in &full.records {
+            let answer = record.answer.as_ref().map(|a| a.text.as_str());
+            let paragraphs: Vec<&str> = [Some(record.question.text.as_str()), answer]
+                .into_iter()
+                .flatten()
+                .flat_map(|t| t.split("\n\n"))
+                .filter(|p| !p.is_empty())
+                .collect();
+            found.push(u64::from(paragraphs.iter().any(|p| p.contains("loi"))));
+            expected.extend(paragraphs.into_iter().map(str::to_owned));
+        }
+        // A skipped document was shown to the probe before it broke.
+        if !full.has_errors() {
+            assert_eq!(*seen.lock().unwrap(), expected);
+        }
+        assert_eq!(probed.probed, found);
+        assert_eq!(probed.diagnostics, full.diagnostics);
+        assert_eq!(probed.records.len(), full.records.len());
+        for (p, f) in probed.records.iter().zip(&full.records) {
+            assert!(p.question.text.is_empty());
+            assert_eq!(p.author, f.author, "the display name is refined the same");
+            assert_eq!(
+                (&p.title, &p.ministry, p.status),
+                (&f.title, &f.ministry, f.status)
+            );
+        }
     }
 }

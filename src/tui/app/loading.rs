@@ -10,7 +10,7 @@ impl App {
     /// Takes in what the background loader reports.
     pub fn on_progress(&mut self, progress: Progress) {
         match progress {
-            Progress::Started { files, problems } => {
+            Progress::Listed { files, problems } => {
                 self.corpus.add_problems(problems);
                 let loading = self.loading.get_or_insert(Loading {
                     files: None,

@@ -139,10 +139,11 @@ fn right_spans(app: &App, theme: Theme, width: usize) -> Vec<Span<'static>> {
     spans
 }
 
-/// "loading 41 234 / 100 000 ▕████░░░░▏", shorter when the bar is narrow.
+/// "loading 41 234 / 100 000 ▕████░░░░▏", shorter when the bar is narrow;
+/// "loading 41 234…" while files are still being found.
 fn progress(done: usize, files: Option<usize>, width: usize) -> String {
     let Some(files) = files else {
-        return "listing files…".to_owned();
+        return format!("loading {}…", thousands(done));
     };
     let mut text = format!("loading {} / {}", thousands(done), thousands(files));
     if width >= 100 && files > 0 {
