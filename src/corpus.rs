@@ -6,6 +6,7 @@
 //! ([`stream`]), so that its first screen does not wait for 100,000 files.
 
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 
 use chrono::NaiveDate;
@@ -208,16 +209,19 @@ pub enum Progress {
         files: usize,
         problems: Vec<Diagnostic>,
     },
-    /// One file loaded.
-    File(Loaded),
+    /// Files loaded, at most [`BATCH`] at a time.
+    Files(Vec<Loaded>),
     /// Everything is loaded.
     Done,
 }
 
-/// Loads `input` on a background thread, reporting file by file. The
-/// receiver sees one `File` per file in completion order, `Listed` among
-/// them once the listing is over, then `Done`. Dropping the receiver stops
-/// the work early.
+/// How many loaded files [`stream`] sends at once.
+pub const BATCH: usize = 64;
+
+/// Loads `input` on a background thread, reporting a batch of files at a
+/// time. The receiver sees every file once, in completion order, in
+/// `Files`, `Listed` among them once the listing is over, then `Done`.
+/// Dropping the receiver stops the work early (within a batch).
 pub fn stream(input: Input, today: NaiveDate) -> mpsc::Receiver<Progress> {
     let (sender, receiver) = mpsc::channel();
     std::thread::spawn(move || {
@@ -231,13 +235,31 @@ pub fn stream(input: Input, today: NaiveDate) -> mpsc::Receiver<Progress> {
                 drop(jobs);
             });
             // Only parsing: the reader lists records as they come and
-            // indexes them once all are in (`App::index_step`).
-            let _ = queue
+            // indexes them once all are in (`App::index_step`). Files go in
+            // batches: a message per file would wake the reader 100,000
+            // times. A worker's first file goes alone, for the first screen.
+            // Once the reader is gone, the files left are not loaded.
+            let gone = AtomicBool::new(false);
+            let send = |files: Vec<Loaded>| {
+                if sender.send(Progress::Files(files)).is_err() {
+                    gone.store(true, Ordering::Relaxed);
+                }
+            };
+            queue
                 .into_iter()
                 .par_bridge()
-                .try_for_each_with(sender.clone(), |sender, job| {
-                    sender.send(Progress::File(job.load(today)))
-                });
+                .filter(|_| !gone.load(Ordering::Relaxed))
+                .map(|job| job.load(today))
+                .fold(Vec::new, |mut batch: Vec<Loaded>, file| {
+                    let first = batch.capacity() == 0;
+                    batch.push(file);
+                    if first || batch.len() == BATCH {
+                        send(std::mem::replace(&mut batch, Vec::with_capacity(BATCH)));
+                    }
+                    batch
+                })
+                .filter(|rest| !rest.is_empty())
+                .for_each(send);
         });
         let _ = sender.send(Progress::Done);
     });
@@ -269,7 +291,7 @@ mod tests {
         for progress in rx {
             match progress {
                 Progress::Listed { files, .. } => assert_eq!(files, 1),
-                Progress::File(file) => corpus.add(file),
+                Progress::Files(files) => files.into_iter().for_each(|f| corpus.add(f)),
                 Progress::Done => done = true,
             }
         }

@@ -111,13 +111,21 @@ pub fn search(
         }
         (None, _) => query.matches(record),
     };
-    let wanted = |text: &str| raw.as_ref().is_none_or(|raw| raw.may_match(text));
+    let probing = raw
+        .as_ref()
+        .is_some_and(|raw| options.files_with_matches && raw.can_probe());
+    let wanted = |text: &str| match &raw {
+        None => true,
+        Some(raw) if probing => raw.sieve(text),
+        Some(raw) => raw.may_match(text),
+    };
     // `-l` needs no text, only to know whether a record matches: the
     // parser shows each paragraph to the terms and keeps none.
     let probe = |text: &str, found: u64| raw.as_ref().map_or(0, |raw| raw.probe(text, found));
-    let texts = match &raw {
-        Some(raw) if options.files_with_matches && raw.can_probe() => Texts::Probe(&probe),
-        _ => Texts::Keep,
+    let texts = if probing {
+        Texts::Probe(&probe)
+    } else {
+        Texts::Keep
     };
     // Lines are made where the records are parsed, so that only they are
     // kept: `-l` on 100,000 matching files holds 100,000 paths, no record.

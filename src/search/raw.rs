@@ -20,7 +20,6 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::sync::OnceLock;
 
-use aho_corasick::AhoCorasick;
 use regex::Regex;
 
 use super::query::ParsedQuery;
@@ -147,22 +146,197 @@ struct RawTerm {
     /// Exactly the spellings whose folding holds the term.
     regex: Regex,
     /// For an ASCII term, its plain spelling (ASCII case aside when the
-    /// term is case-insensitive): found by a vectorised search, and always
-    /// a true match, since ASCII folds to itself. Most matches are found
-    /// this way; the regex is needed for the accented spellings and to say
-    /// "no".
-    quick: Option<AhoCorasick>,
+    /// term is case-insensitive): found by a vectorised search (the regex
+    /// crate turns an ASCII literal into its case variants for a SIMD
+    /// multi-literal search, several times faster than Aho-Corasick with
+    /// ASCII case folding), and always a true match, since ASCII folds to
+    /// itself. Most matches are found this way; the full regex is needed
+    /// for the accented spellings and to say "no".
+    quick: Option<Regex>,
+    /// With `quick`, for a word (no space): the characters other than
+    /// ASCII that can be part of another spelling. A text with none of
+    /// them holds no match the quick search missed, and the regex (several
+    /// times slower) need not run: most French paragraphs have accents,
+    /// but few have the ones a given word can take.
+    triggers: Option<Triggers>,
     /// Whether the term has a space, which may match across paragraphs.
     phrase: bool,
 }
 
 impl RawTerm {
     fn is_match(&self, text: &str) -> bool {
-        self.quick
+        if self
+            .quick
             .as_ref()
             .is_some_and(|quick| quick.is_match(text))
-            || self.regex.is_match(text)
+        {
+            return true;
+        }
+        match &self.triggers {
+            Some(triggers) => self.in_windows(triggers, text, text.len()).is_some(),
+            None => self.regex.is_match(text),
+        }
     }
+
+    /// Where the first match of `text` may start: no match starts before
+    /// the offset returned; `None` when there is no match.
+    fn first(&self, text: &str) -> Option<usize> {
+        let Some(triggers) = &self.triggers else {
+            return self.regex.find(text).map(|m| m.start());
+        };
+        let quick = self.quick.as_ref().and_then(|quick| quick.find(text));
+        // A spelling the quick search misses that starts before its first
+        // match has a trigger before `until`.
+        let until = quick.map_or(text.len(), |m| {
+            (m.start() + triggers.reach()).min(text.len())
+        });
+        match (self.in_windows(triggers, text, until), quick) {
+            (Some(window), Some(m)) => Some(window.min(m.start())),
+            (Some(window), None) => Some(window),
+            (None, m) => m.map(|m| m.start()),
+        }
+    }
+
+    /// The start of the first window around a trigger before `until` in
+    /// which the regex matches. A match the quick search missed holds a
+    /// trigger and, unless it has combining marks (a mark is a trigger
+    /// too, and then the whole text is searched), lies within
+    /// [`Triggers::reach`] bytes of it.
+    fn in_windows(&self, triggers: &Triggers, text: &str, until: usize) -> Option<usize> {
+        let reach = triggers.reach();
+        for (at, c) in triggers.occurrences(text) {
+            if at >= until {
+                break;
+            }
+            if is_mark(c) {
+                return self.regex.find(text).map(|m| m.start());
+            }
+            let mut start = at.saturating_sub(reach);
+            while !text.is_char_boundary(start) {
+                start -= 1;
+            }
+            let mut end = (at + reach).min(text.len());
+            while !text.is_char_boundary(end) {
+                end += 1;
+            }
+            if self.regex.is_match(&text[start..end]) {
+                return Some(start);
+            }
+        }
+        None
+    }
+}
+
+/// The combining marks folding drops (the ranges of [`MARKS`]).
+fn is_mark(c: char) -> bool {
+    matches!(
+        c as u32,
+        0x300..=0x36F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F
+    )
+}
+
+/// Where each term first occurs in the file being parsed on this thread
+/// ([`RawTerms::sieve`]): `start` and `len` locate the file's text, so that
+/// a paragraph can be told to lie in it.
+#[derive(Debug, Default)]
+struct Firsts {
+    start: usize,
+    len: usize,
+    firsts: Vec<usize>,
+}
+
+thread_local! {
+    static FIRSTS: std::cell::RefCell<Firsts> = std::cell::RefCell::new(Firsts::default());
+}
+
+/// A set of characters other than ASCII, as a bit set over code points.
+#[derive(Debug, Clone)]
+struct Triggers {
+    bits: Vec<u64>,
+    /// The term's length in characters.
+    chars: usize,
+}
+
+impl Triggers {
+    /// Every character other than ASCII that a regex of [`pattern`] for
+    /// `folded` (ASCII, no space) can match: those whose folding shares a
+    /// letter with the term (the classes and ligatures), and the combining
+    /// marks when accents are folded away.
+    fn new(folded: &str, options: FoldOptions) -> Triggers {
+        let mut triggers = Triggers {
+            bits: Vec::new(),
+            chars: folded.chars().count(),
+        };
+        for (fold, chars) in inverse(options) {
+            if fold.chars().any(|c| folded.contains(c)) {
+                for &c in chars.iter().filter(|c| !c.is_ascii()) {
+                    triggers.insert(c);
+                }
+            }
+        }
+        if !options.accent_sensitive {
+            for c in (0x300..=0xFE2F)
+                .filter_map(char::from_u32)
+                .filter(|&c| is_mark(c))
+            {
+                triggers.insert(c);
+            }
+        }
+        triggers
+    }
+
+    /// How far from a trigger a match holding it can reach, in bytes.
+    fn reach(&self) -> usize {
+        4 * self.chars + 4
+    }
+
+    fn insert(&mut self, c: char) {
+        let (word, bit) = (c as usize / 64, c as usize % 64);
+        if self.bits.len() <= word {
+            self.bits.resize(word + 1, 0);
+        }
+        self.bits[word] |= 1 << bit;
+    }
+
+    fn contains(&self, c: char) -> bool {
+        let (word, bit) = (c as usize / 64, c as usize % 64);
+        self.bits.get(word).is_some_and(|w| w & (1 << bit) != 0)
+    }
+
+    /// Where the characters occur in `text`, and which.
+    fn occurrences<'a>(&'a self, text: &'a str) -> impl Iterator<Item = (usize, char)> + 'a {
+        let bytes = text.as_bytes();
+        let mut at = 0;
+        std::iter::from_fn(move || {
+            while let Some(next) = next_non_ascii(bytes, at) {
+                at = next;
+                let c = text[at..].chars().next()?;
+                let here = at;
+                at += c.len_utf8();
+                if self.contains(c) {
+                    return Some((here, c));
+                }
+            }
+            None
+        })
+    }
+}
+
+/// The first byte at or after `at` that is not ASCII: eight bytes at a
+/// time, since French text has long runs of ASCII between its accents.
+fn next_non_ascii(bytes: &[u8], mut at: usize) -> Option<usize> {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let word = u64::from_le_bytes(chunk.try_into().ok()?);
+        if word & HIGH != 0 {
+            return Some(at + ((word & HIGH).trailing_zeros() / 8) as usize);
+        }
+        at += 8;
+    }
+    let rest = bytes.get(at..)?;
+    rest.iter()
+        .position(|&b| b >= 0x80)
+        .map(|offset| at + offset)
 }
 
 /// The words and phrases of a query as regexes over unfolded text, each
@@ -184,15 +358,22 @@ impl RawTerms {
                 continue;
             }
             let quick = folded.is_ascii().then(|| {
-                AhoCorasick::builder()
-                    .ascii_case_insensitive(!term.options.case_sensitive)
-                    .build([folded])
-                    .ok()
+                let flags = if term.options.case_sensitive {
+                    "-u"
+                } else {
+                    "i-u"
+                };
+                Regex::new(&format!("(?{flags}:{})", regex::escape(folded))).ok()
             });
+            let quick = quick.flatten();
+            let phrase = folded.contains(' ');
+            let triggers =
+                (quick.is_some() && !phrase).then(|| Triggers::new(folded, term.options));
             terms.push(RawTerm {
                 regex: Regex::new(&pattern(folded, term.options)).ok()?,
-                quick: quick.flatten(),
-                phrase: folded.contains(' '),
+                quick,
+                triggers,
+                phrase,
             });
         }
         Some(RawTerms { terms })
@@ -202,6 +383,28 @@ impl RawTerms {
     /// record of it can match.
     pub fn may_match(&self, text: &str) -> bool {
         self.terms.iter().all(|term| term.is_match(text))
+    }
+
+    /// [`RawTerms::may_match`] for a file about to be parsed with
+    /// [`RawTerms::probe`]: also notes, on this thread, where each term
+    /// occurs first in `text`, so that the probe can pass over the
+    /// paragraphs before it without searching them again.
+    pub fn sieve(&self, text: &str) -> bool {
+        let mut firsts = Vec::with_capacity(self.terms.len());
+        for term in &self.terms {
+            match term.first(text) {
+                Some(first) => firsts.push(first),
+                None => return false,
+            }
+        }
+        FIRSTS.with(|cell| {
+            *cell.borrow_mut() = Firsts {
+                start: text.as_ptr() as usize,
+                len: text.len(),
+                firsts,
+            };
+        });
+        true
     }
 
     /// Whether every term occurs in a searched field of `record`.
@@ -228,16 +431,32 @@ impl RawTerms {
     }
 
     /// The terms not in `found` that occur in `text` (one bit each, in
-    /// query order): the probe of [`crate::load::Texts::Probe`].
+    /// query order): the probe of [`crate::load::Texts::Probe`]. A
+    /// paragraph of the file last given to [`RawTerms::sieve`] on this
+    /// thread that ends before a term's first occurrence is not searched.
     pub fn probe(&self, text: &str, found: u64) -> u64 {
-        let mut now = 0;
-        for (i, term) in self.terms.iter().enumerate().take(64) {
-            let bit = 1 << i;
-            if found & bit == 0 && term.is_match(text) {
-                now |= bit;
+        FIRSTS.with(|cell| {
+            let firsts = cell.borrow();
+            // Where the paragraph lies in the sieved file, if it does (a
+            // copied line does not: it is searched).
+            let offset = (text.as_ptr() as usize).wrapping_sub(firsts.start);
+            let end = (offset <= firsts.len && text.len() <= firsts.len - offset)
+                .then_some(offset + text.len());
+            let mut now = 0;
+            for (i, term) in self.terms.iter().enumerate().take(64) {
+                let bit = 1 << i;
+                if found & bit != 0 {
+                    continue;
+                }
+                let before_first = end
+                    .zip(firsts.firsts.get(i))
+                    .is_some_and(|(end, &first)| end <= first);
+                if !before_first && term.is_match(text) {
+                    now |= bit;
+                }
             }
-        }
-        now
+            now
+        })
     }
 
     /// [`RawTerms::record_matches`] for a record parsed with the probe:
@@ -288,6 +507,47 @@ mod tests {
         assert!(!raw("loi cnil").may_match("la loi seulement"));
     }
 
+    #[test]
+    fn next_non_ascii_in_chunks_and_tails() {
+        let text = "abcdefgh ijklmnop é qrs ç";
+        let bytes = text.as_bytes();
+        let all: Vec<usize> = (0..bytes.len()).filter(|&i| bytes[i] >= 0x80).collect();
+        for at in 0..=bytes.len() {
+            let expected = all.iter().copied().find(|&i| i >= at);
+            assert_eq!(next_non_ascii(bytes, at), expected, "from {at}");
+        }
+    }
+
+    #[test]
+    fn triggers_are_the_accents_a_word_can_take() {
+        let terms = raw("cnil");
+        let triggers = terms.terms[0].triggers.as_ref().unwrap();
+        for c in ['ç', 'Ç', 'î', 'ï', 'Í', 'ñ', '\u{301}'] {
+            assert!(triggers.contains(c), "{c:?}");
+        }
+        for c in ['é', 'à', 'œ', '«', '\u{a0}'] {
+            assert!(!triggers.contains(c), "{c:?}");
+        }
+        assert_eq!(triggers.occurrences("l'été à Paris « déjà »").count(), 0);
+        assert_eq!(
+            triggers
+                .occurrences("le français, l'aîné")
+                .collect::<Vec<_>>(),
+            [(7, 'ç'), (17, 'î')]
+        );
+        assert!(raw("cnil").may_match("la ĈNIL"));
+        // "oe" can be written œ; a phrase or an accented word has no triggers.
+        assert!(
+            raw("oeuvre").terms[0]
+                .triggers
+                .as_ref()
+                .unwrap()
+                .contains('œ')
+        );
+        assert!(raw("\"mise en\"").terms[0].triggers.is_none());
+        assert!(raw("caméra").terms[0].triggers.is_none());
+    }
+
     /// Text made of the pieces folding treats specially.
     fn text() -> impl Strategy<Value = String> {
         let pieces = prop_oneof![
@@ -314,6 +574,25 @@ mod tests {
             let expected = folded.contains(&needle);
             let regex = Regex::new(&pattern(&needle, FoldOptions::INSENSITIVE)).unwrap();
             prop_assert_eq!(regex.is_match(&original), expected, "{:?} in {:?} (folded {:?})", needle, original, folded);
+        }
+
+        #[test]
+        fn skipping_the_regex_without_triggers_changes_nothing(
+            pieces in proptest::collection::vec(text(), 1..5),
+            needle in "[a-eoksA-E]{1,4}",
+        ) {
+            // Long enough for the windows around triggers to matter.
+            let original = pieces.join("abcdeoks ");
+            let terms = raw(&needle);
+            let term = &terms.terms[0];
+            prop_assert!(term.triggers.is_some());
+            prop_assert_eq!(term.is_match(&original), term.regex.is_match(&original), "{:?} in {:?}", needle, original);
+            // No match starts before `first`, which is none without a match.
+            let first = term.regex.find(&original).map(|m| m.start());
+            match (term.first(&original), first) {
+                (Some(bound), Some(first)) => prop_assert!(bound <= first, "{bound} > {first}"),
+                (bound, first) => prop_assert_eq!(bound, first),
+            }
         }
 
         #[test]

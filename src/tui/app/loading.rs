@@ -18,29 +18,36 @@ impl App {
                 });
                 loading.files = Some(files);
             }
-            Progress::File(file) => {
-                let start = self.corpus.records.len();
-                self.corpus.add(file);
-                let end = self.corpus.records.len();
-                match &self.filter {
-                    None => self.shown.extend(start..end),
-                    Some(filter) => {
-                        let records = &self.corpus.records;
-                        self.shown
-                            .extend((start..end).filter(|&i| filter.query.matches(&records[i])));
-                    }
-                }
-                if start == 0 && end > 0 {
-                    self.refresh_matches();
-                }
-                if let Some(loading) = self.loading.as_mut() {
-                    loading.done += 1;
+            Progress::Files(files) => {
+                for file in files {
+                    self.take_file(file);
                 }
             }
             Progress::Done => {
                 self.loading = None;
                 self.sort_records();
             }
+        }
+    }
+
+    /// Lists the records of one loaded file (those the filter keeps).
+    fn take_file(&mut self, file: crate::load::Loaded) {
+        let start = self.corpus.records.len();
+        self.corpus.add(file);
+        let end = self.corpus.records.len();
+        match &self.filter {
+            None => self.shown.extend(start..end),
+            Some(filter) => {
+                let records = &self.corpus.records;
+                self.shown
+                    .extend((start..end).filter(|&i| filter.query.matches(&records[i])));
+            }
+        }
+        if start == 0 && end > 0 {
+            self.refresh_matches();
+        }
+        if let Some(loading) = self.loading.as_mut() {
+            loading.done += 1;
         }
     }
 
