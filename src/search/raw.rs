@@ -204,7 +204,7 @@ impl RawTerm {
     /// [`Triggers::reach`] bytes of it.
     fn in_windows(&self, triggers: &Triggers, text: &str, until: usize) -> Option<usize> {
         let reach = triggers.reach();
-        for (at, c) in triggers.occurrences(text) {
+        for (n, (at, c)) in triggers.occurrences(text).enumerate() {
             if at >= until {
                 break;
             }
@@ -214,6 +214,11 @@ impl RawTerm {
             let mut start = at.saturating_sub(reach);
             while !text.is_char_boundary(start) {
                 start -= 1;
+            }
+            // Triggers this frequent ("é" for a word with an "e"): one
+            // pass of the regex over the rest costs less than windows.
+            if n == WINDOWS {
+                return self.regex.find(&text[start..]).map(|m| start + m.start());
             }
             let mut end = (at + reach).min(text.len());
             while !text.is_char_boundary(end) {
@@ -226,6 +231,10 @@ impl RawTerm {
         None
     }
 }
+
+/// How many windows around triggers [`RawTerm::in_windows`] searches
+/// before it searches the rest of the text in one pass.
+const WINDOWS: usize = 8;
 
 /// The combining marks folding drops (the ranges of [`MARKS`]).
 fn is_mark(c: char) -> bool {
