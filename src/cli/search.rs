@@ -101,15 +101,15 @@ pub fn search(
         terms: Vec::new(),
         filters: parsed.filters,
     });
-    let matches = |record: &Record, probed: Option<u64>| match (&raw, probed) {
-        (Some(raw), Some(found)) => {
-            raw.probed_record_matches(record, found)
-                && (filters.is_empty() || filters.matches(record))
+    let matches = |record: &Record, probed: Option<u64>| match &raw {
+        None => query.matches(record),
+        Some(raw) => {
+            let terms = match probed {
+                Some(found) => raw.probed_record_matches(record, found),
+                None => raw.record_matches(record),
+            };
+            terms && (filters.is_empty() || filters.matches(record))
         }
-        (Some(raw), None) => {
-            raw.record_matches(record) && (filters.is_empty() || filters.matches(record))
-        }
-        (None, _) => query.matches(record),
     };
     let probing = raw
         .as_ref()

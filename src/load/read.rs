@@ -17,20 +17,14 @@ thread_local! {
     static BUFFER: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Calls `use_bytes` with the whole content of the file at `path`.
+/// Calls `use_bytes` with the whole content of the file at `path`
+/// (`use_bytes` must not read a file this way itself: the buffer is lent
+/// to it).
 ///
 /// # Errors
 /// Opening or reading the file failed.
 pub fn with_file<T>(path: &Path, use_bytes: impl FnOnce(&[u8]) -> T) -> io::Result<T> {
-    BUFFER.with(|buffer| {
-        // A nested call (none today) would find the buffer taken: it gets
-        // a buffer of its own rather than a panic.
-        let mut own = Vec::new();
-        let mut guard = buffer.try_borrow_mut();
-        let bytes = match guard.as_deref_mut() {
-            Ok(shared) => shared,
-            Err(_) => &mut own,
-        };
+    BUFFER.with_borrow_mut(|bytes| {
         let filled = read_all(path, bytes)?;
         let result = use_bytes(&bytes[..filled]);
         if bytes.len() > KEEP {

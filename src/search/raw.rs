@@ -24,7 +24,7 @@ use regex::Regex;
 
 use super::query::ParsedQuery;
 use crate::model::Record;
-use crate::text::fold::{FoldOptions, fold_str};
+use crate::text::fold::{FoldOptions, fold_str, is_combining};
 
 /// The combining marks folding drops, as a regex class body.
 const MARKS: &str =
@@ -208,7 +208,7 @@ impl RawTerm {
             if at >= until {
                 break;
             }
-            if is_mark(c) {
+            if is_combining(c) {
                 return self.regex.find(text).map(|m| m.start());
             }
             let mut start = at.saturating_sub(reach);
@@ -235,14 +235,6 @@ impl RawTerm {
 /// How many windows around triggers [`RawTerm::in_windows`] searches
 /// before it searches the rest of the text in one pass.
 const WINDOWS: usize = 8;
-
-/// The combining marks folding drops (the ranges of [`MARKS`]).
-fn is_mark(c: char) -> bool {
-    matches!(
-        c as u32,
-        0x300..=0x36F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F
-    )
-}
 
 /// Where each term first occurs in the file being parsed on this thread
 /// ([`RawTerms::sieve`]): `start` and `len` locate the file's text, so that
@@ -286,7 +278,7 @@ impl Triggers {
         if !options.accent_sensitive {
             for c in (0x300..=0xFE2F)
                 .filter_map(char::from_u32)
-                .filter(|&c| is_mark(c))
+                .filter(|&c| is_combining(c))
             {
                 triggers.insert(c);
             }

@@ -326,7 +326,7 @@ fn offset(i: usize) -> u32 {
 }
 
 /// Combining marks, which accent-insensitive folding drops.
-fn is_combining(c: char) -> bool {
+pub fn is_combining(c: char) -> bool {
     matches!(c,
         '\u{0300}'..='\u{036F}'
         | '\u{1AB0}'..='\u{1AFF}'
