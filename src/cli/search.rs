@@ -111,21 +111,16 @@ pub fn search(
             terms && (filters.is_empty() || filters.matches(record))
         }
     };
-    let probing = raw
-        .as_ref()
-        .is_some_and(|raw| options.files_with_matches && raw.can_probe());
-    let wanted = |text: &str| match &raw {
-        None => true,
-        Some(raw) if probing => raw.sieve(text),
-        Some(raw) => raw.may_match(text),
-    };
     // `-l` needs no text, only to know whether a record matches: the
     // parser shows each paragraph to the terms and keeps none.
-    let probe = |text: &str, found: u64| raw.as_ref().map_or(0, |raw| raw.probe(text, found));
-    let texts = if probing {
-        Texts::Probe(&probe)
-    } else {
-        Texts::Keep
+    let texts = match &raw {
+        Some(raw) if options.files_with_matches && raw.can_probe() => Texts::Probe(raw),
+        _ => Texts::Keep,
+    };
+    // With the probe, its sieve decides which files are parsed.
+    let wanted = |text: &str| match (&raw, texts) {
+        (Some(raw), Texts::Keep) => raw.may_match(text),
+        _ => true,
     };
     // Lines are made where the records are parsed, so that only they are
     // kept: `-l` on 100,000 matching files holds 100,000 paths, no record.

@@ -76,12 +76,50 @@ pub enum Texts<'p> {
     Keep,
     /// Drops them (display names stay title-cased): `check`.
     Drop,
-    /// Drops them after showing each paragraph to the probe, which is
-    /// given the terms already found in the record (a bit each) and returns
-    /// those found now; see [`Loaded::probed`]. `search -l` learns whether
-    /// a record matches without copying its texts. Names are refined from
+    /// Drops them after showing each paragraph to the probe; see
+    /// [`Probe`] and [`Loaded::probed`]. `search -l` learns whether a
+    /// record matches without copying its texts. Names are refined from
     /// the question's opening, as with `Keep`.
-    Probe(&'p (dyn Fn(&str, u64) -> u64 + Sync)),
+    Probe(&'p dyn Probe),
+}
+
+/// A search's look at files whose texts are not kept ([`Texts::Probe`]):
+/// first at a file's whole text, then at each paragraph of its questions
+/// and answers, in order.
+pub trait Probe: Sync {
+    /// Whether a record of a file with this decoded `text` can match:
+    /// `None` and the file is not parsed. Otherwise what to remember of
+    /// the file (say, where each term first occurs), given back to
+    /// [`Probe::paragraph`] for each of its paragraphs.
+    fn sieve(&self, text: &str) -> Option<Vec<usize>>;
+
+    /// The terms not in `found` (a bit each) that `paragraph` holds.
+    /// `span` is where the paragraph lies in the file's text, when it is
+    /// part of it (a line the parser had to copy is not).
+    fn paragraph(
+        &self,
+        sieved: &[usize],
+        paragraph: &str,
+        span: Option<std::ops::Range<usize>>,
+        found: u64,
+    ) -> u64;
+}
+
+/// A closure probes every paragraph of every file: for tests and benches.
+impl<F: Fn(&str, u64) -> u64 + Sync> Probe for F {
+    fn sieve(&self, _text: &str) -> Option<Vec<usize>> {
+        Some(Vec::new())
+    }
+
+    fn paragraph(
+        &self,
+        _sieved: &[usize],
+        paragraph: &str,
+        _span: Option<std::ops::Range<usize>>,
+        found: u64,
+    ) -> u64 {
+        self(paragraph, found)
+    }
 }
 
 impl fmt::Debug for Texts<'_> {

@@ -18,11 +18,13 @@
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
+use std::ops::Range;
 use std::sync::OnceLock;
 
 use regex::Regex;
 
 use super::query::ParsedQuery;
+use crate::load::Probe;
 use crate::model::Record;
 use crate::text::fold::{FoldOptions, fold_str, is_combining};
 
@@ -236,18 +238,40 @@ impl RawTerm {
 /// before it searches the rest of the text in one pass.
 const WINDOWS: usize = 8;
 
-/// Where each term first occurs in the file being parsed on this thread
-/// ([`RawTerms::sieve`]): `start` and `len` locate the file's text, so that
-/// a paragraph can be told to lie in it.
-#[derive(Debug, Default)]
-struct Firsts {
-    start: usize,
-    len: usize,
-    firsts: Vec<usize>,
-}
+/// `search -l`'s probe: a file is parsed only if every term occurs in it,
+/// and a paragraph that ends before a term first occurs in the file is not
+/// searched for it again.
+impl Probe for RawTerms {
+    /// Where each term may first occur in `text` ([`RawTerm::first`]).
+    fn sieve(&self, text: &str) -> Option<Vec<usize>> {
+        self.terms.iter().map(|term| term.first(text)).collect()
+    }
 
-thread_local! {
-    static FIRSTS: std::cell::RefCell<Firsts> = std::cell::RefCell::new(Firsts::default());
+    /// The terms not in `found` that occur in `paragraph`, one bit each in
+    /// query order.
+    fn paragraph(
+        &self,
+        firsts: &[usize],
+        paragraph: &str,
+        span: Option<Range<usize>>,
+        found: u64,
+    ) -> u64 {
+        let mut now = 0;
+        for (i, term) in self.terms.iter().enumerate().take(64) {
+            let bit = 1 << i;
+            if found & bit != 0 {
+                continue;
+            }
+            let before_first = span
+                .as_ref()
+                .zip(firsts.get(i))
+                .is_some_and(|(span, &first)| span.end <= first);
+            if !before_first && term.is_match(paragraph) {
+                now |= bit;
+            }
+        }
+        now
+    }
 }
 
 /// A set of characters other than ASCII, as a bit set over code points.
@@ -386,28 +410,6 @@ impl RawTerms {
         self.terms.iter().all(|term| term.is_match(text))
     }
 
-    /// [`RawTerms::may_match`] for a file about to be parsed with
-    /// [`RawTerms::probe`]: also notes, on this thread, where each term
-    /// occurs first in `text`, so that the probe can pass over the
-    /// paragraphs before it without searching them again.
-    pub fn sieve(&self, text: &str) -> bool {
-        let mut firsts = Vec::with_capacity(self.terms.len());
-        for term in &self.terms {
-            match term.first(text) {
-                Some(first) => firsts.push(first),
-                None => return false,
-            }
-        }
-        FIRSTS.with(|cell| {
-            *cell.borrow_mut() = Firsts {
-                start: text.as_ptr() as usize,
-                len: text.len(),
-                firsts,
-            };
-        });
-        true
-    }
-
     /// Whether every term occurs in a searched field of `record`.
     pub fn record_matches(&self, record: &Record) -> bool {
         let answer = record.answer.as_ref();
@@ -429,35 +431,6 @@ impl RawTerms {
     /// paragraph break, as in the record's whole text).
     pub fn can_probe(&self) -> bool {
         self.terms.len() <= 64 && self.terms.iter().all(|term| !term.phrase)
-    }
-
-    /// The terms not in `found` that occur in `text` (one bit each, in
-    /// query order): the probe of [`crate::load::Texts::Probe`]. A
-    /// paragraph of the file last given to [`RawTerms::sieve`] on this
-    /// thread that ends before a term's first occurrence is not searched.
-    pub fn probe(&self, text: &str, found: u64) -> u64 {
-        FIRSTS.with(|cell| {
-            let firsts = cell.borrow();
-            // Where the paragraph lies in the sieved file, if it does (a
-            // copied line does not: it is searched).
-            let offset = (text.as_ptr() as usize).wrapping_sub(firsts.start);
-            let end = (offset <= firsts.len && text.len() <= firsts.len - offset)
-                .then_some(offset + text.len());
-            let mut now = 0;
-            for (i, term) in self.terms.iter().enumerate().take(64) {
-                let bit = 1 << i;
-                if found & bit != 0 {
-                    continue;
-                }
-                let before_first = end
-                    .zip(firsts.firsts.get(i))
-                    .is_some_and(|(end, &first)| end <= first);
-                if !before_first && term.is_match(text) {
-                    now |= bit;
-                }
-            }
-            now
-        })
     }
 
     /// [`RawTerms::record_matches`] for a record parsed with the probe:
@@ -547,6 +520,25 @@ mod tests {
         );
         assert!(raw("\"mise en\"").terms[0].triggers.is_none());
         assert!(raw("caméra").terms[0].triggers.is_none());
+    }
+
+    #[test]
+    fn the_probe_sieves_files_and_passes_over_paragraphs_before_a_first_match() {
+        let terms = raw("cnil loi");
+        assert_eq!(
+            terms.sieve("la loi, rien d'autre"),
+            None,
+            "a file without cnil"
+        );
+        let file = "Un avis.\n\nLa CNIL et la loi.";
+        let firsts = terms.sieve(file).unwrap();
+        assert_eq!(firsts, [13, 24]);
+        let (first, second) = ("Un avis.", "La CNIL et la loi.");
+        assert_eq!(terms.paragraph(&firsts, first, Some(0..8), 0), 0);
+        assert_eq!(terms.paragraph(&firsts, second, Some(10..28), 0), 0b11);
+        assert_eq!(terms.paragraph(&firsts, second, Some(10..28), 0b01), 0b10);
+        // A copied line is searched whatever the sieve said.
+        assert_eq!(terms.paragraph(&[usize::MAX, 0], "cnil", None, 0), 0b01);
     }
 
     /// Text made of the pieces folding treats specially.

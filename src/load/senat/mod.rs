@@ -22,8 +22,16 @@ use crate::model::{self, Answer, Part, Record, Status};
 /// [`Texts::Drop`] checks the document without keeping its texts (the
 /// records come back with empty texts and title-cased names, and the same
 /// diagnostics): what `check` needs, at a fraction of the memory traffic.
-/// [`Texts::Probe`] drops them too, after the probe has seen them.
+/// [`Texts::Probe`] drops them too, after the probe has seen them; a file
+/// its sieve rejects is not parsed.
 pub fn parse(source: &str, text: &str, today: NaiveDate, texts: Texts<'_>) -> Loaded {
+    let sieved = match texts {
+        Texts::Probe(probe) => match probe.sieve(text) {
+            Some(sieved) => sieved,
+            None => return Loaded::default(),
+        },
+        Texts::Keep | Texts::Drop => Vec::new(),
+    };
     let mut parser = Parser {
         source,
         today,
@@ -35,6 +43,10 @@ pub fn parse(source: &str, text: &str, today: NaiveDate, texts: Texts<'_>) -> Lo
         headers: 0,
         rest: 0,
         texts,
+        file: File {
+            text,
+            sieved: &sieved,
+        },
     };
     // memchr's vectorised search: splitting lines is a third of a parse
     // with the standard library's.
@@ -90,6 +102,8 @@ struct Draft<'p> {
     question_paragraphs: usize,
     /// What becomes of the texts.
     texts: Texts<'p>,
+    /// The file, for the probe.
+    file: File<'p>,
     /// With [`Texts::Probe`]: the terms found so far, and whether the
     /// answer has had a paragraph (the "Réponse. -" marker is stripped
     /// from its first one, as when texts are kept).
@@ -114,6 +128,24 @@ struct Parser<'s, 'p> {
     /// so it is reserved once (and shrunk at the end) instead of growing.
     rest: usize,
     texts: Texts<'p>,
+    file: File<'p>,
+}
+
+/// The file being parsed, as [`Texts::Probe`] needs it: its text, to say
+/// where a paragraph lies in it, and what the probe's sieve kept of it.
+#[derive(Clone, Copy)]
+struct File<'a> {
+    text: &'a str,
+    sieved: &'a [usize],
+}
+
+impl File<'_> {
+    /// Where `part` lies in the file's text, if it is a slice of it.
+    fn span(&self, part: &str) -> Option<std::ops::Range<usize>> {
+        let start = (part.as_ptr() as usize).wrapping_sub(self.text.as_ptr() as usize);
+        (start <= self.text.len() && part.len() <= self.text.len() - start)
+            .then(|| start..start + part.len())
+    }
 }
 
 impl<'p> Parser<'_, 'p> {
@@ -340,6 +372,7 @@ impl<'p> Parser<'_, 'p> {
             footer: false,
             question_paragraphs: 0,
             texts: self.texts,
+            file: self.file,
             found: 0,
             answer_started: false,
             tail: Vec::new(),
@@ -457,7 +490,8 @@ impl Draft<'_> {
                 if text.is_empty() {
                     return;
                 }
-                self.found |= probe(text, self.found);
+                let span = self.file.span(text);
+                self.found |= probe.paragraph(self.file.sieved, text, span, self.found);
                 match self.section {
                     Section::Answer => self.answer_started = true,
                     Section::Question if self.question.text.len() < NAME_WINDOW => {
