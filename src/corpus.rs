@@ -303,7 +303,11 @@ mod tests {
     fn files_loaded_while_listed_keep_the_listing_order() {
         let fixtures =
             std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures"));
-        let (listed, _) = load::discover(std::slice::from_ref(&fixtures));
+        let mut listed = Vec::new();
+        load::walk(std::slice::from_ref(&fixtures), &mut |path| {
+            listed.push(path);
+            true
+        });
         let input = Input::Paths(vec![fixtures]);
         let (_, sources) = scan(&input, today(), &|_| true, Texts::Drop, |file| {
             file.records.first().map(|r| r.source.clone())

@@ -10,7 +10,8 @@
 //! file whose text cannot match is not parsed: its structural errors are
 //! left to `check` (a file that cannot be read or decoded is reported all
 //! the same). Highlights (and so folding with an offset map) are computed
-//! only for the records printed.
+//! only for the records printed. `-l` keeps no text at all: the parser
+//! shows each paragraph to the words and drops it ([`crate::load::Probe`]).
 //!
 //! `-l` is meant to agree with `rg -l -S -F WORD` (smart case) and, for
 //! lower-case ASCII words, with `rg -l -i -F WORD`, with these differences,

@@ -177,11 +177,6 @@ pub fn load_bytes_if(
     }
 }
 
-/// Reads and parses one file.
-pub fn load_file(path: &Path, today: NaiveDate) -> Loaded {
-    load_file_if(path, today, &|_| true, Texts::Keep)
-}
-
 /// Reads one file and parses it when `wanted` accepts its text.
 pub fn load_file_if(
     path: &Path,
@@ -209,20 +204,11 @@ pub fn load_file_if(
 }
 
 /// The documents under `paths`: files as given, folders searched
-/// recursively for `.txt` files, in a stable (sorted) order. Paths that do
-/// not exist come back as diagnostics.
-pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Diagnostic>) {
-    let mut files = Vec::new();
-    let problems = walk(paths, &mut |path| {
-        files.push(path);
-        true
-    });
-    (files, problems)
-}
-
-/// [`discover`], handing each document to `found` as soon as it is met, so
-/// that loading need not wait for the listing (a tenth of a second for
-/// 100,000 files). `found` returns `false` to stop the walk.
+/// recursively for `.txt` files, in a stable (sorted) order, each handed
+/// to `found` as soon as it is met, so that loading need not wait for the
+/// listing (a tenth of a second for 100,000 files). `found` returns
+/// `false` to stop the walk. Paths that do not exist come back as
+/// diagnostics.
 pub fn walk(paths: &[PathBuf], found: &mut dyn FnMut(PathBuf) -> bool) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
     for path in paths {

@@ -242,7 +242,8 @@ const WINDOWS: usize = 8;
 /// and a paragraph that ends before a term first occurs in the file is not
 /// searched for it again.
 impl Probe for RawTerms {
-    /// Where each term may first occur in `text` ([`RawTerm::first`]).
+    /// Where each term may first occur in `text`: no match of it starts
+    /// before; `None` if a term does not occur.
     fn sieve(&self, text: &str) -> Option<Vec<usize>> {
         self.terms.iter().map(|term| term.first(text)).collect()
     }
