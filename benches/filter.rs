@@ -22,9 +22,10 @@ use reponses::model::Record;
 use reponses::search::index::{self, Haystack};
 use reponses::search::{Index, Query};
 
-const QUERIES: [&str; 6] = [
+const QUERIES: [&str; 7] = [
     "hydrogène",
     "cnil",
+    "CNIL",
     "ministre",
     "m",
     "\"cadre juridique\"",

@@ -17,12 +17,23 @@
 //! the last one a token's start — and then each candidate's *sequence* (its
 //! tokens in order, as varint ids, with a mark at each field's end) is
 //! searched for consecutive tokens that fit the pieces, which answers an
-//! insensitive phrase exactly. Case- or accent-sensitive terms take the
-//! same candidates (and sequences), then are checked exactly on the
-//! record's fields folded on the fly, as [`Query::matches`] does. Text filters (`author:`,
-//! `ministry:`, `group:`) look at short fields that repeat across records:
-//! each distinct value is kept once, with its folding, tested once per
-//! query, and records point at theirs.
+//! insensitive phrase exactly. When a piece may be only a few tokens, their
+//! encodings are found in the sequence's bytes with `memmem` and only their
+//! neighbours decoded ([`phrase`]); otherwise the phrase's regex on the raw
+//! text is faster than decoding every token.
+//!
+//! Case- or accent-sensitive terms are answered from *variants*: each
+//! distinct unfolded token that holds an upper-case or accented letter,
+//! with its own posting list ([`is_variant`]). A sensitive word occurs in a
+//! record exactly when it is part of one of its variants folded with the
+//! word's options, so the variant vocabulary is folded and scanned per
+//! query, as the vocabulary is for insensitive words. A sensitive phrase
+//! takes the candidates its variant pieces give, then is checked on the
+//! record's fields folded on the fly, as [`Query::matches`] does.
+//!
+//! Text filters (`author:`, `ministry:`, `group:`) look at short fields
+//! that repeat across records: each distinct value is kept once, with its
+//! folding, tested once per query, and records point at theirs.
 //!
 //! Records are indexed in the order they are added, which must be their
 //! order in the slice a filter is given (the reader indexes after sorting
@@ -30,7 +41,7 @@
 //! index does not cover yet are tested one by one.
 //!
 //! Memory: posting lists are delta-encoded varints, or a bit set when that
-//! is smaller (words most records hold); the vocabulary is stored once,
+//! is smaller (words most records hold); the vocabularies are stored once,
 //! with a hash table of token ids into it; sequences take a byte or two a
 //! token (ids are given in order of first appearance, so frequent tokens
 //! tend to get small ones). See [`Index::heap_bytes`].
@@ -39,14 +50,15 @@ use std::hash::BuildHasher;
 use std::ops::Range;
 
 use chrono::NaiveDate;
-use hashbrown::{DefaultHashBuilder, HashMap, HashTable};
+use hashbrown::{DefaultHashBuilder, HashMap, HashSet, HashTable};
 use memchr::memmem::Finder;
 use rayon::prelude::*;
 
+use self::phrase::{Phrase, Piece};
 use super::index::{Region, region_fields};
 use super::matcher::{Check, Needle, Query};
 use crate::model::{Record, Status};
-use crate::text::fold::{FoldOptions, fold_into};
+use crate::text::fold::{FoldOptions, fold_into, is_sign};
 
 /// The tokens of one record's searched text: what a loader thread prepares
 /// so that [`Index::add`] only has to look each distinct one up.
@@ -57,6 +69,9 @@ pub struct Tokens {
     /// The text's tokens in order, as indices of the distinct ones, with
     /// [`FIELD_END`] after each field.
     order: Vec<u32>,
+    /// Each distinct [variant](is_variant) of the unfolded text followed by
+    /// a `\n`.
+    variants: String,
 }
 
 /// The end of a field in [`Tokens::order`].
@@ -85,12 +100,80 @@ impl Tokens {
             }
             order.push(FIELD_END);
         }
-        Tokens { text, order }
+        let mut seen: HashSet<&str> = HashSet::new();
+        let mut variants = String::new();
+        for field in region_fields(record, Region::Words).into_iter().flatten() {
+            for token in variants_of(field) {
+                if seen.insert(token) {
+                    variants.push_str(token);
+                    variants.push('\n');
+                }
+            }
+        }
+        Tokens {
+            text,
+            order,
+            variants,
+        }
     }
 
     fn iter(&self) -> impl Iterator<Item = &str> {
         self.text.split_terminator('\n')
     }
+}
+
+/// Whether an unfolded token is a *variant*: one a case- or
+/// accent-sensitive term may need to tell apart from its insensitive
+/// folding, because it holds an upper-case ASCII letter or a non-ASCII
+/// character other than a sign ([`is_sign`]: `’`, `«`, which every folding
+/// keeps). Every token a sensitive word occurs in is one: such a word
+/// folds (with its own options) to text holding an upper-case letter or an
+/// accented one, and so does any token it is part of. So the variants'
+/// postings answer sensitive words exactly, as the tokens' answer
+/// insensitive ones, for a fraction of their size (most tokens are plain
+/// lower-case words).
+/// The whitespace-separated tokens of `text` that are variants, in order:
+/// [`is_variant`] on `text.split(char::is_whitespace)`, a byte at a time
+/// (most text is ASCII, and most tokens are not variants).
+fn variants_of(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            let start = i;
+            let mut variant = false;
+            while i < bytes.len() {
+                let b = bytes[i];
+                if b.is_ascii() {
+                    if matches!(b, b'\t'..=b'\r' | b' ') {
+                        break;
+                    }
+                    variant |= b.is_ascii_uppercase();
+                    i += 1;
+                } else {
+                    let c = text[i..].chars().next().unwrap_or_default();
+                    if c.is_whitespace() {
+                        break;
+                    }
+                    variant |= !is_sign(c);
+                    i += c.len_utf8();
+                }
+            }
+            let token = &text[start..i];
+            // Past the whitespace character that ended the token.
+            i += text[i..].chars().next().map_or(0, char::len_utf8);
+            if variant {
+                return Some(token);
+            }
+        }
+        None
+    })
+}
+
+fn is_variant(token: &str) -> bool {
+    token
+        .chars()
+        .any(|c| c.is_ascii_uppercase() || !(c.is_ascii() || is_sign(c)))
 }
 
 /// Which field values a record has, as ids into [`Fields`]: author display,
@@ -462,7 +545,7 @@ impl Bitset {
 enum Verify<'q> {
     /// Consecutive tokens of one field, each in its set: an insensitive
     /// phrase, exactly, or a pre-filter for a sensitive one.
-    Phrase(Vec<Bitset>),
+    Phrase(Phrase),
     /// The needle in the region's fields folded on the fly.
     Fold(Region, &'q Needle),
 }
@@ -473,6 +556,10 @@ pub struct Index {
     vocab: Vocab,
     /// By token id.
     postings: Vec<Postings>,
+    /// The unfolded tokens sensitive terms are answered from ([`is_variant`]).
+    variants: Vocab,
+    /// By variant id.
+    variant_postings: Vec<Postings>,
     /// By record id (the order records were added).
     docs: Vec<Doc>,
     fields: Fields,
@@ -530,6 +617,13 @@ impl Index {
             self.postings[token as usize].push(id);
             global.push(token);
         }
+        for variant in tokens.variants.split_terminator('\n') {
+            let variant = self.variants.intern(variant);
+            if variant as usize == self.variant_postings.len() {
+                self.variant_postings.push(Postings::new());
+            }
+            self.variant_postings[variant as usize].push(id);
+        }
         let mut sequence = Vec::with_capacity(tokens.order.len() * 2);
         for &local in &tokens.order {
             let value = if local == FIELD_END {
@@ -565,6 +659,11 @@ impl Index {
         self.vocab.shrink();
         self.postings.par_iter_mut().for_each(Postings::shrink);
         self.postings.shrink_to_fit();
+        self.variants.shrink();
+        self.variant_postings
+            .par_iter_mut()
+            .for_each(Postings::shrink);
+        self.variant_postings.shrink_to_fit();
         self.docs.shrink_to_fit();
     }
 
@@ -574,6 +673,13 @@ impl Index {
             + self.postings.capacity() * size_of::<Postings>()
             + self
                 .postings
+                .iter()
+                .map(Postings::heap_bytes)
+                .sum::<usize>()
+            + self.variants.heap_bytes()
+            + self.variant_postings.capacity() * size_of::<Postings>()
+            + self
+                .variant_postings
                 .iter()
                 .map(Postings::heap_bytes)
                 .sum::<usize>()
@@ -609,7 +715,9 @@ impl Index {
                         verify
                             .iter()
                             .all(|check| match check {
-                                Verify::Phrase(pieces) => self.holds_phrase(id, pieces, sequence),
+                                Verify::Phrase(phrase) => {
+                                    phrase.holds(&self.docs[id].sequence, sequence)
+                                }
                                 Verify::Fold(region, needle) => {
                                     needle.occurs_in_fields(record, *region, scratch)
                                 }
@@ -647,7 +755,9 @@ impl Index {
                 Check::Before(d) => set.retain(|id| self.docs[id].date.is_some_and(|q| q < *d)),
                 Check::Text(Region::Words, needle) => {
                     set.intersect(&self.words(needle).0);
-                    verify.push(Verify::Fold(Region::Words, needle));
+                    if !self.sensitive(needle, &mut set) {
+                        verify.push(Verify::Fold(Region::Words, needle));
+                    }
                 }
                 Check::Text(region, needle) => {
                     let values: Vec<bool> = self
@@ -674,17 +784,23 @@ impl Index {
             let (records, phrase) = self.words(needle);
             set.intersect(&records);
             let insensitive = needle.exact.is_none();
-            // A word: the index answered. An insensitive phrase: the
-            // sequences answer. Anything else is folded again.
-            let answered =
-                insensitive && (phrase.is_some() || !needle.index.needle().contains(&b' '));
-            match phrase {
-                // The raw-text regex checks a phrase faster than its tokens.
+            // A word: the index answered, or for a sensitive one its
+            // variants. An insensitive phrase: the sequences answer.
+            // Anything else is folded again.
+            let answered = if insensitive {
+                phrase.is_some() || !needle.index.needle().contains(&b' ')
+            } else {
+                self.sensitive(needle, &mut set)
+            };
+            match phrase.map(Phrase::new) {
+                Some(phrase) if phrase.is_anchored() => verify.push(Verify::Phrase(phrase)),
+                // The raw-text regex checks a phrase faster than decoding
+                // its tokens.
                 Some(_) if needle.raw.is_some() => {
                     verify.push(Verify::Fold(Region::Words, needle));
                     continue;
                 }
-                Some(pieces) => verify.push(Verify::Phrase(pieces)),
+                Some(phrase) => verify.push(Verify::Phrase(phrase)),
                 None => {}
             }
             if !answered {
@@ -697,7 +813,7 @@ impl Index {
     /// The records whose tokens may hold `needle`'s insensitive folding:
     /// exactly those that hold it when it has no space. For a phrase of
     /// non-empty pieces, also the tokens each piece may be, by position.
-    fn words(&self, needle: &Needle) -> (Bitset, Option<Vec<Bitset>>) {
+    fn words(&self, needle: &Needle) -> (Bitset, Option<Vec<Piece>>) {
         let len = self.docs.len();
         let mut set = Bitset::full(len);
         let text = std::str::from_utf8(needle.index.needle()).unwrap_or_default();
@@ -710,43 +826,66 @@ impl Index {
                 continue;
             }
             let tokens = self.vocab.matching(piece, i > 0, i < last);
-            set.intersect(&self.union(&tokens));
+            set.intersect(&self.union(&self.postings, &tokens));
             if well_formed {
                 let mut members = Bitset::empty(self.vocab.starts.len());
                 for &t in &tokens {
                     members.insert(t);
                 }
-                phrase.push(members);
+                phrase.push(Piece {
+                    members,
+                    ids: tokens,
+                });
             }
         }
         (set, well_formed.then_some(phrase))
     }
 
-    /// Whether record `id` holds consecutive tokens of one field that are
-    /// `pieces`, in order. `sequence` is scratch room.
-    fn holds_phrase(&self, id: usize, pieces: &[Bitset], sequence: &mut Vec<u32>) -> bool {
-        sequence.clear();
-        for_each_value(&self.docs[id].sequence, |v| sequence.push(v));
-        let k = pieces.len();
-        sequence.windows(k).any(|window| {
-            window
-                .iter()
-                .zip(pieces)
-                .all(|(&v, piece)| v != 0 && piece.contains(v - 1))
-        })
+    /// Narrows `set` to the records whose variants ([`is_variant`]) may
+    /// hold a sensitive `needle`: those holding, for each space-separated
+    /// piece of its folding that has an upper-case ASCII letter or a
+    /// non-ASCII character, a variant whose folding with the needle's
+    /// options holds the piece. Returns whether that answered exactly: a
+    /// word (one piece, which then always has such a character). An
+    /// insensitive needle leaves `set` as it is.
+    fn sensitive(&self, needle: &Needle, set: &mut Bitset) -> bool {
+        let Some(exact) = needle.exact.as_ref() else {
+            return false;
+        };
+        let text = std::str::from_utf8(exact.needle()).unwrap_or_default();
+        let mut pieces = 0;
+        let mut narrowed = 0;
+        let mut folded = String::new();
+        for piece in text.split(' ').filter(|p| !p.is_empty()) {
+            pieces += 1;
+            if !is_variant(piece) || set.is_empty() {
+                continue;
+            }
+            narrowed += 1;
+            let finder = Finder::new(piece.as_bytes());
+            let ids: Vec<u32> = (0..self.variants.starts.len() as u32)
+                .filter(|&id| {
+                    folded.clear();
+                    fold_into(self.variants.token(id), needle.options, &mut folded);
+                    finder.find(folded.as_bytes()).is_some()
+                })
+                .collect();
+            set.intersect(&self.union(&self.variant_postings, &ids));
+        }
+        pieces == 1 && narrowed == 1 && !text.contains(' ')
     }
 
-    /// The records that hold one of `tokens`.
-    fn union(&self, tokens: &[u32]) -> Bitset {
+    /// The records that hold one of `tokens`, ids into `postings`.
+    fn union(&self, postings: &[Postings], tokens: &[u32]) -> Bitset {
         let len = self.docs.len();
         let mut set = Bitset::empty(len);
-        let dense = |&&t: &&u32| matches!(self.postings[t as usize], Postings::Dense(_));
+        let dense = |&&t: &&u32| matches!(postings[t as usize], Postings::Dense(_));
         for &t in tokens.iter().filter(dense) {
-            self.postings[t as usize].union_into(&mut set);
+            postings[t as usize].union_into(&mut set);
         }
         if tokens.iter().any(|t| !dense(&t)) && set.count() < len {
             for (n, &t) in tokens.iter().filter(|t| !dense(t)).enumerate() {
-                self.postings[t as usize].union_into(&mut set);
+                postings[t as usize].union_into(&mut set);
                 if n % 256 == 255 && set.count() == len {
                     break;
                 }
@@ -756,5 +895,6 @@ impl Index {
     }
 }
 
+mod phrase;
 #[cfg(test)]
 mod tests;

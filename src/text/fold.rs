@@ -166,9 +166,7 @@ fn fold_piece(piece: &str, options: FoldOptions, out: &mut String) {
             if !options.case_sensitive {
                 out[from..].make_ascii_lowercase();
             }
-        } else if matches!(c, '\u{a1}'..='\u{bf}' | '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205e}')
-        {
-            // Signs and punctuation («, », ’, –, …, °): no case, no accent.
+        } else if is_sign(c) {
             out.push(c);
         } else if options.case_sensitive {
             push_accent(c, options, out);
@@ -178,6 +176,12 @@ fn fold_piece(piece: &str, options: FoldOptions, out: &mut String) {
             }
         }
     }
+}
+
+/// Signs and punctuation beyond ASCII («, », ’, –, …, °): they have no case
+/// and no accent, so every folding keeps them as they are.
+pub fn is_sign(c: char) -> bool {
+    matches!(c, '\u{a1}'..='\u{bf}' | '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205e}')
 }
 
 /// The ASCII characters [`char::is_whitespace`] holds.

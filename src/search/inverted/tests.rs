@@ -176,6 +176,8 @@ const WORDS: &[&str] = &[
     "juridique",
     "juridiques.",
     "«",
+    "l’usage",
+    "L’usage",
     "»",
 ];
 const SPACES: &[&str] = &[" ", " ", " ", "\u{a0}", "\n", "  ", " \u{301} "];
@@ -250,5 +252,14 @@ proptest! {
             prop_assert_eq!(&whole.filter(&records, &query), &want, "{}", text);
             prop_assert_eq!(&part.filter(&records, &query), &want, "{} (covering {})", text, covered);
         }
+    }
+}
+
+proptest! {
+    #[test]
+    fn variants_are_the_variant_tokens(text in "[aZé’« \u{a0}\u{2009}\t\n\u{301}.]{0,24}") {
+        let want: Vec<&str> = text.split(char::is_whitespace).filter(|t| is_variant(t)).collect();
+        let got: Vec<&str> = variants_of(&text).collect();
+        prop_assert_eq!(got, want);
     }
 }
