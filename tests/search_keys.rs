@@ -233,10 +233,9 @@ fn records_are_filterable_while_loading_and_before_and_after_indexing() {
     });
     for (n, word) in [(3, "caméras"), (1, "trésoreries"), (2, "caméras")] {
         let text = page(n, word);
-        app.on_progress(Progress::Files(vec![load::load_bytes(
-            &format!("q{n}.txt"),
-            text.as_bytes(),
-            today(),
+        app.on_progress(Progress::Files(vec![(
+            n as usize,
+            load::load_bytes(&format!("q{n}.txt"), text.as_bytes(), today()),
         )]));
     }
     // Filtering while loading: records not yet indexed are tested one by one.

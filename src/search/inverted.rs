@@ -100,7 +100,7 @@ impl Tokens {
             }
             order.push(FIELD_END);
         }
-        let mut seen: HashSet<&str> = HashSet::new();
+        let mut seen: HashSet<&str> = HashSet::with_capacity(distinct.len() / 2);
         let mut variants = String::new();
         for field in region_fields(record, Region::Words).into_iter().flatten() {
             for token in variants_of(field) {

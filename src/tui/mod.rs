@@ -52,6 +52,7 @@ pub fn run(input: Input, today: NaiveDate) -> anyhow::Result<Exit> {
         today,
     );
     app.terminal_out = Box::new(std::io::stdout());
+    app.awaiting_texts = Some(app::AwaitingTexts::new(input.clone()));
     let loader = corpus::stream(input, today);
     let exit = event_loop(&mut guard, &mut app, &loader, &signals);
     drop(guard);
@@ -122,7 +123,7 @@ fn event_loop(
             while Instant::now() < deadline {
                 match loader.try_recv() {
                     Ok(progress) => {
-                        loading = !matches!(progress, Progress::Done);
+                        loading = !matches!(progress, Progress::Texts(_));
                         app.on_progress(progress);
                         progressed = true;
                     }

@@ -15,6 +15,8 @@ use chrono::NaiveDate;
 use ratatui::layout::Rect;
 
 mod loading;
+
+pub use loading::AwaitingTexts;
 mod quote;
 mod search;
 
@@ -71,6 +73,8 @@ pub struct App {
     /// The search index of the records.
     pub index: Index,
     pub loading: Option<Loading>,
+    /// Records listed without their texts: see [`AwaitingTexts`].
+    pub awaiting_texts: Option<AwaitingTexts>,
     /// Indices into `corpus.records` of the records listed, in order.
     pub shown: Vec<usize>,
     /// Position of the selected record in `shown`.
@@ -109,6 +113,8 @@ pub struct App {
     pub clipboard: Clipboard,
     /// Where OSC 52 sequences go: the terminal (a sink in tests).
     pub terminal_out: Box<dyn Write>,
+    /// While files stream in, the listing rank of each record's file.
+    file_ranks: Vec<usize>,
     wraps: RefCell<[Option<Wrapped>; 2]>,
     sentence_cache: RefCell<[Option<Sentences>; 2]>,
 }
@@ -127,6 +133,8 @@ impl App {
             corpus,
             index,
             loading,
+            awaiting_texts: None,
+            file_ranks: Vec::new(),
             shown,
             selected: 0,
             list_top: 0,
@@ -419,6 +427,7 @@ impl App {
             self.selection = None;
         }
         self.keep_selection_visible();
+        self.ensure_texts();
     }
 
     fn keep_selection_visible(&mut self) {

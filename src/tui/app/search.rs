@@ -118,7 +118,7 @@ impl App {
 
     /// Filters the list with `text`; a bad query leaves the list as it was
     /// and says why.
-    fn apply_filter(&mut self, text: &str) {
+    pub(super) fn apply_filter(&mut self, text: &str) {
         let query = match Query::parse(text) {
             Ok(query) => query,
             Err(e) => {

@@ -30,6 +30,8 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
     if app.shown.is_empty() {
         let message = if app.loading.is_some() {
             "loading…"
+        } else if app.awaiting_texts.is_some() {
+            "reading texts…"
         } else {
             "no records"
         };

@@ -1,0 +1,162 @@
+//! The reader lists a corpus before it has its texts, as `corpus::stream`
+//! delivers it: files arrive in any order without texts, then every
+//! record comes again with its texts. What the user sees must not depend
+//! on it: the open record always shows its texts, the list ends in file
+//! order, and a filter typed early finds what the texts hold once they
+//! are in.
+
+use chrono::NaiveDate;
+use ratatui::layout::Rect;
+
+use reponses::corpus::{self, Corpus, Input, Progress};
+use reponses::load::Texts;
+use reponses::model::PartKind;
+use reponses::tui::action::Action;
+use reponses::tui::app::{App, AwaitingTexts, Loading};
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 29).unwrap()
+}
+
+fn fixtures() -> Input {
+    Input::Paths(vec![
+        concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures").into(),
+    ])
+}
+
+/// A reader fed the first pass of `input`: every file without its texts,
+/// in reverse order, then `Done`.
+fn listed(input: &Input) -> App {
+    let mut app = App::new(
+        Corpus::default(),
+        Some(Loading {
+            files: None,
+            done: 0,
+        }),
+        Rect::new(0, 0, 120, 30),
+        false,
+        today(),
+    );
+    app.awaiting_texts = Some(AwaitingTexts::new(input.clone()));
+    let (problems, files) = corpus::scan(input, today(), &|_| true, Texts::Drop, |file| file);
+    app.on_progress(Progress::Listed {
+        files: files.len(),
+        problems,
+    });
+    for (rank, file) in files.into_iter().enumerate().rev() {
+        app.on_progress(Progress::Files(vec![(rank + 1, file)]));
+    }
+    app.on_progress(Progress::Done);
+    app
+}
+
+fn type_filter(app: &mut App, text: &str) {
+    app.update(Action::Search);
+    for c in text.chars() {
+        app.update(Action::Input(c));
+    }
+    app.update(Action::Open);
+}
+
+#[test]
+fn the_open_record_has_its_texts_before_the_others() {
+    let input = fixtures();
+    let whole = Corpus::load(&input, today()).records;
+    let mut app = listed(&input);
+    assert_eq!(app.corpus.records.len(), whole.len());
+    assert!(!app.indexing(), "no index before the texts");
+    for position in [0, 3, 1] {
+        app.select(position);
+        let open = app.current().unwrap().clone();
+        let full = whole.iter().find(|r| r.id == open.id).unwrap();
+        assert_eq!(app.text(PartKind::Question), full.question.text);
+        assert!(!full.question.text.is_empty());
+        assert_eq!(
+            app.text(PartKind::Answer),
+            full.answer.as_ref().map_or("", |a| a.text.as_str())
+        );
+    }
+    let bare = app
+        .corpus
+        .records
+        .iter()
+        .filter(|r| r.question.text.is_empty())
+        .count();
+    assert!(
+        bare >= whole.len() - 3,
+        "only the records opened were loaded again"
+    );
+}
+
+#[test]
+fn the_texts_put_the_list_in_file_order_and_keep_the_selection() {
+    let input = fixtures();
+    let whole = Corpus::load(&input, today()).records;
+    let mut app = listed(&input);
+    app.select(2);
+    let open = app.current().unwrap().id.clone();
+    app.on_progress(Progress::Texts(whole.clone()));
+    assert!(app.awaiting_texts.is_none());
+    assert_eq!(app.corpus.records, whole);
+    assert_eq!(app.shown, (0..whole.len()).collect::<Vec<_>>());
+    assert_eq!(app.current().unwrap().id, open);
+    assert!(app.indexing());
+}
+
+#[test]
+fn a_filter_typed_before_the_texts_is_applied_again_when_they_come() {
+    let input = fixtures();
+    let whole = Corpus::load(&input, today()).records;
+    // A word of the texts only, in several records.
+    let word = "attire";
+    let want: Vec<&str> = whole
+        .iter()
+        .filter(|r| reponses::search::Query::parse(word).unwrap().matches(r))
+        .map(|r| r.id.as_str())
+        .collect();
+    assert!(want.len() >= 2, "{want:?}");
+    let mut app = listed(&input);
+    type_filter(&mut app, word);
+    assert!(app.shown.len() < want.len(), "most texts are not in yet");
+    app.on_progress(Progress::Texts(whole.clone()));
+    let got: Vec<&str> = app
+        .shown
+        .iter()
+        .map(|&i| app.corpus.records[i].id.as_str())
+        .collect();
+    assert_eq!(got, want);
+}
+
+#[test]
+fn records_changed_between_the_passes_are_taken_as_they_are_now() {
+    let input = fixtures();
+    let mut whole = Corpus::load(&input, today()).records;
+    let mut app = listed(&input);
+    whole.pop();
+    app.on_progress(Progress::Texts(whole.clone()));
+    assert_eq!(app.corpus.records, whole);
+    assert_eq!(app.shown.len(), whole.len());
+    assert!(app.current().is_some());
+}
+
+#[test]
+fn the_stream_lists_then_brings_the_texts() {
+    let input = fixtures();
+    let whole = Corpus::load(&input, today()).records;
+    let mut app = App::new(
+        Corpus::default(),
+        Some(Loading {
+            files: None,
+            done: 0,
+        }),
+        Rect::new(0, 0, 120, 30),
+        false,
+        today(),
+    );
+    app.awaiting_texts = Some(AwaitingTexts::new(input.clone()));
+    for progress in corpus::stream(input, today()) {
+        app.on_progress(progress);
+    }
+    assert!(app.awaiting_texts.is_none() && app.loading.is_none());
+    assert_eq!(app.corpus.records, whole);
+}
