@@ -11,6 +11,9 @@ use crate::corpus::{self, Input, Progress};
 use crate::load::Loaded;
 use crate::model::Record;
 
+/// How many records [`App::index_step`] indexes at a time.
+const INDEX_BATCH: usize = 512;
+
 /// Records listed without their texts, which the loader sends later.
 #[derive(Debug)]
 pub struct AwaitingTexts {
@@ -104,6 +107,7 @@ impl App {
             let selected = self.current().map(|r| r.id.clone());
             self.corpus.records = records;
             self.index = crate::search::Index::new();
+            self.next_tokens = None;
             self.forget_texts();
             self.shown = (0..self.corpus.records.len()).collect();
             self.selected = selected
@@ -155,21 +159,40 @@ impl App {
             && self.index.len() < self.corpus.records.len()
     }
 
-    /// Indexes the next batch of records, tokens in parallel: a few tens of
-    /// milliseconds, so that keys stay answered between batches. Records
-    /// are listed and filterable before they are indexed (the filter tests
-    /// the others one by one); the index makes the filter fast.
+    /// Indexes the next batch of records: adds the batch whose tokens are
+    /// ready while the next batch's tokens are prepared, in parallel. A
+    /// step takes a few tens of milliseconds, so that keys stay answered
+    /// between steps. Records are listed and filterable before they are
+    /// indexed (the filter tests the others one by one); the index makes
+    /// the filter fast.
     pub fn index_step(&mut self) {
+        use crate::search::Tokens;
         use rayon::prelude::*;
+        let records = &self.corpus.records;
         let start = self.index.len();
-        let end = (start + 2048).min(self.corpus.records.len());
-        let batch = &self.corpus.records[start..end];
-        let tokens: Vec<crate::search::Tokens> =
-            batch.par_iter().map(crate::search::Tokens::new).collect();
-        for (record, tokens) in batch.iter().zip(&tokens) {
-            self.index.add(record, tokens);
-        }
-        if end == self.corpus.records.len() {
+        let end = (start + INDEX_BATCH).min(records.len());
+        let prepare = |range: std::ops::Range<usize>| -> (usize, Vec<Tokens>) {
+            (
+                range.start,
+                records[range].par_iter().map(Tokens::new).collect(),
+            )
+        };
+        let tokens = match self.next_tokens.take() {
+            Some((at, tokens)) if at == start && tokens.len() == end - start => tokens,
+            _ => prepare(start..end).1,
+        };
+        let next = end..(end + INDEX_BATCH).min(records.len());
+        let index = &mut self.index;
+        let (prepared, ()) = rayon::join(
+            || (!next.is_empty()).then(|| prepare(next)),
+            || {
+                for (record, tokens) in records[start..end].iter().zip(&tokens) {
+                    index.add(record, tokens);
+                }
+            },
+        );
+        self.next_tokens = prepared;
+        if end == records.len() {
             self.index.shrink();
         }
     }
@@ -214,6 +237,7 @@ impl App {
         // The index covers records in the order they were added: it is
         // built after this sort (`index_step`), so anything it held is stale.
         self.index = crate::search::Index::new();
+        self.next_tokens = None;
         self.corpus
             .diagnostics
             .sort_by(|a, b| a.path.cmp(&b.path).then(a.line.cmp(&b.line)));
