@@ -26,7 +26,7 @@ use regex::Regex;
 use super::query::ParsedQuery;
 use crate::load::Probe;
 use crate::model::Record;
-use crate::text::fold::{FoldOptions, fold_into, fold_str, is_combining};
+use crate::text::fold::{FoldOptions, fold_str, is_combining};
 
 /// The combining marks folding drops, as a regex class body.
 const MARKS: &str =
@@ -206,25 +206,20 @@ impl RawTerm {
     /// [`Triggers::reach`] bytes of it.
     fn in_windows(&self, triggers: &Triggers, text: &str, until: usize) -> Option<usize> {
         let reach = triggers.reach();
-        let mut windows = 0;
-        for (at, c) in triggers.occurrences(text) {
+        for (n, (at, c)) in triggers.occurrences(text).enumerate() {
             if at >= until {
                 break;
             }
             if is_combining(c) {
                 return self.regex.find(text).map(|m| m.start());
             }
-            if !triggers.may_hold(text, at, c) {
-                continue;
-            }
-            windows += 1;
             let mut start = at.saturating_sub(reach);
             while !text.is_char_boundary(start) {
                 start -= 1;
             }
             // Triggers this frequent ("é" for a word with an "e"): one
             // pass of the regex over the rest costs less than windows.
-            if windows > WINDOWS {
+            if n == WINDOWS {
                 return self.regex.find(&text[start..]).map(|m| start + m.start());
             }
             let mut end = (at + reach).min(text.len());
@@ -286,9 +281,6 @@ struct Triggers {
     bits: Vec<u64>,
     /// The term's length in characters.
     chars: usize,
-    /// The term, folded under `options`.
-    folded: String,
-    options: FoldOptions,
 }
 
 impl Triggers {
@@ -300,8 +292,6 @@ impl Triggers {
         let mut triggers = Triggers {
             bits: Vec::new(),
             chars: folded.chars().count(),
-            folded: folded.to_owned(),
-            options,
         };
         for (fold, chars) in inverse(options) {
             if fold.chars().any(|c| folded.contains(c)) {
@@ -321,38 +311,6 @@ impl Triggers {
         triggers
     }
 
-    /// Whether a match can hold the trigger at byte `at` of `text`, as far
-    /// as the folding of it and of its two neighbours tells: some placing
-    /// of the term over that folding covers part of the trigger's and
-    /// agrees with all three wherever they meet. In `commerçants`, the `ç`
-    /// of a search for `cnil` is followed by an `a`, not an `n`: no window
-    /// to search. A neighbour that folds to nothing (a combining mark)
-    /// or the text's end says nothing about what lies beyond.
-    fn may_hold(&self, text: &str, at: usize, c: char) -> bool {
-        let mut local = String::with_capacity(16);
-        let mut fold = |c: Option<char>| {
-            if let Some(c) = c {
-                fold_into(c.encode_utf8(&mut [0u8; 4]), self.options, &mut local);
-            }
-            local.len()
-        };
-        let own_start = fold(text[..at].chars().next_back());
-        let own_end = fold(Some(c));
-        fold(text[at + c.len_utf8()..].chars().next());
-        if own_start == own_end {
-            return true;
-        }
-        let (local, term) = (local.as_bytes(), self.folded.as_bytes());
-        // The term starts at `start` of `local` (negative: before it).
-        let first = own_start as isize - term.len() as isize + 1;
-        (first..own_end as isize).any(|start| {
-            term.iter().enumerate().all(|(i, &b)| {
-                let j = start + i as isize;
-                j < 0 || j as usize >= local.len() || local[j as usize] == b
-            })
-        })
-    }
-
     /// How far from a trigger a match holding it can reach, in bytes.
     fn reach(&self) -> usize {
         4 * self.chars + 4
@@ -367,11 +325,7 @@ impl Triggers {
     }
 
     fn contains(&self, c: char) -> bool {
-        self.contains_code(c as u32)
-    }
-
-    fn contains_code(&self, code: u32) -> bool {
-        let (word, bit) = (code as usize / 64, code as usize % 64);
+        let (word, bit) = (c as usize / 64, c as usize % 64);
         self.bits.get(word).is_some_and(|w| w & (1 << bit) != 0)
     }
 
@@ -382,19 +336,8 @@ impl Triggers {
         std::iter::from_fn(move || {
             while let Some(next) = next_non_ascii(bytes, at) {
                 at = next;
-                let here = at;
-                // Two-byte characters (Latin-1, Latin Extended, combining
-                // marks: most of French) decoded by hand: this loop sees
-                // every accent of a file.
-                if let (0xC2..=0xDF, Some(&low)) = (bytes[at], bytes.get(at + 1)) {
-                    let code = (u32::from(bytes[at] & 0x1F) << 6) | u32::from(low & 0x3F);
-                    at += 2;
-                    if self.contains_code(code) {
-                        return char::from_u32(code).map(|c| (here, c));
-                    }
-                    continue;
-                }
                 let c = text[at..].chars().next()?;
+                let here = at;
                 at += c.len_utf8();
                 if self.contains(c) {
                     return Some((here, c));
@@ -548,31 +491,6 @@ mod tests {
             let expected = all.iter().copied().find(|&i| i >= at);
             assert_eq!(next_non_ascii(bytes, at), expected, "from {at}");
         }
-    }
-
-    #[test]
-    fn a_trigger_is_searched_around_only_where_its_neighbours_fit() {
-        let holds = |word: &str, text: &str, c: char| {
-            let terms = raw(word);
-            let triggers = terms.terms[0].triggers.as_ref().unwrap();
-            triggers.may_hold(text, text.find(c).unwrap(), c)
-        };
-        // The ç of "commerçants" is followed by an "a": no "cnil" there.
-        assert!(!holds("cnil", "les commerçants", 'ç'));
-        assert!(!holds("cnil", "les aînés", 'î'));
-        assert!(holds("cnil", "la çnil", 'ç'));
-        assert!(holds("cnil", "la cnïl", 'ï'));
-        assert!(holds("cnil", "la CNÏL", 'Ï'));
-        // A ligature may hold the term's end or start, or its middle.
-        assert!(holds("euvre", "une œuvre", 'œ'));
-        assert!(holds("coeur", "le cœur", 'œ'));
-        assert!(!holds("dispositif", "une œuvre", 'œ'));
-        // A combining mark before it folds to nothing: no telling what the
-        // letter before is (the "x" is not looked at).
-        assert!(holds("cnil", "x\u{301}ïl", 'ï'));
-        assert!(!holds("cnil", "x\u{301}ïx", 'ï'));
-        // Nor at the text's ends.
-        assert!(holds("cnil", "ç", 'ç'));
     }
 
     #[test]
