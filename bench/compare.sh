@@ -70,7 +70,7 @@ reader_once() {
     if [ -n "$listed" ] && ! grep -q "indexing\|reading texts" <<<"$screen"; then
       indexed=$(((now - start) / 1000000)); break
     fi
-    sleep 0.01
+    sleep 0.02
   done
   pid=$(pgrep -n -f "^$bin $dir" || true)
   peak=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo 0)

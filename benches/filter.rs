@@ -22,13 +22,16 @@ use reponses::model::Record;
 use reponses::search::index::{self, Haystack};
 use reponses::search::{Index, Query};
 
-const QUERIES: [&str; 7] = [
+const QUERIES: [&str; 10] = [
     "hydrogène",
     "cnil",
     "CNIL",
     "ministre",
     "m",
     "\"cadre juridique\"",
+    "\"de la\"",
+    "\"M. le ministre\"",
+    "\"m. le ministre\"",
     "ministre status:awaiting",
 ];
 

@@ -556,6 +556,9 @@ pub struct Index {
     vocab: Vocab,
     /// By token id.
     postings: Vec<Postings>,
+    /// By token id: how many times it occurs in all, to pick the rarest
+    /// piece of a phrase as its anchor.
+    counts: Vec<u32>,
     /// The unfolded tokens sensitive terms are answered from ([`is_variant`]).
     variants: Vocab,
     /// By variant id.
@@ -613,6 +616,7 @@ impl Index {
             let token = self.vocab.intern(token);
             if token as usize == self.postings.len() {
                 self.postings.push(Postings::new());
+                self.counts.push(0);
             }
             self.postings[token as usize].push(id);
             global.push(token);
@@ -629,7 +633,10 @@ impl Index {
             let value = if local == FIELD_END {
                 0
             } else {
-                global[local as usize] + 1
+                let token = global[local as usize];
+                let count = &mut self.counts[token as usize];
+                *count = count.saturating_add(1);
+                token + 1
             };
             push_varint(&mut sequence, value);
         }
@@ -659,6 +666,7 @@ impl Index {
         self.vocab.shrink();
         self.postings.par_iter_mut().for_each(Postings::shrink);
         self.postings.shrink_to_fit();
+        self.counts.shrink_to_fit();
         self.variants.shrink();
         self.variant_postings
             .par_iter_mut()
@@ -676,6 +684,7 @@ impl Index {
                 .iter()
                 .map(Postings::heap_bytes)
                 .sum::<usize>()
+            + self.counts.capacity() * size_of::<u32>()
             + self.variants.heap_bytes()
             + self.variant_postings.capacity() * size_of::<Postings>()
             + self
@@ -832,9 +841,14 @@ impl Index {
                 for &t in &tokens {
                     members.insert(t);
                 }
+                let occurrences = tokens
+                    .iter()
+                    .map(|&t| u64::from(self.counts[t as usize]))
+                    .sum();
                 phrase.push(Piece {
                     members,
                     ids: tokens,
+                    occurrences,
                 });
             }
         }

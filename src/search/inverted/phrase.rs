@@ -18,11 +18,13 @@ use super::{Bitset, for_each_value, push_varint};
 /// The most tokens an anchor may stand for: one `memmem` pass each.
 const MAX_ANCHOR_TOKENS: usize = 4;
 
-/// One piece of a phrase: the token ids it may be.
+/// One piece of a phrase: the token ids it may be, and how many times
+/// they occur in the corpus.
 #[derive(Debug)]
 pub(super) struct Piece {
     pub(super) members: Bitset,
     pub(super) ids: Vec<u32>,
+    pub(super) occurrences: u64,
 }
 
 /// A phrase ready to be checked on sequences.
@@ -35,11 +37,12 @@ pub(super) struct Phrase {
 
 impl Phrase {
     pub(super) fn new(pieces: Vec<Piece>) -> Phrase {
+        // The rarest piece: the fewest hits whose neighbours to decode.
         let anchor = pieces
             .iter()
             .enumerate()
-            .min_by_key(|(_, piece)| piece.ids.len())
             .filter(|(_, piece)| piece.ids.len() <= MAX_ANCHOR_TOKENS)
+            .min_by_key(|(_, piece)| (piece.occurrences, piece.ids.len()))
             .map(|(at, piece)| {
                 let finders = piece
                     .ids
@@ -159,6 +162,7 @@ mod tests {
         Piece {
             members,
             ids: ids.to_vec(),
+            occurrences: 0,
         }
     }
 
