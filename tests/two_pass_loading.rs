@@ -24,9 +24,8 @@ fn fixtures() -> Input {
     ])
 }
 
-/// A reader fed the first pass of `input`: every file without its texts,
-/// in reverse order, then `Done`.
-fn listed(input: &Input) -> App {
+/// A reader about to load `input`, as `tui::run` starts it.
+fn loading(input: &Input) -> App {
     let mut app = App::new(
         Corpus::default(),
         Some(Loading {
@@ -38,6 +37,13 @@ fn listed(input: &Input) -> App {
         today(),
     );
     app.awaiting_texts = Some(AwaitingTexts::new(input.clone()));
+    app
+}
+
+/// A reader fed the first pass of `input`: every file without its texts,
+/// in reverse order, then `Done`.
+fn listed(input: &Input) -> App {
+    let mut app = loading(input);
     let (problems, files) = corpus::scan(input, today(), &|_| true, Texts::Drop, |file| file);
     app.on_progress(Progress::Listed {
         files: files.len(),
@@ -143,17 +149,7 @@ fn records_changed_between_the_passes_are_taken_as_they_are_now() {
 fn the_stream_lists_then_brings_the_texts() {
     let input = fixtures();
     let whole = Corpus::load(&input, today()).records;
-    let mut app = App::new(
-        Corpus::default(),
-        Some(Loading {
-            files: None,
-            done: 0,
-        }),
-        Rect::new(0, 0, 120, 30),
-        false,
-        today(),
-    );
-    app.awaiting_texts = Some(AwaitingTexts::new(input.clone()));
+    let mut app = loading(&input);
     for progress in corpus::stream(input, today()) {
         app.on_progress(progress);
     }

@@ -17,14 +17,15 @@
 //! the last one a token's start — and then each candidate's *sequence* (its
 //! tokens in order, as varint ids, with a mark at each field's end) is
 //! searched for consecutive tokens that fit the pieces, which answers an
-//! insensitive phrase exactly. When a piece may be only a few tokens, their
-//! encodings are found in the sequence's bytes with `memmem` and only their
-//! neighbours decoded ([`phrase`]); otherwise the phrase's regex on the raw
-//! text is faster than decoding every token.
+//! insensitive phrase exactly. When a piece may be only a few tokens, the
+//! encodings of the rarest such piece's tokens (the index counts each
+//! token's occurrences) are found in the sequence's bytes with `memmem`
+//! and only their neighbours decoded (module `phrase`); otherwise the
+//! phrase's regex on the raw text is faster than decoding every token.
 //!
 //! Case- or accent-sensitive terms are answered from *variants*: each
 //! distinct unfolded token that holds an upper-case or accented letter,
-//! with its own posting list ([`is_variant`]). A sensitive word occurs in a
+//! with its own posting list (see `is_variant`). A sensitive word occurs in a
 //! record exactly when it is part of one of its variants folded with the
 //! word's options, so the variant vocabulary is folded and scanned per
 //! query, as the vocabulary is for insensitive words. A sensitive phrase
