@@ -232,8 +232,10 @@ pub const BATCH: usize = 64;
 /// `Texts`. Keeping 600 MB of texts costs a tenth of a second of page
 /// faults per 100 MB that the first pass does not pay, so 100,000 files
 /// are listed in about the time `check` takes; a record wanted before its
-/// texts arrive is loaded alone ([`reload`]). Dropping the receiver stops
-/// the work early (within a batch).
+/// texts arrive is loaded alone ([`reload`]). Dropping the receiver
+/// during the first pass stops the work early (within a batch), and there
+/// is no second pass. The reader must know the records come without texts
+/// first ([`crate::tui::app::AwaitingTexts`]).
 pub fn stream(input: Input, today: NaiveDate) -> mpsc::Receiver<Progress> {
     let (sender, receiver) = mpsc::channel();
     std::thread::spawn(move || {
@@ -254,7 +256,7 @@ pub fn stream(input: Input, today: NaiveDate) -> mpsc::Receiver<Progress> {
                 drop(jobs);
             });
             // Only parsing: the reader lists records as they come and
-            // indexes them once all are in (`App::index_step`). Files go in
+            // indexes them once their texts are in (`App::index_step`). Files go in
             // batches: a message per file would wake the reader 100,000
             // times. A worker's first file goes alone, for the first screen.
             // Once the reader is gone, the files left are not loaded.

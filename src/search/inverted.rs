@@ -123,16 +123,6 @@ impl Tokens {
     }
 }
 
-/// Whether an unfolded token is a *variant*: one a case- or
-/// accent-sensitive term may need to tell apart from its insensitive
-/// folding, because it holds an upper-case ASCII letter or a non-ASCII
-/// character other than a sign ([`is_sign`]: `’`, `«`, which every folding
-/// keeps). Every token a sensitive word occurs in is one: such a word
-/// folds (with its own options) to text holding an upper-case letter or an
-/// accented one, and so does any token it is part of. So the variants'
-/// postings answer sensitive words exactly, as the tokens' answer
-/// insensitive ones, for a fraction of their size (most tokens are plain
-/// lower-case words).
 /// The whitespace-separated tokens of `text` that are variants, in order:
 /// [`is_variant`] on `text.split(char::is_whitespace)`, a byte at a time
 /// (most text is ASCII, and most tokens are not variants).
@@ -171,6 +161,16 @@ fn variants_of(text: &str) -> impl Iterator<Item = &str> {
     })
 }
 
+/// Whether an unfolded token is a *variant*: one a case- or
+/// accent-sensitive term may need to tell apart from its insensitive
+/// folding, because it holds an upper-case ASCII letter or a non-ASCII
+/// character other than a sign ([`is_sign`]: `’`, `«`, which every folding
+/// keeps). Every token a sensitive word occurs in is one: such a word
+/// folds (with its own options) to text holding an upper-case letter or an
+/// accented one, and so does any token it is part of. So the variants'
+/// postings answer sensitive words exactly, as the tokens' answer
+/// insensitive ones, for a fraction of their size (most tokens are plain
+/// lower-case words).
 fn is_variant(token: &str) -> bool {
     token
         .chars()
@@ -765,9 +765,7 @@ impl Index {
                 Check::Before(d) => set.retain(|id| self.docs[id].date.is_some_and(|q| q < *d)),
                 Check::Text(Region::Words, needle) => {
                     set.intersect(&self.words(needle).0);
-                    if !self.sensitive(needle, &mut set) {
-                        verify.push(Verify::Fold(Region::Words, needle));
-                    }
+                    verify.push(Verify::Fold(Region::Words, needle));
                 }
                 Check::Text(region, needle) => {
                     let values: Vec<bool> = self

@@ -134,6 +134,8 @@ fn event_loop(
                     Err(TryRecvError::Disconnected) => {
                         loading = false;
                         backlog = false;
+                        app.loader_stopped();
+                        progressed = true;
                         break;
                     }
                 }

@@ -17,10 +17,13 @@ const INDEX_BATCH: usize = 512;
 /// Records listed without their texts, which the loader sends later.
 #[derive(Debug)]
 pub struct AwaitingTexts {
-    /// Where the records come from, to load one again.
+    /// Where the records come from, to load a file again.
     input: Input,
-    /// The ids of the records loaded again with their texts.
+    /// The files loaded again with their texts.
     reloaded: HashSet<String>,
+    /// The loader stopped without sending them: records are read when
+    /// opened, and there is no index.
+    pub abandoned: bool,
 }
 
 impl AwaitingTexts {
@@ -28,6 +31,7 @@ impl AwaitingTexts {
         AwaitingTexts {
             input,
             reloaded: HashSet::new(),
+            abandoned: false,
         }
     }
 }
@@ -60,10 +64,29 @@ impl App {
         }
     }
 
+    /// The loader is gone. Normally its texts came before; if not (it
+    /// failed), the records are put in file order and each is read when
+    /// opened.
+    pub fn loader_stopped(&mut self) {
+        if self.loading.take().is_some() || !self.file_ranks.is_empty() {
+            self.sort_records();
+        }
+        if let Some(awaiting) = self.awaiting_texts.as_mut()
+            && !awaiting.abandoned
+        {
+            awaiting.abandoned = true;
+            self.fail(
+                "the texts could not be read in the background: each record is read when opened"
+                    .to_owned(),
+            );
+        }
+    }
+
     /// Lists the records of one loaded file (those the filter keeps);
     /// `rank` is the file's place in the listing.
     fn take_file(&mut self, rank: usize, file: Loaded) {
         let start = self.corpus.records.len();
+        let listed = self.shown.len();
         self.corpus.add(file);
         let end = self.corpus.records.len();
         self.file_ranks.resize(end, rank);
@@ -75,7 +98,8 @@ impl App {
                     .extend((start..end).filter(|&i| filter.query.matches(&records[i])));
             }
         }
-        if start == 0 && end > 0 {
+        // The first record listed is the one on screen.
+        if listed == 0 && !self.shown.is_empty() {
             self.ensure_texts();
             self.refresh_matches();
         }
@@ -90,9 +114,7 @@ impl App {
     /// the list (sorted like them) and the selection stay; a list filter is
     /// applied again, since it could not see the texts.
     fn take_texts(&mut self, records: Vec<Record>) {
-        if self.awaiting_texts.take().is_none() {
-            return;
-        }
+        self.awaiting_texts = None;
         let order = self.rank_order();
         let listed = &self.corpus.records;
         let same = records.len() == listed.len()
@@ -116,6 +138,7 @@ impl App {
             self.scroll = [0, 0];
             self.selection = None;
             self.keep_selection_visible();
+            self.sort_diagnostics();
         }
         match self.filter.as_ref().map(|f| f.text.clone()) {
             Some(text) => self.apply_filter(&text),
@@ -123,8 +146,9 @@ impl App {
         }
     }
 
-    /// Loads the selected record again, with its texts, if they have not
-    /// come yet: a single file, so at once.
+    /// Loads the selected record's file again, with its texts, if they
+    /// have not come yet: a single file, so at once. Every record of the
+    /// file gets its texts (a file's records sit together in the list).
     pub(super) fn ensure_texts(&mut self) {
         let Some(i) = self.current_index() else {
             return;
@@ -132,17 +156,35 @@ impl App {
         let Some(awaiting) = self.awaiting_texts.as_mut() else {
             return;
         };
-        let record = &self.corpus.records[i];
-        if !awaiting.reloaded.insert(record.id.clone()) {
+        let source = &self.corpus.records[i].source;
+        if !awaiting.reloaded.insert(source.clone()) {
             return;
         }
-        let full = corpus::reload(&awaiting.input, &record.source, self.today)
-            .and_then(|file| file.records.into_iter().find(|r| r.id == record.id));
-        if let Some(full) = full {
-            self.corpus.records[i] = full;
-            self.forget_texts();
-            self.refresh_matches();
+        let Some(file) = corpus::reload(&awaiting.input, source, self.today) else {
+            return;
+        };
+        let records = &mut self.corpus.records;
+        let same_file = |j: &usize| records[*j].source == records[i].source;
+        let first = (0..i).rev().take_while(same_file).last().unwrap_or(i);
+        let end = (i..records.len())
+            .take_while(same_file)
+            .last()
+            .map_or(i, |j| j + 1);
+        for full in file.records {
+            if let Some(slot) = records[first..end].iter_mut().find(|r| r.id == full.id) {
+                *slot = full;
+            }
         }
+        self.forget_texts();
+        self.refresh_matches();
+    }
+
+    /// Diagnostics arrive in the order files were loaded: put them in the
+    /// order of their paths and lines.
+    fn sort_diagnostics(&mut self) {
+        self.corpus
+            .diagnostics
+            .sort_by(|a, b| a.path.cmp(&b.path).then(a.line.cmp(&b.line)));
     }
 
     /// Drops what was computed from the texts shown.
@@ -238,9 +280,7 @@ impl App {
         // built after this sort (`index_step`), so anything it held is stale.
         self.index = crate::search::Index::new();
         self.next_tokens = None;
-        self.corpus
-            .diagnostics
-            .sort_by(|a, b| a.path.cmp(&b.path).then(a.line.cmp(&b.line)));
+        self.sort_diagnostics();
         let mut shown: Vec<usize> = self.shown.iter().map(|&old| new_of_old[old]).collect();
         shown.sort_unstable();
         self.shown = shown;

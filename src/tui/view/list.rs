@@ -30,7 +30,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
     if app.shown.is_empty() {
         let message = if app.loading.is_some() {
             "loading…"
-        } else if app.awaiting_texts.is_some() {
+        } else if app.awaiting_texts.as_ref().is_some_and(|a| !a.abandoned) {
             "reading texts…"
         } else {
             "no records"

@@ -109,7 +109,7 @@ fn right_spans(app: &App, theme: Theme, width: usize) -> Vec<Span<'static>> {
     }
     if let Some(loading) = app.loading {
         parts.push(Span::raw(progress(loading.done, loading.files, width)));
-    } else if app.awaiting_texts.is_some() {
+    } else if app.awaiting_texts.as_ref().is_some_and(|a| !a.abandoned) {
         parts.push(Span::raw("reading texts…"));
     } else if app.indexing() {
         parts.push(Span::raw(format!(
