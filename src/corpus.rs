@@ -238,70 +238,82 @@ pub const BATCH: usize = 64;
 /// first ([`crate::tui::app::AwaitingTexts`]).
 pub fn stream(input: Input, today: NaiveDate) -> mpsc::Receiver<Progress> {
     let (sender, receiver) = mpsc::channel();
-    std::thread::spawn(move || {
-        let (jobs, queue) = mpsc::channel();
-        let lister = sender.clone();
-        // The files that had records, to load again with their texts.
-        let with_records = std::sync::Mutex::new(Vec::new());
-        let gone = AtomicBool::new(false);
-        std::thread::scope(|scope| {
-            scope.spawn(move || {
-                let mut rank = 0;
-                let (files, problems) = list(&input, &mut |job| {
-                    rank += 1;
-                    jobs.send((rank, job)).is_ok()
-                });
-                // Before the queue closes, so before `Done`.
-                let _ = lister.send(Progress::Listed { files, problems });
-                drop(jobs);
-            });
-            // Only parsing: the reader lists records as they come and
-            // indexes them once their texts are in (`App::index_step`). Files go in
-            // batches: a message per file would wake the reader 100,000
-            // times. A worker's first file goes alone, for the first screen.
-            // Once the reader is gone, the files left are not loaded.
-            let send = |files: Vec<(usize, Loaded)>| {
-                if sender.send(Progress::Files(files)).is_err() {
-                    gone.store(true, Ordering::Relaxed);
-                }
-            };
-            queue
-                .into_iter()
-                .par_bridge()
-                .filter(|_| !gone.load(Ordering::Relaxed))
-                .map(|(rank, job): (usize, Job)| {
-                    let file = job.load_if(today, &|_| true, Texts::Drop);
-                    if !file.records.is_empty() {
-                        with_records
-                            .lock()
-                            .unwrap_or_else(|e| e.into_inner())
-                            .push((rank, job));
-                    }
-                    (rank, file)
-                })
-                .fold(Vec::new, |mut batch: Vec<(usize, Loaded)>, file| {
-                    let first = batch.capacity() == 0;
-                    batch.push(file);
-                    if first || batch.len() == BATCH {
-                        send(std::mem::replace(&mut batch, Vec::with_capacity(BATCH)));
-                    }
-                    batch
-                })
-                .filter(|rest| !rest.is_empty())
-                .for_each(send);
-        });
-        if sender.send(Progress::Done).is_err() || gone.load(Ordering::Relaxed) {
-            return;
-        }
-        let mut jobs = with_records.into_inner().unwrap_or_else(|e| e.into_inner());
-        jobs.sort_unstable_by_key(|&(rank, _)| rank);
-        let records: Vec<Record> = jobs
-            .par_iter()
-            .flat_map_iter(|(_, job)| job.load(today).records)
-            .collect();
-        let _ = sender.send(Progress::Texts(records));
+    // Its own threads: rayon's global pool stays free for the reader, whose
+    // filter would otherwise wait behind every file of the load before its
+    // first task ran (2 s for a keystroke, measured).
+    let pool = rayon::ThreadPoolBuilder::new()
+        .thread_name(|i| format!("loader-{i}"))
+        .build();
+    std::thread::spawn(move || match pool {
+        Ok(pool) => pool.install(|| load_twice(input, today, &sender)),
+        Err(_) => load_twice(input, today, &sender),
     });
     receiver
+}
+
+/// [`stream`]'s work, on the thread and pool it is given.
+fn load_twice(input: Input, today: NaiveDate, sender: &mpsc::Sender<Progress>) {
+    let (jobs, queue) = mpsc::channel();
+    let lister = sender.clone();
+    // The files that had records, to load again with their texts.
+    let with_records = std::sync::Mutex::new(Vec::new());
+    let gone = AtomicBool::new(false);
+    std::thread::scope(|scope| {
+        scope.spawn(move || {
+            let mut rank = 0;
+            let (files, problems) = list(&input, &mut |job| {
+                rank += 1;
+                jobs.send((rank, job)).is_ok()
+            });
+            // Before the queue closes, so before `Done`.
+            let _ = lister.send(Progress::Listed { files, problems });
+            drop(jobs);
+        });
+        // Only parsing: the reader lists records as they come and
+        // indexes them once their texts are in (`App::index_step`). Files go in
+        // batches: a message per file would wake the reader 100,000
+        // times. A worker's first file goes alone, for the first screen.
+        // Once the reader is gone, the files left are not loaded.
+        let send = |files: Vec<(usize, Loaded)>| {
+            if sender.send(Progress::Files(files)).is_err() {
+                gone.store(true, Ordering::Relaxed);
+            }
+        };
+        queue
+            .into_iter()
+            .par_bridge()
+            .filter(|_| !gone.load(Ordering::Relaxed))
+            .map(|(rank, job): (usize, Job)| {
+                let file = job.load_if(today, &|_| true, Texts::Drop);
+                if !file.records.is_empty() {
+                    with_records
+                        .lock()
+                        .unwrap_or_else(|e| e.into_inner())
+                        .push((rank, job));
+                }
+                (rank, file)
+            })
+            .fold(Vec::new, |mut batch: Vec<(usize, Loaded)>, file| {
+                let first = batch.capacity() == 0;
+                batch.push(file);
+                if first || batch.len() == BATCH {
+                    send(std::mem::replace(&mut batch, Vec::with_capacity(BATCH)));
+                }
+                batch
+            })
+            .filter(|rest| !rest.is_empty())
+            .for_each(send);
+    });
+    if sender.send(Progress::Done).is_err() || gone.load(Ordering::Relaxed) {
+        return;
+    }
+    let mut jobs = with_records.into_inner().unwrap_or_else(|e| e.into_inner());
+    jobs.sort_unstable_by_key(|&(rank, _)| rank);
+    let records: Vec<Record> = jobs
+        .par_iter()
+        .flat_map_iter(|(_, job)| job.load(today).records)
+        .collect();
+    let _ = sender.send(Progress::Texts(records));
 }
 
 /// Loads again, with its texts, the file `source` of `input` came from: for

@@ -57,7 +57,7 @@ use rayon::prelude::*;
 
 use self::phrase::{Phrase, Piece};
 use super::index::{Region, region_fields};
-use super::matcher::{Check, Needle, Query};
+use super::matcher::{Check, Needle, OneByOne, Query};
 use crate::model::{Record, Status};
 use crate::text::fold::{FoldOptions, fold_into, is_sign};
 
@@ -740,10 +740,11 @@ impl Index {
         };
         hits.retain(|&at| at < records.len());
         if covered < records.len() {
+            let one_by_one = OneByOne::new(query);
             let rest: Vec<usize> = records[covered..]
                 .par_iter()
                 .enumerate()
-                .filter_map(|(i, record)| query.matches(record).then_some(covered + i))
+                .filter_map(|(i, record)| one_by_one.matches(record).then_some(covered + i))
                 .collect();
             hits.extend(rest);
         }
