@@ -16,7 +16,7 @@ for tool in hyperfine rg tmux; do
   command -v "$tool" >/dev/null || { echo "compare.sh: $tool is needed" >&2; exit 2; }
 done
 
-cargo build --release --quiet --bin reponses --example gencorpus
+cargo build --release --quiet --bin reponses --example gencorpus --example readerload
 bin=$PWD/target/release/reponses
 if [ ! -f "$dir/.complete-$count" ]; then
   rm -rf "$dir"
@@ -82,6 +82,20 @@ pick() { awk "{print \$$1}" <<<"$readings" | sort -n | awk '{a[NR]=$1} END {prin
 first=$(pick 1); listed=$(pick 2); indexed=$(pick 3); peak=$(pick 4)
 check=$(median "$bin check $dir")
 
+# The same load in-process, without a terminal to poll (readerload prints
+# records, listed, texts in and indexed, in ms), interleaved with check.
+loads=""; checks=""
+for _ in $(seq 1 "${READER_RUNS:-5}"); do
+  loads+="$(target/release/examples/readerload "$dir")"$'\n'
+  t0=$(date +%s%N); "$bin" check "$dir" >/dev/null 2>&1 || true; t1=$(date +%s%N)
+  checks+="$(((t1 - t0) / 1000000))"$'\n'
+done
+mid() { sort -n | awk 'NF {a[++n]=$1} END {print a[int((n+1)/2)]}'; }
+inproc_listed=$(awk '{print $2}' <<<"$loads" | mid)
+inproc_texts=$(awk '{print $3}' <<<"$loads" | mid)
+inproc_indexed=$(awk '{print $4}' <<<"$loads" | mid)
+inproc_check=$(mid <<<"$checks")
+
 echo
 echo "| task | reponses | ripgrep | ratio |"
 echo "|---|---|---|---|"
@@ -92,4 +106,6 @@ echo "|---|---|"
 echo "| first screen | ${first:-?} ms |"
 echo "| all $count records listed | ${listed:-?} ms ($(python3 -c "print(f'{$listed/$check:.2f}')")× check, $check ms) |"
 echo "| texts read and all $count records indexed | ${indexed:-?} ms |"
+echo "| in-process, no terminal: all listed | $inproc_listed ms ($(python3 -c "print(f'{$inproc_listed/$inproc_check:.2f}')")× check, $inproc_check ms, interleaved) |"
+echo "| in-process: texts in, index built | $inproc_texts ms, $inproc_indexed ms |"
 echo "| peak memory | $((peak / 1024)) MB ($(python3 -c "print(f'{$peak*1024/$size:.2f}')")× the corpus on disk, $((size / 1000000)) MB) |"

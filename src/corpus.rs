@@ -238,17 +238,29 @@ pub const BATCH: usize = 64;
 /// first ([`crate::tui::app::AwaitingTexts`]).
 pub fn stream(input: Input, today: NaiveDate) -> mpsc::Receiver<Progress> {
     let (sender, receiver) = mpsc::channel();
-    // Its own threads: rayon's global pool stays free for the reader, whose
-    // filter would otherwise wait behind every file of the load before its
-    // first task ran (2 s for a keystroke, measured).
-    let pool = rayon::ThreadPoolBuilder::new()
-        .thread_name(|i| format!("loader-{i}"))
-        .build();
-    std::thread::spawn(move || match pool {
-        Ok(pool) => pool.install(|| load_twice(input, today, &sender)),
-        Err(_) => load_twice(input, today, &sender),
-    });
+    std::thread::spawn(move || background(|| load_twice(input, today, &sender)));
     receiver
+}
+
+/// Runs `work` on the threads of the reader's background work (loading,
+/// then indexing), not on rayon's global pool: that one stays free for
+/// what answers a key (the filter), which would otherwise wait behind every
+/// file of a load before its first task ran (2 s for a keystroke,
+/// measured). Indexing runs here too, on the threads that allocated the
+/// texts: on other threads, the allocator's other arenas raised the
+/// reader's peak memory by 50 MB.
+pub fn background<T: Send>(work: impl FnOnce() -> T + Send) -> T {
+    static POOL: std::sync::OnceLock<Option<rayon::ThreadPool>> = std::sync::OnceLock::new();
+    let pool = POOL.get_or_init(|| {
+        rayon::ThreadPoolBuilder::new()
+            .thread_name(|i| format!("background-{i}"))
+            .build()
+            .ok()
+    });
+    match pool {
+        Some(pool) => pool.install(work),
+        None => work(),
+    }
 }
 
 /// [`stream`]'s work, on the thread and pool it is given.

@@ -221,18 +221,20 @@ impl App {
         };
         let tokens = match self.next_tokens.take() {
             Some((at, tokens)) if at == start && tokens.len() == end - start => tokens,
-            _ => prepare(start..end).1,
+            _ => corpus::background(|| prepare(start..end).1),
         };
         let next = end..(end + INDEX_BATCH).min(records.len());
         let index = &mut self.index;
-        let (prepared, ()) = rayon::join(
-            || (!next.is_empty()).then(|| prepare(next)),
-            || {
-                for (record, tokens) in records[start..end].iter().zip(&tokens) {
-                    index.add(record, tokens);
-                }
-            },
-        );
+        let (prepared, ()) = corpus::background(|| {
+            rayon::join(
+                || (!next.is_empty()).then(|| prepare(next)),
+                || {
+                    for (record, tokens) in records[start..end].iter().zip(&tokens) {
+                        index.add(record, tokens);
+                    }
+                },
+            )
+        });
         self.next_tokens = prepared;
         if end == records.len() {
             self.index.shrink();
