@@ -83,6 +83,7 @@ fn event_loop(
     // Records taken in since the last frame, and whether a key came.
     let mut progressed = false;
     let mut keyed = false;
+    let mut milestone = false;
     let mut last_draw = Instant::now();
     loop {
         if let Some(signal) = signals.received() {
@@ -124,6 +125,8 @@ fn event_loop(
                 match loader.try_recv() {
                     Ok(progress) => {
                         loading = !matches!(progress, Progress::Texts(_));
+                        // The whole list, or the texts: shown at once.
+                        milestone |= matches!(progress, Progress::Done | Progress::Texts(_));
                         app.on_progress(progress);
                         progressed = true;
                     }
@@ -147,12 +150,16 @@ fn event_loop(
                 progressed = true;
             }
         }
-        // Progress alone redraws at most 20 times a second: drawing every
-        // batch would slow the load it shows. Keys redraw at once.
+        // Progress alone redraws at most 10 times a second: drawing (and
+        // the terminal's work on what is drawn) takes CPU from the load it
+        // shows, on two cores. Keys and milestones redraw at once.
         let busy = loading || app.indexing();
-        if progressed && (keyed || !busy || last_draw.elapsed() >= Duration::from_millis(50)) {
+        if progressed
+            && (keyed || milestone || !busy || last_draw.elapsed() >= Duration::from_millis(100))
+        {
             dirty = true;
             progressed = false;
+            milestone = false;
         }
         if dirty {
             keyed = false;
