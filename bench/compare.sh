@@ -77,20 +77,30 @@ reader_once() {
   tmux kill-session -t "$session" 2>/dev/null || true
   echo "${first:-0} ${listed:-0} ${indexed:-0} $peak"
 }
-readings=$(for _ in $(seq 1 "${READER_RUNS:-5}"); do reader_once; done)
-pick() { awk "{print \$$1}" <<<"$readings" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+# Each run is followed by a run of check, and the ratio is of the medians:
+# this machine's speed drifts by a fifth over minutes.
+timed_check() {
+  local t0 t1
+  t0=$(date +%s%N); "$bin" check "$dir" >/dev/null 2>&1 || true; t1=$(date +%s%N)
+  echo "$(((t1 - t0) / 1000000))"
+}
+readings=""; checks=""
+for _ in $(seq 1 "${READER_RUNS:-5}"); do
+  readings+="$(reader_once)"$'\n'
+  checks+="$(timed_check)"$'\n'
+done
+mid() { sort -n | awk 'NF {a[++n]=$1} END {print a[int((n+1)/2)]}'; }
+pick() { awk "{print \$$1}" <<<"$readings" | mid; }
 first=$(pick 1); listed=$(pick 2); indexed=$(pick 3); peak=$(pick 4)
-check=$(median "$bin check $dir")
+check=$(mid <<<"$checks")
 
 # The same load in-process, without a terminal to poll (readerload prints
 # records, listed, texts in and indexed, in ms), interleaved with check.
 loads=""; checks=""
 for _ in $(seq 1 "${READER_RUNS:-5}"); do
   loads+="$(target/release/examples/readerload "$dir")"$'\n'
-  t0=$(date +%s%N); "$bin" check "$dir" >/dev/null 2>&1 || true; t1=$(date +%s%N)
-  checks+="$(((t1 - t0) / 1000000))"$'\n'
+  checks+="$(timed_check)"$'\n'
 done
-mid() { sort -n | awk 'NF {a[++n]=$1} END {print a[int((n+1)/2)]}'; }
 inproc_listed=$(awk '{print $2}' <<<"$loads" | mid)
 inproc_texts=$(awk '{print $3}' <<<"$loads" | mid)
 inproc_indexed=$(awk '{print $4}' <<<"$loads" | mid)
@@ -104,7 +114,7 @@ echo
 echo "| reader | measured |"
 echo "|---|---|"
 echo "| first screen | ${first:-?} ms |"
-echo "| all $count records listed | ${listed:-?} ms ($(python3 -c "print(f'{$listed/$check:.2f}')")× check, $check ms) |"
+echo "| all $count records listed | ${listed:-?} ms ($(python3 -c "print(f'{$listed/$check:.2f}')")× check, $check ms, interleaved) |"
 echo "| texts read and all $count records indexed | ${indexed:-?} ms |"
 echo "| in-process, no terminal: all listed | $inproc_listed ms ($(python3 -c "print(f'{$inproc_listed/$inproc_check:.2f}')")× check, $inproc_check ms, interleaved) |"
 echo "| in-process: texts in, index built | $inproc_texts ms, $inproc_indexed ms |"
