@@ -77,8 +77,9 @@ reader_once() {
   tmux kill-session -t "$session" 2>/dev/null || true
   echo "${first:-0} ${listed:-0} ${indexed:-0} $peak"
 }
-# Each run is followed by a run of check, and the ratio is of the medians:
-# this machine's speed drifts by a fifth over minutes.
+# Each run follows a run of check, and the ratio is of the medians: this
+# machine's speed drifts by a fifth over minutes. (Check runs after a
+# second's rest: a reader being killed frees 800 MB.)
 timed_check() {
   local t0 t1
   t0=$(date +%s%N); "$bin" check "$dir" >/dev/null 2>&1 || true; t1=$(date +%s%N)
@@ -86,8 +87,9 @@ timed_check() {
 }
 readings=""; checks=""
 for _ in $(seq 1 "${READER_RUNS:-5}"); do
-  readings+="$(reader_once)"$'\n'
+  sleep 1
   checks+="$(timed_check)"$'\n'
+  readings+="$(reader_once)"$'\n'
 done
 mid() { sort -n | awk 'NF {a[++n]=$1} END {print a[int((n+1)/2)]}'; }
 pick() { awk "{print \$$1}" <<<"$readings" | mid; }
