@@ -90,13 +90,7 @@ fn load_listed<T: Send>(
 ) -> (Vec<Diagnostic>, Vec<T>) {
     let (sender, receiver) = mpsc::channel();
     std::thread::scope(|scope| {
-        let lister = scope.spawn(move || {
-            let mut rank = 0;
-            list(input, &mut |job| {
-                rank += 1;
-                sender.send((rank, job)).is_ok()
-            })
-        });
+        let lister = scope.spawn(move || list_ranked(input, &sender));
         let mut results: Vec<(usize, T)> = receiver
             .into_iter()
             .par_bridge()
@@ -131,6 +125,16 @@ fn list(input: &Input, job: &mut dyn FnMut(Job) -> bool) -> (usize, Vec<Diagnost
         Input::Paths(paths) => load::walk(paths, &mut |path| counted(Job::File(path))),
     };
     (count, problems)
+}
+
+/// [`list`], each file sent to `jobs` with its rank in the listing (from
+/// 1), until nobody receives.
+fn list_ranked(input: &Input, jobs: &mpsc::Sender<(usize, Job)>) -> (usize, Vec<Diagnostic>) {
+    let mut rank = 0;
+    list(input, &mut |job| {
+        rank += 1;
+        jobs.send((rank, job)).is_ok()
+    })
 }
 
 /// Records and diagnostics of a set of files.
@@ -272,17 +276,13 @@ fn load_twice(input: Input, today: NaiveDate, sender: &mpsc::Sender<Progress>) {
     let gone = AtomicBool::new(false);
     std::thread::scope(|scope| {
         scope.spawn(move || {
-            let mut rank = 0;
-            let (files, problems) = list(&input, &mut |job| {
-                rank += 1;
-                jobs.send((rank, job)).is_ok()
-            });
+            let (files, problems) = list_ranked(&input, &jobs);
             // Before the queue closes, so before `Done`.
             let _ = lister.send(Progress::Listed { files, problems });
             drop(jobs);
         });
-        // Only parsing: the reader lists records as they come and
-        // indexes them once their texts are in (`App::index_step`). Files go in
+        // Only parsing: the reader lists records as they come and indexes
+        // them once their texts are in (`App::index_step`). Files go in
         // batches: a message per file would wake the reader 100,000
         // times. A worker's first file goes alone, for the first screen.
         // Once the reader is gone, the files left are not loaded.
