@@ -62,7 +62,8 @@ use crate::model::{Record, Status};
 use crate::text::fold::{FoldOptions, fold_into, is_sign};
 
 /// The tokens of one record's searched text: what a loader thread prepares
-/// so that [`Index::add`] only has to look each distinct one up.
+/// so that adding a record ([`Index::add_batch`]) only has to look each
+/// distinct one up.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Tokens {
     /// Each distinct token followed by a `\n`.
@@ -567,6 +568,9 @@ pub struct Index {
     /// By record id (the order records were added).
     docs: Vec<Doc>,
     fields: Fields,
+    /// The tokens of the next batch, prepared while the last one was
+    /// added ([`Index::add_batch`]): the position of its first record.
+    prepared: Option<(usize, Vec<Tokens>)>,
 }
 
 impl Index {
@@ -575,28 +579,46 @@ impl Index {
         Index::default()
     }
 
-    /// The index of `records`, in order. Tokens are prepared in parallel,
-    /// a batch ahead of the one being added.
+    /// The index of `records`, in order.
     pub fn build(records: &[Record]) -> Index {
         let mut index = Index::new();
-        let prepare =
-            |batch: &[Record]| -> Vec<Tokens> { batch.par_iter().map(Tokens::new).collect() };
-        let mut batches = records.chunks(2048);
-        let mut pending = batches.next().map(|b| (b, prepare(b)));
-        while let Some((batch, tokens)) = pending.take() {
-            let next = batches.next();
-            let (prepared, ()) = rayon::join(
-                || next.map(|b| (b, prepare(b))),
-                || {
-                    for (record, tokens) in batch.iter().zip(&tokens) {
-                        index.add(record, tokens);
-                    }
-                },
-            );
-            pending = prepared;
+        while index.len() < records.len() {
+            index.add_batch(records, 2048);
         }
-        index.shrink();
         index
+    }
+
+    /// Adds the next `size` records of `records` (the slice the index
+    /// covers the start of), their tokens prepared in parallel; meanwhile
+    /// the batch after is tokenised on the other threads, for the next
+    /// call. So a caller can build an index in steps, between key presses.
+    /// The last batch gives back the room kept for growth.
+    pub fn add_batch(&mut self, records: &[Record], size: usize) {
+        let prepare = |range: Range<usize>| -> (usize, Vec<Tokens>) {
+            (
+                range.start,
+                records[range].par_iter().map(Tokens::new).collect(),
+            )
+        };
+        let start = self.len();
+        let end = (start + size).min(records.len());
+        let tokens = match self.prepared.take() {
+            Some((at, tokens)) if at == start && tokens.len() == end - start => tokens,
+            _ => prepare(start..end).1,
+        };
+        let next = end..(end + size).min(records.len());
+        let (prepared, ()) = rayon::join(
+            || (!next.is_empty()).then(|| prepare(next)),
+            || {
+                for (record, tokens) in records[start..end].iter().zip(&tokens) {
+                    self.add(record, tokens);
+                }
+            },
+        );
+        self.prepared = prepared;
+        if end == records.len() {
+            self.shrink();
+        }
     }
 
     /// How many records it covers: the first ones added.
@@ -610,7 +632,7 @@ impl Index {
     }
 
     /// Adds the next record, whose tokens are `tokens` ([`Tokens::new`]).
-    pub fn add(&mut self, record: &Record, tokens: &Tokens) {
+    fn add(&mut self, record: &Record, tokens: &Tokens) {
         let id = u32::try_from(self.docs.len()).expect("fewer than 2^32 records");
         let mut global = Vec::with_capacity(tokens.order.len() / 4);
         for token in tokens.iter() {
@@ -663,7 +685,7 @@ impl Index {
     }
 
     /// Gives back the room kept for growth, once loading is over.
-    pub fn shrink(&mut self) {
+    fn shrink(&mut self) {
         self.vocab.shrink();
         self.postings.par_iter_mut().for_each(Postings::shrink);
         self.postings.shrink_to_fit();

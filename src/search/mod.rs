@@ -11,6 +11,6 @@ pub mod matcher;
 pub mod query;
 pub mod raw;
 
-pub use inverted::{Index, Tokens};
+pub use inverted::Index;
 pub use matcher::{Query, filter, scan};
 pub use query::QueryError;

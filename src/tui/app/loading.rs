@@ -126,19 +126,17 @@ impl App {
             self.corpus.records = records;
             self.reorder(&order);
         } else {
+            // Files changed between the passes: the list afresh, the same
+            // record selected if it is still there.
             let selected = self.current().map(|r| r.id.clone());
             self.corpus.records = records;
-            self.index = crate::search::Index::new();
-            self.next_tokens = None;
-            self.forget_texts();
             self.shown = (0..self.corpus.records.len()).collect();
             self.selected = selected
                 .and_then(|id| self.corpus.records.iter().position(|r| r.id == id))
                 .unwrap_or(0);
             self.scroll = [0, 0];
             self.selection = None;
-            self.keep_selection_visible();
-            self.sort_diagnostics();
+            self.records_changed();
         }
         match self.filter.as_ref().map(|f| f.text.clone()) {
             Some(text) => self.apply_filter(&text),
@@ -157,9 +155,11 @@ impl App {
             return;
         };
         let source = &self.corpus.records[i].source;
-        if !awaiting.reloaded.insert(source.clone()) {
+        // Called on every move of the selection: no allocation to say no.
+        if awaiting.reloaded.contains(source) {
             return;
         }
+        awaiting.reloaded.insert(source.clone());
         let Some(file) = corpus::reload(&awaiting.input, source, self.today) else {
             return;
         };
@@ -201,44 +201,15 @@ impl App {
             && self.index.len() < self.corpus.records.len()
     }
 
-    /// Indexes the next batch of records: adds the batch whose tokens are
-    /// ready while the next batch's tokens are prepared, in parallel. A
-    /// step takes a few tens of milliseconds, so that keys stay answered
-    /// between steps. Records are listed and filterable before they are
-    /// indexed (the filter tests the others one by one); the index makes
-    /// the filter fast.
+    /// Indexes the next batch of records ([`crate::search::Index::add_batch`]),
+    /// on the loader's threads: a few tens of milliseconds, so that keys
+    /// stay answered between steps. Records are listed and filterable
+    /// before they are indexed (the filter tests the others one by one);
+    /// the index makes the filter fast.
     pub fn index_step(&mut self) {
-        use crate::search::Tokens;
-        use rayon::prelude::*;
         let records = &self.corpus.records;
-        let start = self.index.len();
-        let end = (start + INDEX_BATCH).min(records.len());
-        let prepare = |range: std::ops::Range<usize>| -> (usize, Vec<Tokens>) {
-            (
-                range.start,
-                records[range].par_iter().map(Tokens::new).collect(),
-            )
-        };
-        let tokens = match self.next_tokens.take() {
-            Some((at, tokens)) if at == start && tokens.len() == end - start => tokens,
-            _ => corpus::background(|| prepare(start..end).1),
-        };
-        let next = end..(end + INDEX_BATCH).min(records.len());
         let index = &mut self.index;
-        let (prepared, ()) = corpus::background(|| {
-            rayon::join(
-                || (!next.is_empty()).then(|| prepare(next)),
-                || {
-                    for (record, tokens) in records[start..end].iter().zip(&tokens) {
-                        index.add(record, tokens);
-                    }
-                },
-            )
-        });
-        self.next_tokens = prepared;
-        if end == records.len() {
-            self.index.shrink();
-        }
+        corpus::background(|| index.add_batch(records, INDEX_BATCH));
     }
 
     /// Files load in parallel and arrive in any order; once all are in,
@@ -278,19 +249,24 @@ impl App {
         for (new, &old) in order.iter().enumerate() {
             new_of_old[old] = new;
         }
-        // The index covers records in the order they were added: it is
-        // built after this sort (`index_step`), so anything it held is stale.
-        self.index = crate::search::Index::new();
-        self.next_tokens = None;
-        self.sort_diagnostics();
         let mut shown: Vec<usize> = self.shown.iter().map(|&old| new_of_old[old]).collect();
         shown.sort_unstable();
         self.shown = shown;
-        self.forget_texts();
         self.selected = selected
             .and_then(|old| self.shown.binary_search(&new_of_old[old]).ok())
             .unwrap_or(0);
-        self.keep_selection_visible();
+        self.records_changed();
         self.ensure_texts();
+    }
+
+    /// What follows a change of the records or of their order: the index
+    /// covers records in the order they were added, so it starts again
+    /// (`index_step`); what was computed from the texts shown is dropped;
+    /// diagnostics are put in order.
+    fn records_changed(&mut self) {
+        self.index = crate::search::Index::new();
+        self.sort_diagnostics();
+        self.forget_texts();
+        self.keep_selection_visible();
     }
 }

@@ -115,9 +115,6 @@ pub struct App {
     pub terminal_out: Box<dyn Write>,
     /// While files stream in, the listing rank of each record's file.
     file_ranks: Vec<usize>,
-    /// The tokens of the next records to index, prepared ahead: the
-    /// position of the first, and theirs.
-    next_tokens: Option<(usize, Vec<crate::search::Tokens>)>,
     wraps: RefCell<[Option<Wrapped>; 2]>,
     sentence_cache: RefCell<[Option<Sentences>; 2]>,
 }
@@ -138,7 +135,6 @@ impl App {
             loading,
             awaiting_texts: None,
             file_ranks: Vec::new(),
-            next_tokens: None,
             shown,
             selected: 0,
             list_top: 0,
