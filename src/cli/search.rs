@@ -33,9 +33,7 @@ use super::snippet::{WIDTH, snippet};
 use crate::corpus::{self, Corpus, Input};
 use crate::load::Texts;
 use crate::model::Record;
-use crate::search::Query;
-use crate::search::query::ParsedQuery;
-use crate::search::raw::RawTerms;
+use crate::search::{OneByOne, Query};
 use crate::text::sanitize::visible;
 
 /// When to colour matches, as grep and ripgrep spell it.
@@ -96,30 +94,16 @@ pub fn search(
             return Ok(Outcome::Error);
         }
     };
-    let parsed = query.parsed().clone();
-    let raw = RawTerms::new(&parsed);
-    let filters = Query::new(ParsedQuery {
-        terms: Vec::new(),
-        filters: parsed.filters,
-    });
-    let matches = |record: &Record, probed: Option<u64>| match &raw {
-        None => query.matches(record),
-        Some(raw) => {
-            let terms = match probed {
-                Some(found) => raw.probed_record_matches(record, found),
-                None => raw.record_matches(record),
-            };
-            terms && (filters.is_empty() || filters.matches(record))
-        }
-    };
+    let one_by_one = OneByOne::new(&query);
+    let raw = one_by_one.raw();
     // `-l` needs no text, only to know whether a record matches: the
     // parser shows each paragraph to the terms and keeps none.
-    let texts = match &raw {
+    let texts = match raw {
         Some(raw) if options.files_with_matches && raw.can_probe() => Texts::Probe(raw),
         _ => Texts::Keep,
     };
     // With the probe, its sieve decides which files are parsed.
-    let wanted = |text: &str| match (&raw, texts) {
+    let wanted = |text: &str| match (raw, texts) {
         (Some(raw), Texts::Keep) => raw.may_match(text),
         _ => true,
     };
@@ -128,7 +112,7 @@ pub fn search(
     let (problems, files) = corpus::scan(input, today, &wanted, texts, |mut file| {
         let mut lines = Vec::new();
         for (i, record) in file.records.iter().enumerate() {
-            if !matches(record, file.probed.get(i).copied()) {
+            if !one_by_one.matches_probed(record, file.probed.get(i).copied()) {
                 continue;
             }
             if options.files_with_matches {

@@ -321,16 +321,17 @@ pub fn scan(records: &[Record], query: &Query) -> Vec<usize> {
 /// the records' raw texts ([`super::raw`]: a SIMD literal search, the
 /// regex only around the accents a word can take) rather than on their
 /// foldings, which cost ten times more to make; its filters as
-/// [`Query::matches`] does. What the reader's filter does for the records
-/// not indexed yet (a keystroke on 80,000 of them took 1.5 s folding).
-pub(super) struct OneByOne<'q> {
+/// [`Query::matches`] does. What `search` does over files, and the
+/// reader's filter for the records not indexed yet (a keystroke on 80,000
+/// of them took 1.5 s folding).
+pub struct OneByOne<'q> {
     query: &'q Query,
     /// The words over raw text, and the filters alone.
     raw: Option<(RawTerms, Query)>,
 }
 
 impl<'q> OneByOne<'q> {
-    pub(super) fn new(query: &'q Query) -> OneByOne<'q> {
+    pub fn new(query: &'q Query) -> OneByOne<'q> {
         let raw = RawTerms::new(&query.parsed).map(|terms| {
             let filters = Query::new(ParsedQuery {
                 terms: Vec::new(),
@@ -341,10 +342,26 @@ impl<'q> OneByOne<'q> {
         OneByOne { query, raw }
     }
 
-    pub(super) fn matches(&self, record: &Record) -> bool {
+    /// The words over raw text, when every word could be made one.
+    pub fn raw(&self) -> Option<&RawTerms> {
+        self.raw.as_ref().map(|(terms, _)| terms)
+    }
+
+    pub fn matches(&self, record: &Record) -> bool {
+        self.matches_probed(record, None)
+    }
+
+    /// [`OneByOne::matches`] for a record whose texts a probe of
+    /// [`OneByOne::raw`] has seen instead (`found`: the words it found in
+    /// them, [`crate::load::Texts::Probe`]).
+    pub fn matches_probed(&self, record: &Record, found: Option<u64>) -> bool {
         match &self.raw {
             Some((terms, filters)) => {
-                (filters.is_empty() || filters.matches(record)) && terms.record_matches(record)
+                (filters.is_empty() || filters.matches(record))
+                    && match found {
+                        Some(found) => terms.probed_record_matches(record, found),
+                        None => terms.record_matches(record),
+                    }
             }
             None => self.query.matches(record),
         }

@@ -12,5 +12,5 @@ pub mod query;
 pub mod raw;
 
 pub use inverted::Index;
-pub use matcher::{Query, filter, scan};
+pub use matcher::{OneByOne, Query, filter, scan};
 pub use query::QueryError;
