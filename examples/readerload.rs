@@ -12,8 +12,8 @@
 use std::time::Instant;
 
 use ratatui::layout::Rect;
-use reponses::corpus::{self, Corpus, Input, Progress};
-use reponses::tui::app::{App, AwaitingTexts, Loading};
+use reponses::corpus::{self, Input, Progress};
+use reponses::tui::app::App;
 
 fn main() {
     let start = Instant::now();
@@ -24,17 +24,7 @@ fn main() {
     }
     let input = Input::from_paths(paths);
     let today = chrono::Local::now().date_naive();
-    let mut app = App::new(
-        Corpus::default(),
-        Some(Loading {
-            files: None,
-            done: 0,
-        }),
-        Rect::new(0, 0, 160, 45),
-        false,
-        today,
-    );
-    app.awaiting_texts = Some(AwaitingTexts::new(input.clone()));
+    let mut app = App::streaming(input.clone(), Rect::new(0, 0, 160, 45), false, today);
     let mut listed = None;
     let mut texts = None;
     for progress in corpus::stream(input, today) {

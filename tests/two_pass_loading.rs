@@ -12,7 +12,7 @@ use reponses::corpus::{self, Corpus, Input, Progress};
 use reponses::load::Texts;
 use reponses::model::PartKind;
 use reponses::tui::action::Action;
-use reponses::tui::app::{App, AwaitingTexts, Loading};
+use reponses::tui::app::App;
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 29).unwrap()
@@ -26,18 +26,7 @@ fn fixtures() -> Input {
 
 /// A reader about to load `input`, as `tui::run` starts it.
 fn loading(input: &Input) -> App {
-    let mut app = App::new(
-        Corpus::default(),
-        Some(Loading {
-            files: None,
-            done: 0,
-        }),
-        Rect::new(0, 0, 120, 30),
-        false,
-        today(),
-    );
-    app.awaiting_texts = Some(AwaitingTexts::new(input.clone()));
-    app
+    App::streaming(input.clone(), Rect::new(0, 0, 120, 30), false, today())
 }
 
 /// A reader fed the first pass of `input`: every file without its texts,

@@ -20,8 +20,8 @@ use chrono::NaiveDate;
 use crossterm::event::{self, Event, KeyEventKind, MouseEventKind};
 use ratatui::layout::Rect;
 
-use crate::corpus::{self, Corpus, Input, Progress};
-use app::{App, Loading};
+use crate::corpus::{self, Input, Progress};
+use app::App;
 
 /// How the reader ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,18 +41,9 @@ pub fn run(input: Input, today: NaiveDate) -> anyhow::Result<Exit> {
     let mut guard = terminal::enter()?;
     let size = guard.terminal.size()?;
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    let mut app = App::new(
-        Corpus::default(),
-        Some(Loading {
-            files: None,
-            done: 0,
-        }),
-        Rect::new(0, 0, size.width, size.height),
-        color,
-        today,
-    );
+    let area = Rect::new(0, 0, size.width, size.height);
+    let mut app = App::streaming(input.clone(), area, color, today);
     app.terminal_out = Box::new(std::io::stdout());
-    app.awaiting_texts = Some(app::AwaitingTexts::new(input.clone()));
     let loader = corpus::stream(input, today);
     let exit = event_loop(&mut guard, &mut app, &loader, &signals);
     drop(guard);

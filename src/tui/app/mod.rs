@@ -25,7 +25,7 @@ pub use search::{Applied, Match, Message, Prompt, Target};
 
 use super::action::Action;
 use super::layout::{Focus, Panes, inner};
-use crate::corpus::Corpus;
+use crate::corpus::{Corpus, Input};
 use crate::export::clipboard::Clipboard;
 use crate::model::Record;
 use crate::search::Index;
@@ -120,6 +120,23 @@ pub struct App {
 }
 
 impl App {
+    /// A reader about to take in `input` from [`crate::corpus::stream`]:
+    /// empty, loading, its records to come first without their texts.
+    pub fn streaming(input: Input, area: Rect, color: bool, today: NaiveDate) -> App {
+        let mut app = App::new(
+            Corpus::default(),
+            Some(Loading {
+                files: None,
+                done: 0,
+            }),
+            area,
+            color,
+            today,
+        );
+        app.awaiting_texts = Some(AwaitingTexts::new(input));
+        app
+    }
+
     pub fn new(
         corpus: Corpus,
         loading: Option<Loading>,
