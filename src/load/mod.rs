@@ -10,7 +10,9 @@ pub mod decode;
 mod read;
 mod senat;
 
+use std::cell::Cell;
 use std::fmt;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -85,24 +87,45 @@ pub enum Texts<'p> {
 
 /// A search's look at files whose texts are not kept ([`Texts::Probe`]):
 /// first at a file's whole text, then at each paragraph of its questions
-/// and answers, in order.
+/// and answers, in order, then at each record once it is complete.
+///
+/// The look at a paragraph may be a quick one that misses some matches
+/// (say, a search for a word's plain spelling only): the look at the
+/// record is given its paragraphs again to find what was missed. A word
+/// usually has its plain spelling somewhere in a record that holds it, so
+/// the thorough search is rarely needed.
 pub trait Probe: Sync {
     /// Whether a record of a file with this decoded `text` can match:
-    /// `None` and the file is not parsed. Otherwise what to remember of
-    /// the file (say, where each term first occurs), given back to
-    /// [`Probe::paragraph`] for each of its paragraphs.
+    /// `None` and the file is not parsed. Otherwise what the probe keeps
+    /// of the file while it is parsed (say, where each term occurs next),
+    /// given back to [`Probe::paragraph`] and [`Probe::record`], which may
+    /// update it.
     fn sieve(&self, text: &str) -> Option<Vec<usize>>;
 
-    /// The terms not in `found` (a bit each) that `paragraph` holds.
-    /// `span` is where the paragraph lies in the file's text, when it is
-    /// part of it (a line the parser had to copy is not).
+    /// The terms not in `found` (a bit each) that `paragraph` holds, or
+    /// some of them. `span` is where the paragraph lies in `file`, the
+    /// file's text, when it is part of it (a line the parser had to copy
+    /// is not).
     fn paragraph(
         &self,
-        sieved: &[usize],
+        sieved: &[Cell<usize>],
+        file: &str,
         paragraph: &str,
-        span: Option<std::ops::Range<usize>>,
+        span: Option<Range<usize>>,
         found: u64,
     ) -> u64;
+
+    /// Once a record is complete: the terms not in `found` that its
+    /// `paragraphs` hold, which [`Probe::paragraph`] missed. None, for a
+    /// probe whose look at each paragraph is thorough.
+    fn record(
+        &self,
+        _sieved: &[Cell<usize>],
+        _paragraphs: &mut dyn Iterator<Item = &str>,
+        _found: u64,
+    ) -> u64 {
+        0
+    }
 }
 
 /// A closure probes every paragraph of every file: for tests and benches.
@@ -113,9 +136,10 @@ impl<F: Fn(&str, u64) -> u64 + Sync> Probe for F {
 
     fn paragraph(
         &self,
-        _sieved: &[usize],
+        _sieved: &[Cell<usize>],
+        _file: &str,
         paragraph: &str,
-        _span: Option<std::ops::Range<usize>>,
+        _span: Option<Range<usize>>,
         found: u64,
     ) -> u64 {
         self(paragraph, found)

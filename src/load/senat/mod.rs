@@ -10,6 +10,9 @@
 mod lines;
 mod names;
 
+use std::cell::Cell;
+use std::ops::Range;
+
 use chrono::NaiveDate;
 
 use lines::{Expected, Header, Line, RawDate};
@@ -25,7 +28,7 @@ use crate::model::{self, Answer, Part, Record, Status};
 /// [`Texts::Probe`] drops them too, after the probe has seen them; a file
 /// its sieve rejects is not parsed.
 pub fn parse(source: &str, text: &str, today: NaiveDate, texts: Texts<'_>) -> Loaded {
-    let sieved = match texts {
+    let mut sieved = match texts {
         Texts::Probe(probe) => match probe.sieve(text) {
             Some(sieved) => sieved,
             None => return Loaded::default(),
@@ -43,9 +46,10 @@ pub fn parse(source: &str, text: &str, today: NaiveDate, texts: Texts<'_>) -> Lo
         headers: 0,
         rest: 0,
         texts,
+        spare: SPARE.take(),
         file: File {
             text,
-            sieved: &sieved,
+            sieved: Cell::from_mut(sieved.as_mut_slice()).as_slice_of_cells(),
         },
     };
     // memchr's vectorised search: splitting lines is a third of a parse
@@ -59,6 +63,7 @@ pub fn parse(source: &str, text: &str, today: NaiveDate, texts: Texts<'_>) -> Lo
         start = end + 1;
     }
     parser.finish_record();
+    SPARE.set(std::mem::take(&mut parser.spare));
     if parser.headers == 0 {
         let message = if text.chars().all(char::is_whitespace) {
             "empty document: expected a \"Question de M./Mme NAME First name (constituency - \
@@ -104,10 +109,12 @@ struct Draft<'p> {
     texts: Texts<'p>,
     /// The file, for the probe.
     file: File<'p>,
-    /// With [`Texts::Probe`]: the terms found so far, and whether the
-    /// answer has had a paragraph (the "Réponse. -" marker is stripped
-    /// from its first one, as when texts are kept).
+    /// With [`Texts::Probe`]: the terms found so far, the paragraphs shown
+    /// to the probe (shown again once the record is complete), and
+    /// whether the answer has had a paragraph (the "Réponse. -" marker is
+    /// stripped from its first one, as when texts are kept).
     found: u64,
+    paragraphs: Vec<Shown>,
     answer_started: bool,
     /// Text lines seen while `closed`, with their line numbers.
     tail: Vec<(usize, String)>,
@@ -128,7 +135,25 @@ struct Parser<'s, 'p> {
     /// so it is reserved once (and shrunk at the end) instead of growing.
     rest: usize,
     texts: Texts<'p>,
+    /// With [`Texts::Probe`], buffers a finished record gives back to the
+    /// next: a search goes through millions of records and keeps none.
+    /// They are kept by the thread from one file to the next ([`SPARE`]).
+    spare: Spare,
     file: File<'p>,
+}
+
+thread_local! {
+    /// The buffers a thread's last record gave back: most files hold one
+    /// record, so the next file's reuses them.
+    static SPARE: Cell<Spare> = Cell::new(Spare::default());
+}
+
+/// Buffers of [`Texts::Probe`] a record fills and the next reuses.
+#[derive(Default)]
+struct Spare {
+    /// The question's opening, for the display name.
+    opening: String,
+    paragraphs: Vec<Shown>,
 }
 
 /// The file being parsed, as [`Texts::Probe`] needs it: its text, to say
@@ -136,12 +161,19 @@ struct Parser<'s, 'p> {
 #[derive(Clone, Copy)]
 struct File<'a> {
     text: &'a str,
-    sieved: &'a [usize],
+    sieved: &'a [Cell<usize>],
+}
+
+/// A paragraph shown to the probe: where it lies in the file, or a copy
+/// when it is not a slice of the file's text.
+enum Shown {
+    Span(Range<usize>),
+    Copy(String),
 }
 
 impl File<'_> {
     /// Where `part` lies in the file's text, if it is a slice of it.
-    fn span(&self, part: &str) -> Option<std::ops::Range<usize>> {
+    fn span(&self, part: &str) -> Option<Range<usize>> {
         let start = (part.as_ptr() as usize).wrapping_sub(self.text.as_ptr() as usize);
         (start <= self.text.len() && part.len() <= self.text.len() - start)
             .then(|| start..start + part.len())
@@ -350,6 +382,7 @@ impl<'p> Parser<'_, 'p> {
         self.finish_record();
         self.skipping = false;
         let title = self.title_from_preamble();
+        let spare = std::mem::take(&mut self.spare);
         let (number, legislature) = self.preamble_number.take().unzip();
         let date = self.date(n, raw, header.date);
         self.current = Some(Draft {
@@ -361,7 +394,10 @@ impl<'p> Parser<'_, 'p> {
             question: Part {
                 date,
                 page: None,
-                text: self.text_buffer(),
+                text: match self.texts {
+                    Texts::Probe(_) => spare.opening,
+                    Texts::Keep | Texts::Drop => self.text_buffer(),
+                },
             },
             answer: None,
             transmitted_to: None,
@@ -374,6 +410,7 @@ impl<'p> Parser<'_, 'p> {
             texts: self.texts,
             file: self.file,
             found: 0,
+            paragraphs: spare.paragraphs,
             answer_started: false,
             tail: Vec::new(),
         });
@@ -440,8 +477,7 @@ impl<'p> Parser<'_, 'p> {
                 ),
             );
         }
-        let found = draft.found;
-        let (record, has_text) = draft.into_record(self.source, self.today);
+        let (record, has_text, found) = draft.into_record(self.source, self.today, &mut self.spare);
         if let Texts::Probe(_) = self.texts {
             self.out.probed.push(found);
         }
@@ -452,6 +488,10 @@ impl<'p> Parser<'_, 'p> {
                 Severity::Warning,
                 "the question has no text".to_owned(),
             );
+        }
+        // Most files hold one record: room for four would be wasted.
+        if self.out.records.capacity() == 0 {
+            self.out.records.reserve_exact(1);
         }
         self.out.records.push(record);
     }
@@ -491,11 +531,22 @@ impl Draft<'_> {
                     return;
                 }
                 let span = self.file.span(text);
-                self.found |= probe.paragraph(self.file.sieved, text, span, self.found);
+                self.found |= probe.paragraph(
+                    self.file.sieved,
+                    self.file.text,
+                    text,
+                    span.clone(),
+                    self.found,
+                );
+                self.paragraphs.push(match span {
+                    Some(span) => Shown::Span(span),
+                    None => Shown::Copy(text.to_owned()),
+                });
                 match self.section {
                     Section::Answer => self.answer_started = true,
                     Section::Question if self.question.text.len() < NAME_WINDOW => {
-                        push_paragraph(&mut self.question.text, text);
+                        let room = NAME_WINDOW - self.question.text.len();
+                        push_paragraph(&mut self.question.text, cut(text, room));
                     }
                     Section::Question => {}
                 }
@@ -517,14 +568,29 @@ impl Draft<'_> {
         }
     }
 
-    /// The record, and whether its question has any text.
-    fn into_record(mut self, source: &str, today: NaiveDate) -> (Record, bool) {
+    /// The record, whether its question has any text, and the terms the
+    /// probe found in its texts; with [`Texts::Probe`], the buffers go back
+    /// to `spare`.
+    fn into_record(
+        mut self,
+        source: &str,
+        today: NaiveDate,
+        spare: &mut Spare,
+    ) -> (Record, bool, u64) {
         // Text after the last closing line that no next page claimed is the
         // end of the body.
         self.closed = false;
         let tail = std::mem::take(&mut self.tail);
         for (_, text) in tail {
             self.push_text(&text);
+        }
+        if let Texts::Probe(probe) = self.texts {
+            let file = self.file.text;
+            let mut paragraphs = self.paragraphs.iter().map(|shown| match shown {
+                Shown::Span(span) => &file[span.clone()],
+                Shown::Copy(copy) => copy.as_str(),
+            });
+            self.found |= probe.record(self.file.sieved, &mut paragraphs, self.found);
         }
         // Texts grew by doubling; a corpus keeps them for the whole session,
         // so give back the slack (a third of the memory, on average).
@@ -554,7 +620,10 @@ impl Draft<'_> {
             Texts::Probe(_) => {
                 names::refine_display_name(&mut self.author, &self.question.text);
                 // Only its opening was kept, for the name.
-                self.question.text = String::new();
+                spare.opening = std::mem::take(&mut self.question.text);
+                spare.opening.clear();
+                spare.paragraphs = std::mem::take(&mut self.paragraphs);
+                spare.paragraphs.clear();
             }
             Texts::Drop => {}
         }
@@ -574,7 +643,7 @@ impl Draft<'_> {
             delay_days,
             late,
         };
-        (record, self.question_paragraphs > 0)
+        (record, self.question_paragraphs > 0, self.found)
     }
 }
 
@@ -588,6 +657,19 @@ fn push_paragraph(text: &mut String, paragraph: &str) {
         text.push_str("\n\n");
     }
     text.push_str(paragraph);
+}
+
+/// The longest start of `text` of at most `max` bytes that ends on a
+/// character.
+fn cut(text: &str, max: usize) -> &str {
+    if text.len() <= max {
+        return text;
+    }
+    let mut end = max;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
 }
 
 /// Old pages open the answer with a typographic "Réponse. -".
