@@ -40,6 +40,13 @@ pub fn decode(bytes: &[u8]) -> Result<(Cow<'_, str>, Encoding), DecodeError> {
             let (text, _, _) = encoding_rs::UTF_16LE.decode(bytes);
             (text, Encoding::Utf16)
         } else {
+            // One pass for the two bytes a document rarely holds (a NUL, a
+            // CR) instead of one pass each, since almost none holds either.
+            if memchr::memchr2(0, b'\r', bytes).is_none()
+                && let Ok(text) = simdutf8::basic::from_utf8(bytes)
+            {
+                return Ok((Cow::Borrowed(text), Encoding::Utf8));
+            }
             check_binary(bytes)?;
             // French text has an accent every few words, which slows the
             // standard validator's ASCII fast path; simdutf8 does not care.

@@ -208,7 +208,9 @@ pub fn load_file_if(
     wanted: &(dyn Fn(&str) -> bool + Sync),
     texts: Texts<'_>,
 ) -> Loaded {
-    let source = path.display().to_string();
+    let source = path
+        .to_str()
+        .map_or_else(|| path.display().to_string(), str::to_owned);
     match read::with_file(path, |bytes| {
         load_bytes_if(&source, bytes, today, wanted, texts)
     }) {
@@ -238,11 +240,15 @@ pub fn walk(paths: &[PathBuf], found: &mut dyn FnMut(PathBuf) -> bool) -> Vec<Di
     for path in paths {
         if path.is_dir() {
             // Sorted per folder, by name: a stable order, cheaper than
-            // sorting every path by its components afterwards.
+            // sorting every path by its components afterwards. Siblings'
+            // paths are their folder's path joined with their names, so
+            // comparing the paths' bytes compares the names' bytes, as
+            // `sort_by_file_name` does, without finding each name again
+            // in each comparison (a twentieth of `check`'s time).
             let mut any = false;
             for entry in walkdir::WalkDir::new(path)
                 .follow_links(true)
-                .sort_by_file_name()
+                .sort_by(|a, b| a.path().as_os_str().cmp(b.path().as_os_str()))
             {
                 let entry = match entry {
                     Ok(entry) => entry,

@@ -228,7 +228,10 @@ fn header(i: &str) -> Res<'_, Line<'_>> {
 
 fn number(i: &str) -> Res<'_, Line<'_>> {
     let (i, _) = tag("Question ").parse(i)?;
-    let (i, _) = nom::bytes::complete::take_until(" n").parse(i)?;
+    let Some(at) = find_short(i, " n") else {
+        return Err(nom::Err::Error(Expected { at: i, what: "" }));
+    };
+    let i = &i[at..];
     let (i, _) = (tag(" n°"), nom::bytes::complete::take_while(is_space)).parse(i)?;
     let (i, number) =
         nom::bytes::complete::take_while1(|c: char| c.is_ascii_alphanumeric()).parse(i)?;
@@ -275,7 +278,7 @@ fn answer(i: &str) -> Res<'_, Line<'_>> {
     let (i, _) = alt((tag("du "), tag("de la "), tag("de l'"), tag("des "))).parse(i)?;
     // An answer header is recognised by its " publiée le" (text lines that
     // start with "Réponse du" exist); its date may be missing.
-    let Some(at) = i.rfind(" publiée le") else {
+    let Some(at) = rfind_short(i, " publiée le") else {
         return Err(nom::Err::Error(Expected { at: i, what: "" }));
     };
     let ministry = i[..at].trim();
@@ -369,7 +372,7 @@ fn prefixed<'p>(
 /// Everything up to the first `delimiter`; a failure points at the end of
 /// the line, where the delimiter was missed.
 fn until<'a>(delimiter: &'static str) -> impl Fn(&'a str) -> Res<'a, &'a str> {
-    move |i: &'a str| match i.find(delimiter) {
+    move |i: &'a str| match find_short(i, delimiter) {
         Some(at) => Ok((&i[at..], &i[..at])),
         None => Err(nom::Err::Error(Expected {
             at: &i[i.len()..],
@@ -380,13 +383,29 @@ fn until<'a>(delimiter: &'static str) -> impl Fn(&'a str) -> Res<'a, &'a str> {
 
 /// Everything up to the last `delimiter`.
 fn until_last<'a>(delimiter: &'static str) -> impl Fn(&'a str) -> Res<'a, &'a str> {
-    move |i: &'a str| match i.rfind(delimiter) {
+    move |i: &'a str| match rfind_short(i, delimiter) {
         Some(at) => Ok((&i[at..], &i[..at])),
         None => Err(nom::Err::Error(Expected {
             at: &i[i.len()..],
             what: "",
         })),
     }
+}
+
+/// Where `needle` (not empty) first occurs in `haystack`. For the short
+/// delimiters of a header line, looked for in one line, setting up a
+/// general substring search (the standard library's Two-Way, `memmem`)
+/// costs more than the search itself; this is `memchr` on the first byte.
+pub(super) fn find_short(haystack: &str, needle: &str) -> Option<usize> {
+    let (bytes, (first, rest)) = (haystack.as_bytes(), needle.as_bytes().split_first()?);
+    memchr::memchr_iter(*first, bytes).find(|&at| bytes[at + 1..].starts_with(rest))
+}
+
+/// Where `needle` (not empty) last occurs in `haystack`; see
+/// [`find_short`].
+pub(super) fn rfind_short(haystack: &str, needle: &str) -> Option<usize> {
+    let (bytes, (first, rest)) = (haystack.as_bytes(), needle.as_bytes().split_first()?);
+    memchr::memrchr_iter(*first, bytes).find(|&at| bytes[at + 1..].starts_with(rest))
 }
 
 fn strip_period(s: &str) -> &str {

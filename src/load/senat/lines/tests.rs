@@ -167,3 +167,15 @@ fn answer_headers() {
     };
     assert_eq!((ministry, date.map(|d| d.day)), (None, Some(14)));
 }
+
+proptest::proptest! {
+    /// The short searches find what the standard library's find.
+    #[test]
+    fn short_searches_agree_with_the_standard_library(
+        haystack in "[ (é)a-c]{0,24}",
+        needle in "[ (é)a-c]{1,3}",
+    ) {
+        proptest::prop_assert_eq!(find_short(&haystack, &needle), haystack.find(&needle));
+        proptest::prop_assert_eq!(rfind_short(&haystack, &needle), haystack.rfind(&needle));
+    }
+}
