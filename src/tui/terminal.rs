@@ -15,6 +15,7 @@
 //! a signal, it restores what it can and exits itself.
 
 use std::io::{self, Write};
+use std::mem::ManuallyDrop;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::Duration;
@@ -28,8 +29,15 @@ use crossterm::{
 use ratatui::{Terminal, backend::CrosstermBackend};
 
 /// The terminal while the reader owns it; restores it when dropped.
+///
+/// The ratatui `Terminal` is never dropped: its `Drop` shows the cursor
+/// and, when that fails, reports it with `eprintln!`, which panics when
+/// stderr is the terminal that just went away (a closed window). The
+/// reader then ended with a panic instead of the hangup. [`restore`]
+/// shows the cursor itself and ignores a terminal that is gone; the
+/// `Terminal`'s buffers are left to the process's end.
 pub struct Guard {
-    pub terminal: Terminal<CrosstermBackend<io::Stdout>>,
+    pub terminal: ManuallyDrop<Terminal<CrosstermBackend<io::Stdout>>>,
 }
 
 /// Whether the terminal is currently set up, so that restoring twice (the
@@ -55,7 +63,9 @@ pub fn enter() -> io::Result<Guard> {
         return Err(e);
     }
     match Terminal::new(CrosstermBackend::new(io::stdout())) {
-        Ok(terminal) => Ok(Guard { terminal }),
+        Ok(terminal) => Ok(Guard {
+            terminal: ManuallyDrop::new(terminal),
+        }),
         Err(e) => {
             restore();
             Err(e)
