@@ -98,8 +98,8 @@ pub fn search(
     let raw = one_by_one.raw();
     // `-l` needs no text, only to know whether a record matches: the
     // parser shows each paragraph to the terms and keeps none.
-    let texts = match raw {
-        Some(raw) if options.files_with_matches && raw.can_probe() => Texts::Probe(raw),
+    let texts = match one_by_one.probe() {
+        Some(probe) if options.files_with_matches => Texts::Probe(probe),
         _ => Texts::Keep,
     };
     // With the probe, its sieve decides which files are parsed.

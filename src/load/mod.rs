@@ -81,7 +81,8 @@ pub enum Texts<'p> {
     /// Drops them after showing each paragraph to the probe; see
     /// [`Probe`] and [`Loaded::probed`]. `search -l` learns whether a
     /// record matches without copying its texts. Names are refined from
-    /// the question's opening, as with `Keep`.
+    /// the question's opening, as with `Keep`; a record the probe settles
+    /// ([`Probe::settles`]) has its source and line only.
     Probe(&'p dyn Probe),
 }
 
@@ -125,6 +126,14 @@ pub trait Probe: Sync {
         _found: u64,
     ) -> u64 {
         0
+    }
+
+    /// Whether a record whose texts hold the terms in `found` is settled
+    /// whatever its other fields say (every word found, no filter): the
+    /// parser then gives it back with its source and line only. No record
+    /// is settled unless the probe says so.
+    fn settles(&self, _found: u64) -> bool {
+        false
     }
 }
 

@@ -8,6 +8,7 @@
 //! filter is folded once here, with its own smart sensitivity, and searched
 //! with a prebuilt `memmem` finder.
 
+use std::cell::Cell;
 use std::ops::Range;
 
 use chrono::NaiveDate;
@@ -17,6 +18,7 @@ use rayon::prelude::*;
 use super::index::{Haystack, Region, fold_region, region_fields};
 use super::query::{self, Filter, ParsedQuery, QueryError, Term};
 use super::raw::RawTerms;
+use crate::load::Probe;
 use crate::model::{Record, Status};
 use crate::text::fold::{FoldOptions, fold, fold_into, fold_str};
 
@@ -347,6 +349,15 @@ impl<'q> OneByOne<'q> {
         self.raw.as_ref().map(|(terms, _)| terms)
     }
 
+    /// The probe of a search that keeps no text ([`crate::load::Texts::Probe`]), when
+    /// the words can be looked for paragraph by paragraph: the words'
+    /// probe, which also settles a record whose texts hold every word if
+    /// the query has no filter.
+    pub fn probe(&self) -> Option<&dyn Probe> {
+        let (terms, _) = self.raw.as_ref()?;
+        terms.can_probe().then_some(self as &dyn Probe)
+    }
+
     pub fn matches(&self, record: &Record) -> bool {
         self.matches_probed(record, None)
     }
@@ -365,6 +376,43 @@ impl<'q> OneByOne<'q> {
             }
             None => self.query.matches(record),
         }
+    }
+}
+
+/// Given by [`OneByOne::probe`] only when its words can be probed.
+impl Probe for OneByOne<'_> {
+    fn sieve(&self, text: &str) -> Option<Vec<usize>> {
+        self.raw.as_ref()?.0.sieve(text)
+    }
+
+    fn paragraph(
+        &self,
+        sieved: &[Cell<usize>],
+        file: &str,
+        paragraph: &str,
+        span: Option<Range<usize>>,
+        found: u64,
+    ) -> u64 {
+        self.raw.as_ref().map_or(0, |(terms, _)| {
+            terms.paragraph(sieved, file, paragraph, span, found)
+        })
+    }
+
+    fn record(
+        &self,
+        sieved: &[Cell<usize>],
+        paragraphs: &mut dyn Iterator<Item = &str>,
+        found: u64,
+    ) -> u64 {
+        self.raw
+            .as_ref()
+            .map_or(0, |(terms, _)| terms.record(sieved, paragraphs, found))
+    }
+
+    fn settles(&self, found: u64) -> bool {
+        self.raw
+            .as_ref()
+            .is_some_and(|(terms, filters)| filters.is_empty() && terms.all_found(found))
     }
 }
 

@@ -523,6 +523,16 @@ impl RawTerms {
         self.terms.len() <= 64 && self.terms.iter().all(|term| !term.phrase)
     }
 
+    /// Whether `found` (a bit per term, as the probe gives them) holds
+    /// every term.
+    pub fn all_found(&self, found: u64) -> bool {
+        let all = match self.terms.len() {
+            n @ 0..64 => (1u64 << n) - 1,
+            _ => u64::MAX,
+        };
+        found & all == all
+    }
+
     /// [`RawTerms::record_matches`] for a record parsed with the probe:
     /// `found` holds the terms of its texts, the other fields are searched
     /// here.
@@ -764,6 +774,48 @@ mod tests {
                     .iter()
                     .zip(&probed.probed)
                     .map(|(r, &found)| terms.probed_record_matches(r, found))
+                    .collect();
+                prop_assert_eq!(got, expected, "{:?}", file);
+            }
+        }
+    }
+
+    proptest! {
+        /// `search -l`'s probe (records settled by their texts alone come
+        /// back as stubs) lists the records the kept texts match, with
+        /// filters and with words found in the header only.
+        #[test]
+        fn the_listing_probe_matches_what_the_kept_texts_match(
+            file in pages(),
+            query in prop_oneof![
+                Just("cnil"),
+                Just("cnil loi"),
+                Just("loi status:answered"),
+                Just("dupont cnil"),
+                Just("CNIL"),
+            ],
+        ) {
+            let query = crate::search::Query::parse(query).unwrap();
+            let one = crate::search::OneByOne::new(&query);
+            let probe = one.probe().unwrap();
+            let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
+            let kept = crate::load::load_bytes("doc.txt", file.as_bytes(), today);
+            let probed = crate::load::load_bytes_if(
+                "doc.txt",
+                file.as_bytes(),
+                today,
+                &|_| true,
+                crate::load::Texts::Probe(probe),
+            );
+            let expected: Vec<bool> = kept.records.iter().map(|r| one.matches(r)).collect();
+            if probed.records.is_empty() {
+                prop_assert!(!expected.contains(&true), "the sieve rejected a match in {:?}", file);
+            } else {
+                let got: Vec<bool> = probed
+                    .records
+                    .iter()
+                    .zip(&probed.probed)
+                    .map(|(r, &found)| one.matches_probed(r, Some(found)))
                     .collect();
                 prop_assert_eq!(got, expected, "{:?}", file);
             }
