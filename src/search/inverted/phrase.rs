@@ -75,6 +75,7 @@ impl Phrase {
                     .find_iter(sequence)
                     .any(|hit| self.fits_around(sequence, *at, hit, finder.needle().len()))
             }),
+            None if self.pieces.len() <= 64 => self.streamed(sequence),
             None => {
                 scratch.clear();
                 for_each_value(sequence, |v| scratch.push(v));
@@ -86,6 +87,31 @@ impl Phrase {
                 })
             }
         }
+    }
+
+    /// [`Phrase::holds`] without an anchor, for a phrase of at most 64
+    /// pieces: the values are decoded one by one and matched as they come
+    /// (shift-and: bit `j` of the state says the last values fit pieces
+    /// `0..=j`), up to the first fit. A phrase has no anchor when each of
+    /// its pieces is a common word (`"de la"`), and such a phrase is
+    /// usually found in a record's first sentences: most of its sequence
+    /// is never decoded.
+    fn streamed(&self, sequence: &[u8]) -> bool {
+        let last = 1u64 << (self.pieces.len() - 1);
+        let mut state = 0u64;
+        try_each_value(sequence, |v| {
+            let mut next = u64::from(fits(&self.pieces[0], v));
+            let mut extended = state;
+            while extended != 0 {
+                let j = extended.trailing_zeros() as usize + 1;
+                if j < self.pieces.len() && fits(&self.pieces[j], v) {
+                    next |= 1 << j;
+                }
+                extended &= extended - 1;
+            }
+            state = next;
+            state & last != 0
+        })
     }
 
     /// Whether the anchor's encoding found at `hit` (`len` bytes) is a
@@ -110,6 +136,26 @@ impl Phrase {
         }
         true
     }
+}
+
+/// Calls `f` with each value of `sequence` until it returns `true`;
+/// whether it did.
+fn try_each_value(sequence: &[u8], mut f: impl FnMut(u32) -> bool) -> bool {
+    let mut value = 0u32;
+    let mut shift = 0;
+    for &b in sequence {
+        value |= u32::from(b & 0x7f) << shift;
+        if b & 0x80 == 0 {
+            if f(value) {
+                return true;
+            }
+            value = 0;
+            shift = 0;
+        } else {
+            shift += 7;
+        }
+    }
+    false
 }
 
 /// Whether sequence value `v` is a token of `piece` (0 ends a field).
@@ -192,6 +238,18 @@ mod tests {
         let phrase = Phrase::new(vec![piece(&[1], 8), piece(&[4], 8)]);
         assert!(!phrase.holds(&encode(&[2, 0, 5]), &mut Vec::new()));
         assert!(phrase.holds(&encode(&[0, 2, 5, 0]), &mut Vec::new()));
+    }
+
+    #[test]
+    fn a_phrase_longer_than_the_streamed_state_is_checked_whole() {
+        let values: Vec<u32> = (1..=70).collect();
+        let ids: Vec<Vec<u32>> = (0..65).map(|v| vec![v]).collect();
+        let phrase = Phrase::new(ids.iter().map(|ids| piece(ids, 80)).collect());
+        assert!(phrase.holds(&encode(&values), &mut Vec::new()));
+        let mut broken = values.clone();
+        broken[64] = 0;
+        assert!(!phrase.holds(&encode(&broken), &mut Vec::new()));
+        assert!(naive(&values, &ids));
     }
 
     proptest! {
