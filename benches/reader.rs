@@ -78,14 +78,28 @@ fn fold(c: &mut Criterion) {
     group.finish();
 }
 
-/// A single answer of about 3 MB, as the largest published ones.
+/// A single answer of about 3 MB, as the largest published ones: the
+/// paragraphs of generated pages, none of their structural lines (a
+/// "Réponse du …" or "- page" line inside would end the answer there).
 fn big_answer() -> String {
     let mut text = String::new();
     let mut i = 0;
     while text.len() < 3_000_000 {
         let doc = corpus::document(i);
-        if let Some(at) = doc.find("publiée le") {
-            text.push_str(&doc[at..]);
+        let structural = [
+            "Question",
+            "Réponse",
+            "Transmise",
+            "En attente",
+            "Page",
+            "-",
+            "La ",
+        ];
+        for paragraph in doc.lines().filter(|l| l.len() > 80) {
+            if !structural.iter().any(|s| paragraph.starts_with(s)) {
+                text.push_str(paragraph);
+                text.push_str("\n\n");
+            }
         }
         i += 1;
     }
@@ -131,8 +145,25 @@ fn render(c: &mut Criterion) {
          Réponse du Ministère de l'intérieur et des outre-mer publiée le 02/02/2023\n{text}\n- page 2\n"
     );
     let mut corpus = Corpus::default();
+    let small = "Question de M. DOSSUS Thomas (Rhône - GEST) publiée le 10/11/2022\nTexte.\n\
+                 - page 1\nRéponse du Ministère de l'intérieur publiée le 02/02/2023\nRéponse.\n";
+    corpus.add(load::load_bytes("a.txt", small.as_bytes(), today()));
     corpus.add(load::load_bytes("big.txt", page.as_bytes(), today()));
     let mut app = App::new(corpus, None, Rect::new(0, 0, 200, 60), true, today());
+    // Opening it is one key: the selection moves onto it, its texts are
+    // wrapped (the wrap of the record left is dropped) and drawn.
+    c.bench_function(
+        "3 MB answer: select it and draw, then the record before",
+        |b| {
+            b.iter(|| {
+                app.update(Action::Down);
+                let _ = terminal.draw(|frame| view::draw(frame, &app));
+                app.update(Action::Up);
+                let _ = terminal.draw(|frame| view::draw(frame, &app));
+            });
+        },
+    );
+    app.update(Action::Down);
     app.update(Action::FocusPrev);
     c.bench_function("3 MB answer: page down and redraw", |b| {
         b.iter(|| {

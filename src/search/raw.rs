@@ -29,6 +29,7 @@ use super::query::ParsedQuery;
 use crate::load::Probe;
 use crate::model::Record;
 use crate::text::fold::{FoldOptions, fold_into, fold_str, is_combining};
+use crate::text::next_non_ascii;
 
 /// The combining marks folding drops, as a regex class body.
 const MARKS: &str =
@@ -444,23 +445,6 @@ impl Triggers {
     }
 }
 
-/// The first byte at or after `at` that is not ASCII: eight bytes at a
-/// time, since French text has long runs of ASCII between its accents.
-fn next_non_ascii(bytes: &[u8], mut at: usize) -> Option<usize> {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    while let Some(chunk) = bytes.get(at..at + 8) {
-        let word = u64::from_le_bytes(chunk.try_into().ok()?);
-        if word & HIGH != 0 {
-            return Some(at + ((word & HIGH).trailing_zeros() / 8) as usize);
-        }
-        at += 8;
-    }
-    let rest = bytes.get(at..)?;
-    rest.iter()
-        .position(|&b| b >= 0x80)
-        .map(|offset| at + offset)
-}
-
 /// The words and phrases of a query as regexes over unfolded text, each
 /// under its own smart case and accents: a match is exactly a folded match.
 #[derive(Debug, Clone)]
@@ -579,17 +563,6 @@ mod tests {
         assert!(raw("cafe").may_match("cafe\u{301}"));
         assert!(!raw("cameras").may_match("des cameraz"));
         assert!(!raw("loi cnil").may_match("la loi seulement"));
-    }
-
-    #[test]
-    fn next_non_ascii_in_chunks_and_tails() {
-        let text = "abcdefgh ijklmnop é qrs ç";
-        let bytes = text.as_bytes();
-        let all: Vec<usize> = (0..bytes.len()).filter(|&i| bytes[i] >= 0x80).collect();
-        for at in 0..=bytes.len() {
-            let expected = all.iter().copied().find(|&i| i >= at);
-            assert_eq!(next_non_ascii(bytes, at), expected, "from {at}");
-        }
     }
 
     #[test]

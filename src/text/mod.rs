@@ -8,3 +8,36 @@ pub mod fold;
 pub mod sanitize;
 pub mod sentence;
 pub mod wrap;
+
+/// The first byte at or after `at` that is not ASCII: eight bytes at a
+/// time, since French text has long runs of ASCII between its accents.
+pub fn next_non_ascii(bytes: &[u8], mut at: usize) -> Option<usize> {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let word = u64::from_le_bytes(chunk.try_into().ok()?);
+        if word & HIGH != 0 {
+            return Some(at + ((word & HIGH).trailing_zeros() / 8) as usize);
+        }
+        at += 8;
+    }
+    let rest = bytes.get(at..)?;
+    rest.iter()
+        .position(|&b| b >= 0x80)
+        .map(|offset| at + offset)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn next_non_ascii_in_chunks_and_tails() {
+        let text = "abcdefgh ijklmnop é qrs ç";
+        let bytes = text.as_bytes();
+        let all: Vec<usize> = (0..bytes.len()).filter(|&i| bytes[i] >= 0x80).collect();
+        for at in 0..=bytes.len() {
+            let expected = all.iter().copied().find(|&i| i >= at);
+            assert_eq!(next_non_ascii(bytes, at), expected, "from {at}");
+        }
+    }
+}

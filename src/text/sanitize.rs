@@ -44,8 +44,64 @@ pub fn visible(s: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// The columns `s` takes once drawn.
+///
+/// Every ASCII character takes one column (a control is drawn as a
+/// one-column placeholder), so runs of ASCII are counted by their length
+/// and only the other characters are looked up: French text is mostly
+/// ASCII, and wrapping a 3 MB answer spent most of its time here.
 pub fn str_width(s: &str) -> usize {
-    s.chars().map(char_width).sum()
+    columns(s, usize::MAX)
+}
+
+/// Whether `s` takes at most `width` columns; stops counting past them,
+/// so a long paragraph is not measured whole to learn it needs wrapping.
+pub fn fits_in(s: &str, width: usize) -> bool {
+    // A character never takes more columns than it has bytes.
+    s.len() <= width || columns(s, width) <= width
+}
+
+/// The columns `s` takes, or some number over `limit` once past it.
+fn columns(s: &str, limit: usize) -> usize {
+    let bytes = s.as_bytes();
+    // Most words: the standard library checks a word at a time.
+    if bytes.is_ascii() {
+        return bytes.len();
+    }
+    let mut width = 0;
+    let mut at = 0;
+    while width <= limit {
+        let Some(next) = super::next_non_ascii(bytes, at) else {
+            return width + (bytes.len() - at);
+        };
+        width += next - at;
+        // French letters take two bytes: looked up in a table of them.
+        if let [lead @ 0xC2..=0xDF, follow, ..] = bytes[next..] {
+            let c = (usize::from(lead & 0x1F) << 6) | usize::from(follow & 0x3F);
+            width += usize::from(two_byte_widths()[c]);
+            at = next + 2;
+            continue;
+        }
+        let Some(c) = s[next..].chars().next() else {
+            break;
+        };
+        width += char_width(c);
+        at = next + c.len_utf8();
+    }
+    width
+}
+
+/// [`char_width`] of every character below U+0800 (those UTF-8 writes in
+/// one or two bytes), computed once.
+fn two_byte_widths() -> &'static [u8; 0x800] {
+    static WIDTHS: std::sync::OnceLock<[u8; 0x800]> = std::sync::OnceLock::new();
+    WIDTHS.get_or_init(|| {
+        let mut widths = [0u8; 0x800];
+        for (code, width) in widths.iter_mut().enumerate() {
+            let c = char::from_u32(code as u32).unwrap_or_default();
+            *width = u8::try_from(char_width(c)).unwrap_or(u8::MAX);
+        }
+        widths
+    })
 }
 
 #[cfg(test)]
@@ -60,6 +116,20 @@ mod tests {
             visible("\tcaméras « augmentées »"),
             " caméras « augmentées »"
         );
+    }
+
+    proptest::proptest! {
+        /// The ASCII runs counted whole give what each character's width
+        /// adds up to.
+        #[test]
+        fn a_width_is_the_sum_of_its_characters(
+            s in "[a-z \t\u{1}\u{7f}\u{85}\u{a0}é日\u{202e}\u{301}\u{7ff}]{0,40}",
+            limit in 0usize..40,
+        ) {
+            let sum = s.chars().map(char_width).sum::<usize>();
+            proptest::prop_assert_eq!(str_width(&s), sum);
+            proptest::prop_assert_eq!(fits_in(&s, limit), sum <= limit);
+        }
     }
 
     #[test]
