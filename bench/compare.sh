@@ -27,20 +27,30 @@ size=$(du -sb --exclude='.complete-*' "$dir" | cut -f1)
 bytes=$(find "$dir" -name '*.txt' -printf '%s\n' | awk '{s+=$1} END {print s}')
 echo "corpus: $count documents, $((bytes / 1000000)) MB of text in $dir"
 
-# Median of a hyperfine run, in milliseconds.
-median() {
-  local json
-  json=$(mktemp)
-  hyperfine -N -i --warmup 1 --runs "$runs" --export-json "$json" "$1" >/dev/null 2>&1
-  python3 -c 'import json,sys; print(round(json.load(open(sys.argv[1]))["results"][0]["median"]*1000))' "$json"
-  rm -f "$json"
+# Medians of ours and theirs, in milliseconds, from RUNS rounds of one
+# hyperfine run of each: the two sides alternate, so that both see the
+# machine at the same moments (its speed drifts by ±20 % over minutes, and
+# RUNS runs of one side then of the other measured the drift as much as
+# the programs).
+medians() {
+  local json round
+  json=$(mktemp -d)
+  hyperfine -N -i --warmup 1 --runs 1 "$1" "$2" >/dev/null 2>&1
+  for round in $(seq 1 "$runs"); do
+    hyperfine -N -i --runs 1 --export-json "$json/$round.json" "$1" "$2" >/dev/null 2>&1
+  done
+  python3 - "$json" <<'PY'
+import glob, json, statistics, sys
+runs = [json.load(open(f))["results"] for f in glob.glob(sys.argv[1] + "/*.json")]
+print(*(round(statistics.median(r[i]["times"][0] for r in runs) * 1000) for i in (0, 1)))
+PY
+  rm -rf "$json"
 }
 
 rows=()
 compare() {  # label, ours, theirs
   local ours theirs
-  ours=$(median "$2")
-  theirs=$(median "$3")
+  read -r ours theirs < <(medians "$2" "$3")
   rows+=("| $1 | $ours ms | $theirs ms | $(python3 -c "print(f'{$ours/$theirs:.2f}')")× |")
 }
 
