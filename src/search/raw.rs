@@ -720,6 +720,35 @@ mod tests {
         proptest::collection::vec(page, 1..3).prop_map(|pages| pages.concat())
     }
 
+    /// Which records of `file` match, parsed with their texts kept
+    /// (`kept`), and parsed with `probe` (`probed`, given the probe's
+    /// findings); `None` when the sieve rejected the file.
+    fn with_and_without_texts(
+        file: &str,
+        probe: &dyn Probe,
+        kept: impl Fn(&Record) -> bool,
+        probed: impl Fn(&Record, u64) -> bool,
+    ) -> (Vec<bool>, Option<Vec<bool>>) {
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
+        let full = crate::load::load_bytes("doc.txt", file.as_bytes(), today);
+        let lean = crate::load::load_bytes_if(
+            "doc.txt",
+            file.as_bytes(),
+            today,
+            &|_| true,
+            crate::load::Texts::Probe(probe),
+        );
+        let expected = full.records.iter().map(kept).collect();
+        let got = (!lean.records.is_empty()).then(|| {
+            lean.records
+                .iter()
+                .zip(&lean.probed)
+                .map(|(r, &found)| probed(r, found))
+                .collect()
+        });
+        (expected, got)
+    }
+
     proptest! {
         /// The probe (plain spellings by cursor, the others per record)
         /// finds exactly the records that match when their texts are kept.
@@ -729,31 +758,18 @@ mod tests {
             query in prop_oneof![Just("cnil"), Just("loi"), Just("cnil loi"), Just("CNIL")],
         ) {
             let terms = raw(query);
-            let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
-            let kept = crate::load::load_bytes("doc.txt", file.as_bytes(), today);
-            let probed = crate::load::load_bytes_if(
-                "doc.txt",
-                file.as_bytes(),
-                today,
-                &|_| true,
-                crate::load::Texts::Probe(&terms),
+            let (expected, got) = with_and_without_texts(
+                &file,
+                &terms,
+                |r| terms.record_matches(r),
+                |r, found| terms.probed_record_matches(r, found),
             );
-            let expected: Vec<bool> = kept.records.iter().map(|r| terms.record_matches(r)).collect();
-            if probed.records.is_empty() {
-                prop_assert!(!expected.contains(&true), "the sieve rejected a match in {:?}", file);
-            } else {
-                let got: Vec<bool> = probed
-                    .records
-                    .iter()
-                    .zip(&probed.probed)
-                    .map(|(r, &found)| terms.probed_record_matches(r, found))
-                    .collect();
-                prop_assert_eq!(got, expected, "{:?}", file);
+            match got {
+                None => prop_assert!(!expected.contains(&true), "the sieve rejected a match in {:?}", file),
+                Some(got) => prop_assert_eq!(got, expected, "{:?}", file),
             }
         }
-    }
 
-    proptest! {
         /// `search -l`'s probe (records settled by their texts alone come
         /// back as stubs) lists the records the kept texts match, with
         /// filters and with words found in the header only.
@@ -770,27 +786,15 @@ mod tests {
         ) {
             let query = crate::search::Query::parse(query).unwrap();
             let one = crate::search::OneByOne::new(&query);
-            let probe = one.probe().unwrap();
-            let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
-            let kept = crate::load::load_bytes("doc.txt", file.as_bytes(), today);
-            let probed = crate::load::load_bytes_if(
-                "doc.txt",
-                file.as_bytes(),
-                today,
-                &|_| true,
-                crate::load::Texts::Probe(probe),
+            let (expected, got) = with_and_without_texts(
+                &file,
+                one.probe().unwrap(),
+                |r| one.matches(r),
+                |r, found| one.matches_probed(r, Some(found)),
             );
-            let expected: Vec<bool> = kept.records.iter().map(|r| one.matches(r)).collect();
-            if probed.records.is_empty() {
-                prop_assert!(!expected.contains(&true), "the sieve rejected a match in {:?}", file);
-            } else {
-                let got: Vec<bool> = probed
-                    .records
-                    .iter()
-                    .zip(&probed.probed)
-                    .map(|(r, &found)| one.matches_probed(r, Some(found)))
-                    .collect();
-                prop_assert_eq!(got, expected, "{:?}", file);
+            match got {
+                None => prop_assert!(!expected.contains(&true), "the sieve rejected a match in {:?}", file),
+                Some(got) => prop_assert_eq!(got, expected, "{:?}", file),
             }
         }
     }
