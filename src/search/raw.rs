@@ -697,8 +697,9 @@ mod tests {
             proptest::collection::vec(words(), 1..3),
             proptest::option::of(proptest::collection::vec(words(), 1..3)),
             proptest::option::of(words()),
+            proptest::option::of(words()),
         )
-            .prop_map(|(title, question, answer, after)| {
+            .prop_map(|(title, question, answer, after, second)| {
                 let mut page = format!(
                     "{title}\nQuestion écrite n° 00001 - 16e législature\n\
                      Question de M. DUPONT Jean (Rhône - UC) publiée le 02/03/2023\n\n{}\n\n\
@@ -710,6 +711,13 @@ mod tests {
                         "Réponse du Ministère de l'intérieur publiée le 27/04/2023\n\n{}\n\n\
                          - page 2001\n",
                         answer.join("\n\n")
+                    ));
+                }
+                if let Some(second) = second {
+                    // A second answer replaces the first, marker stripped.
+                    page.push_str(&format!(
+                        "Réponse du Ministère de la justice publiée le 28/04/2023\n\n\
+                         Réponse. - {second}\n"
                     ));
                 }
                 if let Some(after) = after {
@@ -755,7 +763,7 @@ mod tests {
         #[test]
         fn the_probe_matches_the_records_the_kept_texts_match(
             file in pages(),
-            query in prop_oneof![Just("cnil"), Just("loi"), Just("cnil loi"), Just("CNIL")],
+            query in prop_oneof![Just("cnil"), Just("loi"), Just("cnil loi"), Just("CNIL"), Just("reponse")],
         ) {
             let terms = raw(query);
             let (expected, got) = with_and_without_texts(
@@ -782,6 +790,7 @@ mod tests {
                 Just("loi status:answered"),
                 Just("dupont cnil"),
                 Just("CNIL"),
+                Just("reponse"),
             ],
         ) {
             let query = crate::search::Query::parse(query).unwrap();

@@ -117,6 +117,11 @@ struct Draft<'p> {
     found: u64,
     paragraphs: Vec<Shown>,
     answer_started: bool,
+    /// The terms found in the answer, apart: a second answer header
+    /// replaces the answer, and what its first one held is forgotten; with
+    /// where the answer's paragraphs start in `paragraphs`.
+    answer_found: u64,
+    answer_from: usize,
     /// Text lines seen while `closed`, with their line numbers.
     tail: Vec<(usize, String)>,
 }
@@ -295,9 +300,24 @@ impl<'p> Parser<'_, 'p> {
                         draft.closed = true;
                     }
                     Line::Answer { ministry, date } => {
+                        if draft.answer.is_some() {
+                            // The probe forgets the first answer as the
+                            // kept texts do: `search -l` lists what
+                            // `search` finds.
+                            draft.restart_answer();
+                            self.diagnose(
+                                n,
+                                1,
+                                Severity::Warning,
+                                "a second \"Réponse\" header in this document: it replaces the \
+                                 answer above it"
+                                    .to_owned(),
+                            );
+                        }
                         let date = date.and_then(|d| self.date(n, raw, d));
                         let draft = self.current.as_mut().expect("checked above");
                         draft.section = Section::Answer;
+                        draft.answer_from = draft.paragraphs.len();
                         draft.answer = Some(Answer {
                             ministry: ministry.map(str::to_owned),
                             date,
@@ -421,6 +441,8 @@ impl<'p> Parser<'_, 'p> {
             found: 0,
             paragraphs: spare.paragraphs,
             answer_started: false,
+            answer_found: 0,
+            answer_from: 0,
             tail: Vec::new(),
         });
     }
@@ -511,6 +533,14 @@ impl<'p> Parser<'_, 'p> {
 const NAME_WINDOW: usize = 800;
 
 impl Draft<'_> {
+    /// A new answer header: with [`Texts::Probe`], the answer so far is
+    /// forgotten, as [`Parser::line`] replaces it when texts are kept.
+    fn restart_answer(&mut self) {
+        self.answer_found = 0;
+        self.answer_started = false;
+        self.paragraphs.truncate(self.answer_from);
+    }
+
     /// A structural line after text that looked like trailing: that text
     /// was part of the body after all.
     fn reopen(&mut self) {
@@ -540,13 +570,17 @@ impl Draft<'_> {
                     return;
                 }
                 let span = self.file.span(text);
-                self.found |= probe.paragraph(
+                let found = probe.paragraph(
                     self.file.sieved,
                     self.file.text,
                     text,
                     span.clone(),
-                    self.found,
+                    self.found | self.answer_found,
                 );
+                match self.section {
+                    Section::Question => self.found |= found,
+                    Section::Answer => self.answer_found |= found,
+                }
                 self.paragraphs.push(match span {
                     Some(span) => Shown::Span(span),
                     None => Shown::Copy(text.to_owned()),
@@ -594,6 +628,7 @@ impl Draft<'_> {
             self.push_text(&text);
         }
         if let Texts::Probe(probe) = self.texts {
+            self.found |= self.answer_found;
             let file = self.file.text;
             let mut paragraphs = self.paragraphs.iter().map(|shown| match shown {
                 Shown::Span(span) => &file[span.clone()],

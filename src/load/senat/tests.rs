@@ -406,3 +406,26 @@ fn the_probe_sees_the_paragraphs_the_texts_are_made_of() {
         }
     }
 }
+
+#[test]
+fn a_second_answer_header_replaces_the_first_with_a_warning() {
+    let text = "Question de M. DUPONT Jean (Rhône - UC) publiée le 02/03/2023\n\nUne question.\n\n\
+                Réponse du Ministère de l'intérieur publiée le 27/04/2023\n\nLa CNIL a répondu.\n\n\
+                Réponse du Ministère de la justice publiée le 28/04/2023\n\nRéponse. - Rien.\n";
+    let loaded = load(text);
+    let answer = loaded.records[0].answer.as_ref().unwrap();
+    assert_eq!(answer.text, "Rien.");
+    assert_eq!(answer.ministry.as_deref(), Some("Ministère de la justice"));
+    let [warning] = &loaded.diagnostics[..] else {
+        panic!("{:?}", loaded.diagnostics)
+    };
+    assert_eq!((warning.line, warning.severity), (9, Severity::Warning));
+    assert!(
+        warning.message.contains("second \"Réponse\""),
+        "{}",
+        warning.message
+    );
+    // Checking without texts reports it the same.
+    let lean = parse("doc.txt", text, today(), Texts::Drop);
+    assert_eq!(lean.diagnostics, loaded.diagnostics);
+}
