@@ -42,21 +42,24 @@ pub fn decode(bytes: &[u8]) -> Result<(Cow<'_, str>, Encoding), DecodeError> {
         } else {
             // One pass for the two bytes a document rarely holds (a NUL, a
             // CR) instead of one pass each, since almost none holds either.
-            if memchr::memchr2(0, b'\r', bytes).is_none()
-                && let Ok(text) = simdutf8::basic::from_utf8(bytes)
-            {
-                return Ok((Cow::Borrowed(text), Encoding::Utf8));
+            let rare = memchr::memchr2(0, b'\r', bytes).is_some();
+            if rare {
+                check_binary(bytes)?;
             }
-            check_binary(bytes)?;
             // French text has an accent every few words, which slows the
             // standard validator's ASCII fast path; simdutf8 does not care.
-            match simdutf8::basic::from_utf8(bytes) {
+            let decoded = match simdutf8::basic::from_utf8(bytes) {
                 Ok(text) => (Cow::Borrowed(text), Encoding::Utf8),
                 Err(_) => {
                     let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
                     (text, Encoding::Windows1252)
                 }
+            };
+            if !rare {
+                // No CR in the bytes, none in the text: CR is ASCII.
+                return Ok(decoded);
             }
+            decoded
         };
     Ok((normalize_line_ends(text), encoding))
 }
@@ -139,6 +142,19 @@ mod tests {
         assert_eq!(
             decode(b"ab\ncd\0ef"),
             Err(DecodeError::Binary { line: 2, col: 3 })
+        );
+    }
+
+    #[test]
+    fn latin1_with_crlf_and_latin1_with_a_nul() {
+        let (text, enc) = decode(b"R\xE9ponse\r\nfin").unwrap();
+        assert_eq!(
+            (text.as_ref(), enc),
+            ("Réponse\nfin", Encoding::Windows1252)
+        );
+        assert_eq!(
+            decode(b"R\xE9ponse\n\0"),
+            Err(DecodeError::Binary { line: 2, col: 1 })
         );
     }
 

@@ -132,6 +132,24 @@ mod tests {
         }
     }
 
+    /// Every character of one and two bytes (the table), and samples of
+    /// three and four: counted inside ASCII and next to itself.
+    #[test]
+    fn every_short_character_is_counted_as_char_width_says() {
+        let samples = (0..0x800).chain([0x2028, 0x202e, 0x3000, 0xfeff, 0x1f600]);
+        for c in samples.filter_map(char::from_u32) {
+            let s = format!("a{c}b{c}{c}");
+            assert_eq!(str_width(&s), 2 + 3 * char_width(c), "{c:?}");
+            for width in 0..8 {
+                assert_eq!(
+                    fits_in(&s, width),
+                    str_width(&s) <= width,
+                    "{c:?} in {width}"
+                );
+            }
+        }
+    }
+
     #[test]
     fn placeholders_take_one_column() {
         assert_eq!(str_width("\u{1b}\u{202e}é"), 3);
