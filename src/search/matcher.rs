@@ -8,7 +8,6 @@
 //! filter is folded once here, with its own smart sensitivity, and searched
 //! with a prebuilt `memmem` finder.
 
-use std::cell::Cell;
 use std::ops::Range;
 
 use chrono::NaiveDate;
@@ -17,7 +16,7 @@ use rayon::prelude::*;
 
 use super::index::{Haystack, Region, fold_region, region_fields};
 use super::query::{self, Filter, ParsedQuery, QueryError, Term};
-use super::raw::RawTerms;
+use super::raw::{Plain, RawTerms};
 use crate::load::Probe;
 use crate::model::{Record, Status};
 use crate::text::fold::{FoldOptions, fold, fold_into, fold_str};
@@ -46,35 +45,7 @@ pub(super) struct Needle {
     pub(super) raw: Option<regex::Regex>,
     /// With `raw`, for a term that folds to ASCII: that spelling alone,
     /// tried first.
-    quick: Option<Quick>,
-}
-
-/// A spelling of a term that is always a match of it: its ASCII folding
-/// itself ([`super::raw::quick_regex`]). A case-sensitive one is a plain
-/// `memmem` search, without the regex engine's cost per call, which
-/// counts when a filter checks 100,000 records' fields one by one.
-#[derive(Debug, Clone)]
-enum Quick {
-    Exact(Box<Finder<'static>>),
-    AsciiCase(regex::Regex),
-}
-
-impl Quick {
-    fn new(folded: &str, options: FoldOptions) -> Option<Quick> {
-        if options.case_sensitive && folded.is_ascii() {
-            return Some(Quick::Exact(Box::new(
-                Finder::new(folded.as_bytes()).into_owned(),
-            )));
-        }
-        super::raw::quick_regex(folded, options).map(Quick::AsciiCase)
-    }
-
-    fn is_match(&self, text: &str) -> bool {
-        match self {
-            Quick::Exact(finder) => finder.find(text.as_bytes()).is_some(),
-            Quick::AsciiCase(regex) => regex.is_match(text),
-        }
-    }
+    quick: Option<Plain>,
 }
 
 #[derive(Debug, Clone)]
@@ -231,7 +202,7 @@ impl Needle {
         let raw = (exact.is_some() || folded.contains(' '))
             .then(|| super::raw::term_regex(&folded, options))
             .flatten();
-        let quick = raw.as_ref().and_then(|_| Quick::new(&folded, options));
+        let quick = raw.as_ref().and_then(|_| Plain::new(&folded, options));
         Some(Needle {
             options,
             index: Finder::new(insensitive.as_bytes()).into_owned(),
@@ -349,13 +320,13 @@ impl<'q> OneByOne<'q> {
         self.raw.as_ref().map(|(terms, _)| terms)
     }
 
-    /// The probe of a search that keeps no text ([`crate::load::Texts::Probe`]), when
-    /// the words can be looked for paragraph by paragraph: the words'
-    /// probe, which also settles a record whose texts hold every word if
-    /// the query has no filter.
+    /// The probe of a search that keeps no text
+    /// ([`crate::load::Texts::Probe`]), when the words can be looked for
+    /// paragraph by paragraph: the words over raw text, whose findings
+    /// [`OneByOne::matches_probed`] then takes.
     pub fn probe(&self) -> Option<&dyn Probe> {
-        let (terms, _) = self.raw.as_ref()?;
-        terms.can_probe().then_some(self as &dyn Probe)
+        let terms = self.raw().filter(|terms| terms.can_probe())?;
+        Some(terms as &dyn Probe)
     }
 
     pub fn matches(&self, record: &Record) -> bool {
@@ -376,43 +347,6 @@ impl<'q> OneByOne<'q> {
             }
             None => self.query.matches(record),
         }
-    }
-}
-
-/// Given by [`OneByOne::probe`] only when its words can be probed.
-impl Probe for OneByOne<'_> {
-    fn sieve(&self, text: &str) -> Option<Vec<usize>> {
-        self.raw.as_ref()?.0.sieve(text)
-    }
-
-    fn paragraph(
-        &self,
-        sieved: &[Cell<usize>],
-        file: &str,
-        paragraph: &str,
-        span: Option<Range<usize>>,
-        found: u64,
-    ) -> u64 {
-        self.raw.as_ref().map_or(0, |(terms, _)| {
-            terms.paragraph(sieved, file, paragraph, span, found)
-        })
-    }
-
-    fn record(
-        &self,
-        sieved: &[Cell<usize>],
-        paragraphs: &mut dyn Iterator<Item = &str>,
-        found: u64,
-    ) -> u64 {
-        self.raw
-            .as_ref()
-            .map_or(0, |(terms, _)| terms.record(sieved, paragraphs, found))
-    }
-
-    fn settles(&self, found: u64) -> bool {
-        self.raw
-            .as_ref()
-            .is_some_and(|(terms, filters)| filters.is_empty() && terms.all_found(found))
     }
 }
 

@@ -22,6 +22,7 @@ use std::fmt::Write as _;
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use memchr::memmem::Finder;
 use rayon::prelude::*;
 use regex::Regex;
 
@@ -160,18 +161,65 @@ pub fn term_regex(folded: &str, options: FoldOptions) -> Option<Regex> {
     Regex::new(&pattern(folded, options)).ok()
 }
 
-/// For a term whose folding under `options` is ASCII, the regex of that
-/// very spelling (ASCII case aside when the term is case-insensitive):
-/// every match of it is a match of the term, since ASCII folds to itself,
-/// and the regex crate finds a literal with SIMD, several times faster
-/// than the full regex of [`term_regex`]. Most matches are found this way;
+/// A term's plain spelling: its folding under its options, when that is
+/// ASCII, written as is (ASCII case aside when the term is
+/// case-insensitive). Every match of it is a match of the term, since
+/// ASCII folds to itself, and it is found with SIMD, several times faster
+/// than the full regex of [`term_regex`]: a case-sensitive one with
+/// `memmem`, without a regex engine's cost per call (which counts when the
+/// list filter checks 100,000 records one by one), a case-insensitive one
+/// with the regex crate, which turns an ASCII literal into its case
+/// variants for a multi-literal search (several times faster than
+/// Aho-Corasick with ASCII case folding). Most matches are found this way;
 /// the full regex is needed for the accented spellings and to say "no".
-pub fn quick_regex(folded: &str, options: FoldOptions) -> Option<Regex> {
-    if !folded.is_ascii() {
-        return None;
+#[derive(Debug, Clone)]
+pub(super) struct Plain {
+    search: PlainSearch,
+    /// Its length in bytes, whatever the case of its letters.
+    len: usize,
+}
+
+#[derive(Debug, Clone)]
+enum PlainSearch {
+    Exact(Box<Finder<'static>>),
+    AsciiCase(Regex),
+}
+
+impl Plain {
+    /// The plain spelling of a term folded to `folded` under `options`;
+    /// `None` when that is not ASCII.
+    pub(super) fn new(folded: &str, options: FoldOptions) -> Option<Plain> {
+        if !folded.is_ascii() {
+            return None;
+        }
+        let search = if options.case_sensitive {
+            PlainSearch::Exact(Box::new(Finder::new(folded.as_bytes()).into_owned()))
+        } else {
+            let regex = Regex::new(&format!("(?i-u:{})", regex::escape(folded))).ok()?;
+            PlainSearch::AsciiCase(regex)
+        };
+        Some(Plain {
+            search,
+            len: folded.len(),
+        })
     }
-    let flags = if options.case_sensitive { "-u" } else { "i-u" };
-    Regex::new(&format!("(?{flags}:{})", regex::escape(folded))).ok()
+
+    pub(super) fn is_match(&self, text: &str) -> bool {
+        match &self.search {
+            PlainSearch::Exact(finder) => finder.find(text.as_bytes()).is_some(),
+            PlainSearch::AsciiCase(regex) => regex.is_match(text),
+        }
+    }
+
+    /// Where the first match at or after `start` starts.
+    fn find_at(&self, text: &str, start: usize) -> Option<usize> {
+        match &self.search {
+            PlainSearch::Exact(finder) => {
+                finder.find(&text.as_bytes()[start..]).map(|at| start + at)
+            }
+            PlainSearch::AsciiCase(regex) => regex.find_at(text, start).map(|m| m.start()),
+        }
+    }
 }
 
 /// One term over unfolded text.
@@ -179,14 +227,8 @@ pub fn quick_regex(folded: &str, options: FoldOptions) -> Option<Regex> {
 struct RawTerm {
     /// Exactly the spellings whose folding holds the term.
     regex: Regex,
-    /// For an ASCII term, its plain spelling (ASCII case aside when the
-    /// term is case-insensitive): found by a vectorised search (the regex
-    /// crate turns an ASCII literal into its case variants for a SIMD
-    /// multi-literal search, several times faster than Aho-Corasick with
-    /// ASCII case folding), and always a true match, since ASCII folds to
-    /// itself. Most matches are found this way; the full regex is needed
-    /// for the accented spellings and to say "no".
-    quick: Option<Regex>,
+    /// For an ASCII term, its plain spelling, tried first.
+    quick: Option<Plain>,
     /// With `quick`, for a word (no space): the characters other than
     /// ASCII that can be part of another spelling. A text with none of
     /// them holds no match the quick search missed, and the regex (several
@@ -195,9 +237,6 @@ struct RawTerm {
     triggers: Option<Triggers>,
     /// Whether the term has a space, which may match across paragraphs.
     phrase: bool,
-    /// The length in bytes of the spelling `quick` finds (the term's
-    /// ASCII folding, whatever the case of its letters).
-    plain_len: usize,
 }
 
 impl RawTerm {
@@ -210,7 +249,7 @@ impl RawTerm {
             return true;
         }
         match &self.triggers {
-            Some(triggers) => self.in_windows(triggers, text, text.len()).is_some(),
+            Some(triggers) => self.in_windows(triggers, text).is_some(),
             None => self.regex.is_match(text),
         }
     }
@@ -219,22 +258,18 @@ impl RawTerm {
     /// start (none starts before), `None` when there is no match.
     fn first_other(&self, text: &str) -> Option<usize> {
         match &self.triggers {
-            Some(triggers) => self.in_windows(triggers, text, text.len()),
+            Some(triggers) => self.in_windows(triggers, text),
             None => self.regex.find(text).map(|m| m.start()),
         }
     }
 
-    /// The start of the first window around a trigger before `until` in
-    /// which the regex matches. A match the quick search missed holds a
-    /// trigger and, unless it has combining marks (a mark is a trigger
-    /// too, and then the whole text is searched), lies within
-    /// [`Triggers::reach`] bytes of it.
-    fn in_windows(&self, triggers: &Triggers, text: &str, until: usize) -> Option<usize> {
+    /// The start of the first window around a trigger in which the regex
+    /// matches. A match the quick search missed holds a trigger and,
+    /// unless it has combining marks (a mark is a trigger too, and then the
+    /// whole text is searched), lies within [`Triggers::reach`] bytes of it.
+    fn in_windows(&self, triggers: &Triggers, text: &str) -> Option<usize> {
         let reach = triggers.reach();
         for (n, (at, c)) in triggers.occurrences(text).enumerate() {
-            if at >= until {
-                break;
-            }
             if is_combining(c) {
                 return self.regex.find(text).map(|m| m.start());
             }
@@ -267,7 +302,7 @@ const WINDOWS: usize = 8;
 /// this tag, then a position.
 ///
 /// With [`PLAIN`], the file holds the term's plain spelling (its ASCII
-/// folding, see [`quick_regex`]) and the position is the start of the
+/// folding, see [`Plain`]) and the position is the start of the
 /// first one at or after the last paragraph looked at: a cursor that
 /// moves forward through the file, so a paragraph it has passed is not
 /// searched again and a paragraph it lies in is found without a search.
@@ -292,8 +327,8 @@ impl Probe for RawTerms {
     fn sieve(&self, text: &str) -> Option<Vec<usize>> {
         let mut sieved = Vec::with_capacity(2 * self.terms.len());
         for term in &self.terms {
-            match term.quick.as_ref().and_then(|quick| quick.find(text)) {
-                Some(plain) => sieved.extend([PLAIN, plain.start()]),
+            match term.quick.as_ref().and_then(|quick| quick.find_at(text, 0)) {
+                Some(plain) => sieved.extend([PLAIN, plain]),
                 None => sieved.extend([OTHER, term.first_other(text)?]),
             }
         }
@@ -322,12 +357,12 @@ impl Probe for RawTerms {
                 (PLAIN, Some(quick), Some(span)) => {
                     if position.get() < span.start {
                         let next = quick.find_at(file, span.start);
-                        position.set(next.map_or(usize::MAX, |m| m.start()));
+                        position.set(next.unwrap_or(usize::MAX));
                     }
                     // The plain spelling has a fixed length: if the first
                     // one from the paragraph's start runs past its end, no
                     // other lies within it.
-                    position.get() < span.end && position.get() + term.plain_len <= span.end
+                    position.get() < span.end && position.get() + quick.len <= span.end
                 }
                 (PLAIN, Some(quick), None) => quick.is_match(paragraph),
                 (_, _, Some(span)) if span.end <= position.get() => false,
@@ -338,6 +373,11 @@ impl Probe for RawTerms {
             }
         }
         now
+    }
+
+    /// A record whose texts hold every word of a query without filters.
+    fn settles(&self, found: u64) -> bool {
+        self.words_alone && self.all_found(found)
     }
 
     /// The terms with a plain spelling in the file that the record's
@@ -450,6 +490,9 @@ impl Triggers {
 #[derive(Debug, Clone)]
 pub struct RawTerms {
     terms: Vec<RawTerm>,
+    /// Whether the query is its words alone, without filters: then a
+    /// record whose texts hold every word matches, whatever else it holds.
+    words_alone: bool,
 }
 
 impl RawTerms {
@@ -463,7 +506,7 @@ impl RawTerms {
             if folded.is_empty() {
                 continue;
             }
-            let quick = quick_regex(folded, term.options);
+            let quick = Plain::new(folded, term.options);
             let phrase = folded.contains(' ');
             let triggers =
                 (quick.is_some() && !phrase).then(|| Triggers::new(folded, term.options));
@@ -472,10 +515,12 @@ impl RawTerms {
                 quick,
                 triggers,
                 phrase,
-                plain_len: folded.len(),
             });
         }
-        Some(RawTerms { terms })
+        Some(RawTerms {
+            terms,
+            words_alone: query.filters.is_empty(),
+        })
     }
 
     /// Whether `text` may hold a match of every term: `false` means no
@@ -509,7 +554,7 @@ impl RawTerms {
 
     /// Whether `found` (a bit per term, as the probe gives them) holds
     /// every term.
-    pub fn all_found(&self, found: u64) -> bool {
+    fn all_found(&self, found: u64) -> bool {
         let all = match self.terms.len() {
             n @ 0..64 => (1u64 << n) - 1,
             _ => u64::MAX,
