@@ -30,7 +30,7 @@ use super::query::ParsedQuery;
 use crate::load::Probe;
 use crate::model::Record;
 use crate::text::fold::{FoldOptions, fold_into, fold_str, is_combining};
-use crate::text::next_non_ascii;
+use crate::text::{ceil_boundary, floor_boundary, next_non_ascii};
 
 /// The combining marks folding drops, as a regex class body.
 const MARKS: &str =
@@ -273,19 +273,13 @@ impl RawTerm {
             if is_combining(c) {
                 return self.regex.find(text).map(|m| m.start());
             }
-            let mut start = at.saturating_sub(reach);
-            while !text.is_char_boundary(start) {
-                start -= 1;
-            }
+            let start = floor_boundary(text, at.saturating_sub(reach));
             // Triggers this frequent ("é" for a word with an "e"): one
             // pass of the regex over the rest costs less than windows.
             if n == WINDOWS {
                 return self.regex.find(&text[start..]).map(|m| start + m.start());
             }
-            let mut end = (at + reach).min(text.len());
-            while !text.is_char_boundary(end) {
-                end += 1;
-            }
+            let end = ceil_boundary(text, at + reach);
             if self.regex.is_match(&text[start..end]) {
                 return Some(start);
             }

@@ -26,9 +26,39 @@ pub fn next_non_ascii(bytes: &[u8], mut at: usize) -> Option<usize> {
         .map(|offset| at + offset)
 }
 
+/// The largest character boundary of `text` at or before `at` (the end,
+/// past it): `str::floor_char_boundary`, stable only after this crate's
+/// minimum Rust version.
+pub fn floor_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// The smallest character boundary of `text` at or after `at` (the end,
+/// past it): `str::ceil_char_boundary`, as [`floor_boundary`].
+pub fn ceil_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn boundaries_around_a_two_byte_letter() {
+        let text = "aéb";
+        let floors: Vec<usize> = (0..6).map(|at| floor_boundary(text, at)).collect();
+        let ceils: Vec<usize> = (0..6).map(|at| ceil_boundary(text, at)).collect();
+        assert_eq!(floors, [0, 1, 1, 3, 4, 4]);
+        assert_eq!(ceils, [0, 1, 3, 3, 4, 4]);
+    }
 
     #[test]
     fn next_non_ascii_in_chunks_and_tails() {

@@ -217,7 +217,7 @@ mod tests {
         /// Words are what splitting on spaces and tabs leaves.
         #[test]
         fn words_are_split_on_spaces_and_tabs(line in "[a \té]{0,30}", from in 0usize..30) {
-            let from = (0..=from.min(line.len())).rev().find(|&i| line.is_char_boundary(i)).unwrap_or(0);
+            let from = crate::text::floor_boundary(&line, from);
             let mut expected = Vec::new();
             let mut at = from;
             for piece in line[from..].split([' ', '\t']) {

@@ -46,7 +46,6 @@ pub fn parse(source: &str, text: &str, today: NaiveDate, texts: Texts<'_>) -> Lo
         headers: 0,
         rest: 0,
         texts,
-        spare: SPARE.take(),
         file: File {
             text,
             sieved: Cell::from_mut(sieved.as_mut_slice()).as_slice_of_cells(),
@@ -63,7 +62,6 @@ pub fn parse(source: &str, text: &str, today: NaiveDate, texts: Texts<'_>) -> Lo
         start = end + 1;
     }
     parser.finish_record();
-    SPARE.set(std::mem::take(&mut parser.spare));
     if parser.headers == 0 {
         let message = if text.chars().all(char::is_whitespace) {
             "empty document: expected a \"Question de M./Mme NAME First name (constituency - \
@@ -141,16 +139,13 @@ struct Parser<'s, 'p> {
     /// so it is reserved once (and shrunk at the end) instead of growing.
     rest: usize,
     texts: Texts<'p>,
-    /// With [`Texts::Probe`], buffers a finished record gives back to the
-    /// next: a search goes through millions of records and keeps none.
-    /// They are kept by the thread from one file to the next ([`SPARE`]).
-    spare: Spare,
     file: File<'p>,
 }
 
 thread_local! {
-    /// The buffers a thread's last record gave back: most files hold one
-    /// record, so the next file's reuses them.
+    /// With [`Texts::Probe`], the buffers the thread's last record gave
+    /// back, for its next record, in this file or the next: a search goes
+    /// through millions of records and keeps none.
     static SPARE: Cell<Spare> = Cell::new(Spare::default());
 }
 
@@ -163,10 +158,14 @@ struct Spare {
 }
 
 impl Spare {
-    /// Empty, with the room the last record needed.
-    fn clear(&mut self) {
-        self.opening.clear();
-        self.paragraphs.clear();
+    /// Gives the buffers back, emptied, with the room they grew to.
+    fn give_back(mut opening: String, mut paragraphs: Vec<Shown>) {
+        opening.clear();
+        paragraphs.clear();
+        SPARE.set(Spare {
+            opening,
+            paragraphs,
+        });
     }
 }
 
@@ -411,7 +410,10 @@ impl<'p> Parser<'_, 'p> {
         self.finish_record();
         self.skipping = false;
         let title = self.title_from_preamble();
-        let spare = std::mem::take(&mut self.spare);
+        let spare = match self.texts {
+            Texts::Probe(_) => SPARE.take(),
+            Texts::Keep | Texts::Drop => Spare::default(),
+        };
         let (number, legislature) = self.preamble_number.take().unzip();
         let date = self.date(n, raw, header.date);
         self.current = Some(Draft {
@@ -508,7 +510,7 @@ impl<'p> Parser<'_, 'p> {
                 ),
             );
         }
-        let (record, has_text, found) = draft.into_record(self.source, self.today, &mut self.spare);
+        let (record, has_text, found) = draft.into_record(self.source, self.today);
         if let Texts::Probe(_) = self.texts {
             self.out.probed.push(found);
         }
@@ -589,7 +591,8 @@ impl Draft<'_> {
                     Section::Answer => self.answer_started = true,
                     Section::Question if self.question.text.len() < NAME_WINDOW => {
                         let room = NAME_WINDOW - self.question.text.len();
-                        push_paragraph(&mut self.question.text, cut(text, room));
+                        let opening = &text[..crate::text::floor_boundary(text, room)];
+                        push_paragraph(&mut self.question.text, opening);
                     }
                     Section::Question => {}
                 }
@@ -613,13 +616,8 @@ impl Draft<'_> {
 
     /// The record, whether its question has any text, and the terms the
     /// probe found in its texts; with [`Texts::Probe`], the buffers go back
-    /// to `spare`.
-    fn into_record(
-        mut self,
-        source: &str,
-        today: NaiveDate,
-        spare: &mut Spare,
-    ) -> (Record, bool, u64) {
+    /// to [`SPARE`].
+    fn into_record(mut self, source: &str, today: NaiveDate) -> (Record, bool, u64) {
         // Text after the last closing line that no next page claimed is the
         // end of the body.
         self.closed = false;
@@ -635,13 +633,16 @@ impl Draft<'_> {
                 Shown::Copy(copy) => copy.as_str(),
             });
             self.found |= probe.record(self.file.sieved, &mut paragraphs, self.found);
-            // Only its opening was kept, for the name.
-            spare.opening = std::mem::take(&mut self.question.text);
-            spare.paragraphs = std::mem::take(&mut self.paragraphs);
             if probe.settles(self.found) {
-                let record = settled(source, self.line);
-                spare.clear();
-                return (record, self.question_paragraphs > 0, self.found);
+                Spare::give_back(
+                    std::mem::take(&mut self.question.text),
+                    std::mem::take(&mut self.paragraphs),
+                );
+                return (
+                    settled(source, self.line),
+                    self.question_paragraphs > 0,
+                    self.found,
+                );
             }
         }
         // Texts grew by doubling; a corpus keeps them for the whole session,
@@ -671,8 +672,12 @@ impl Draft<'_> {
         match self.texts {
             Texts::Keep => names::refine_display_name(&mut author, &self.question.text),
             Texts::Probe(_) => {
-                names::refine_display_name(&mut author, &spare.opening);
-                spare.clear();
+                // Only its opening was kept, for the name.
+                names::refine_display_name(&mut author, &self.question.text);
+                Spare::give_back(
+                    std::mem::take(&mut self.question.text),
+                    std::mem::take(&mut self.paragraphs),
+                );
             }
             Texts::Drop => {}
         }
@@ -729,19 +734,6 @@ fn push_paragraph(text: &mut String, paragraph: &str) {
         text.push_str("\n\n");
     }
     text.push_str(paragraph);
-}
-
-/// The longest start of `text` of at most `max` bytes that ends on a
-/// character.
-fn cut(text: &str, max: usize) -> &str {
-    if text.len() <= max {
-        return text;
-    }
-    let mut end = max;
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    &text[..end]
 }
 
 /// Old pages open the answer with a typographic "Réponse. -".

@@ -46,11 +46,8 @@ pub fn refine_display_name(author: &mut Author, question_text: &str) {
         return;
     };
     // Usually the body spells it as the title case does: nothing to do.
-    let mut start = question_text.len().min(400);
-    while !question_text.is_char_boundary(start) {
-        start -= 1;
-    }
-    if super::lines::find_short(&question_text[..start], name).is_some() {
+    let start = &question_text[..crate::text::floor_boundary(question_text, 400)];
+    if super::lines::find_short(start, name).is_some() {
         return;
     }
     // The author is named at the start; do not scan a whole long question.
