@@ -28,9 +28,19 @@ pub struct Record {
     /// The ministry the question was transferred to ("Transmise au …").
     pub transmitted_to: Option<String>,
     pub answer: Option<Answer>,
+    /// Corrections the JO published later ("Erratum : JO du … p. …"), in
+    /// the order the page lists them; never part of a text.
+    pub errata: Vec<Erratum>,
     pub status: Status,
-    /// Who must answer: the answering, transferred-to or awaited ministry.
+    /// Why a withdrawn question was withdrawn, as the page says it
+    /// ("décès", "fin de mandat"); `None` when it does not say.
+    pub withdrawn_reason: Option<String>,
+    /// Who must answer: the answering, transferred-to or awaited ministry;
+    /// failing those, the addressee the question's opening names.
     pub ministry: Option<String>,
+    /// The member of the Government the question's opening addresses, as
+    /// written ("ministre des armées", "Premier ministre").
+    pub addressed_to: Option<String>,
     /// Days from the question's JO date to the answer's JO date.
     pub delay_days: Option<i64>,
     /// Whether the two-calendar-months deadline was missed; see [`lateness`].
@@ -65,37 +75,98 @@ pub enum GroupRelation {
 }
 
 /// The question as published: its JO date and page, and its text.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Part {
     pub date: Option<NaiveDate>,
     pub page: Option<u32>,
     /// Paragraphs separated by one blank line.
     pub text: String,
+    /// `false` when the page says the text was never digitised (before
+    /// 1986): `text` is then that notice, not the author's words.
+    pub digitised: bool,
+}
+
+impl Default for Part {
+    fn default() -> Part {
+        Part {
+            date: None,
+            page: None,
+            text: String::new(),
+            digitised: true,
+        }
+    }
 }
 
 /// The minister's answer.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Answer {
     pub ministry: Option<String>,
+    /// The JO date of the answer, from which delays are counted.
     pub date: Option<NaiveDate>,
+    /// When the answer was given in a public sitting ("Réponse apportée en
+    /// séance publique le …"), the sitting's date.
+    pub session_date: Option<NaiveDate>,
     pub page: Option<u32>,
     pub text: String,
+    /// `false` when the page says the answer was never digitised: `text`
+    /// is then that notice, not the minister's words.
+    pub digitised: bool,
+}
+
+impl Default for Answer {
+    fn default() -> Answer {
+        Answer {
+            ministry: None,
+            date: None,
+            session_date: None,
+            page: None,
+            text: String::new(),
+            digitised: true,
+        }
+    }
+}
+
+/// A correction published in a later JO, about the question or the answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Erratum {
+    pub part: PartKind,
+    /// The JO issue holding the correction; `None` when unreadable.
+    pub date: Option<NaiveDate>,
+    pub page: Option<u32>,
 }
 
 /// The two texts of a record.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum PartKind {
     Question,
     Answer,
 }
 
 impl PartKind {
-    /// The text of this part of `record`; `None` for an unanswered question.
+    /// The text of this part of `record`, as shown; `None` for an
+    /// unanswered question.
     pub fn text(self, record: &Record) -> Option<&str> {
         match self {
             PartKind::Question => Some(&record.question.text),
             PartKind::Answer => record.answer.as_ref().map(|a| a.text.as_str()),
         }
+    }
+
+    /// Whether this part of `record` is the author's or the minister's
+    /// words: `false` for a notice that the text was never digitised.
+    pub fn digitised(self, record: &Record) -> bool {
+        match self {
+            PartKind::Question => record.question.digitised,
+            PartKind::Answer => record.answer.as_ref().is_none_or(|a| a.digitised),
+        }
+    }
+
+    /// The text searches and quotes look in: [`PartKind::text`], or
+    /// nothing for a text never digitised (its notice is not the words
+    /// anybody said).
+    pub fn searched_text(self, record: &Record) -> Option<&str> {
+        self.text(record).filter(|_| self.digitised(record))
     }
 }
 

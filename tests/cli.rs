@@ -67,6 +67,10 @@ const GOOD: &[&str] = &[
     "tests/fixtures/lapsed.txt",
     "tests/fixtures/nbsp_structure.txt",
     "tests/fixtures/old_layout.txt",
+    "tests/fixtures/old_errata.txt",
+    "tests/fixtures/old_not_digitised.txt",
+    "tests/fixtures/lapsed_no_ministry.txt",
+    "tests/fixtures/withdrawn_deceased.txt",
     "tests/fixtures/premier_ministre.txt",
     "tests/fixtures/several.txt",
     "tests/fixtures/windows1252.txt",
@@ -104,6 +108,7 @@ fn parse_json_gives_every_key_scripts_rely_on() {
             "question": {
                 "date": "2023-03-02",
                 "page": 1402,
+                "digitised": true,
                 "text": "Mme Catherine Di Folco attire l'attention de M. le ministre de l'économie, \
                          des finances et de la souveraineté industrielle et numérique sur la \
                          fermeture annoncée de trésoreries dans les communes rurales du Rhône.\
@@ -118,15 +123,21 @@ fn parse_json_gives_every_key_scripts_rely_on() {
             "answer": {
                 "ministry": "Ministère de l'action et des comptes publics",
                 "date": "2023-04-27",
+                "session_date": null,
                 "page": 2890,
+                "digitised": true,
                 "text": "Le nouveau réseau de proximité des finances publiques ne conduit à la \
                          fermeture d'aucun accueil sans solution de remplacement.\
                          \n\nDepuis le 1er\u{a0}janvier 2023, les usagers de Thizy-les-Bourgs \
                          sont reçus dans l'espace France services de la commune, ouvert \
                          24\u{a0}heures par semaine."
             },
+            "errata": [],
             "status": "answered",
+            "withdrawn_reason": null,
             "ministry": "Ministère de l'action et des comptes publics",
+            "addressed_to": "ministre de l'économie, des finances et de la souveraineté \
+                             industrielle et numérique",
             "delay_days": 56,
             "late": false
         })
@@ -245,7 +256,14 @@ fn withdrawn_question_has_no_deadline() {
     assert_eq!(r["status"], "withdrawn");
     assert_eq!(r["late"], Value::Null);
     assert_eq!(r["delay_days"], Value::Null);
-    assert_eq!(r["ministry"], Value::Null);
+    // No header names a ministry: the question's opening does.
+    assert_eq!(
+        r["addressed_to"],
+        "ministre de l'Europe et des affaires étrangères"
+    );
+    assert_eq!(r["ministry"], r["addressed_to"]);
+    // "retirée le 16/11/2023" gives no reason.
+    assert_eq!(r["withdrawn_reason"], Value::Null);
     assert_eq!(
         r["title"],
         "Scolarisation des enfants français à l'étranger"
@@ -310,7 +328,7 @@ fn several_documents_in_one_file_keep_their_titles_and_numbers() {
 fn texts_hold_paragraphs_only() {
     let (records, status) = parse(GOOD);
     assert_eq!(status, 0);
-    assert_eq!(records.len(), 15);
+    assert_eq!(records.len(), 19);
     for r in &records {
         let mut texts = vec![r["question"]["text"].as_str().unwrap()];
         if let Some(answer) = r["answer"].as_object() {
@@ -432,7 +450,7 @@ fn ids_are_stable_across_runs() {
             .collect()
     };
     let first = ids();
-    assert_eq!(first.len(), 18);
+    assert_eq!(first.len(), 24);
     assert_eq!(ids(), first);
     let unique: std::collections::HashSet<_> = first.iter().collect();
     assert_eq!(unique.len(), first.len());
@@ -475,7 +493,7 @@ fn check_is_quiet_but_for_its_summary_when_all_is_well() {
     assert_eq!(status, 0);
     assert_eq!(
         lines,
-        ["11 files checked, 15 records loaded, 0 errors, 0 warnings; every file loaded cleanly"]
+        ["15 files checked, 19 records loaded, 0 errors, 0 warnings; every file loaded cleanly"]
     );
 }
 
@@ -676,6 +694,9 @@ fn a_folder_is_searched_recursively_for_txt_files() {
             "tests/fixtures/broken/broken_then_good.txt:1:74: error: broken \"Question de\" \
              header: expected a date dd/mm/yyyy; this document is skipped"
                 .to_owned(),
+            "tests/fixtures/broken/cut_in_footer.txt:13:1: warning: the page looks cut short: \
+             it ends inside its \"Page mise à jour le\" footer"
+                .to_owned(),
             format!(
                 "tests/fixtures/broken/empty.txt:1:1: error: empty document: expected a \
                  {HEADER_GRAMMAR}"
@@ -690,7 +711,13 @@ fn a_folder_is_searched_recursively_for_txt_files() {
                 "tests/fixtures/broken/no_header.txt:1:1: error: no {HEADER_GRAMMAR} found: not \
                  a senat.fr question page"
             ),
-            "18 files checked, 18 records loaded, 6 errors, 1 warning; 6 files with errors"
+            "tests/fixtures/broken/old_impossible_dates.txt:7:17: warning: impossible date \
+             30/02/1986; the field is left empty"
+                .to_owned(),
+            "tests/fixtures/broken/old_impossible_dates.txt:9:40: warning: impossible date \
+             45/13/1986; the field is left empty"
+                .to_owned(),
+            "24 files checked, 24 records loaded, 6 errors, 4 warnings; 6 files with errors"
                 .to_owned(),
         ]
     );
@@ -707,19 +734,25 @@ fn a_folder_is_searched_recursively_for_txt_files() {
             "tests/fixtures/bom_crlf.txt",
             "tests/fixtures/broken/answer_date_cut_short.txt",
             "tests/fixtures/broken/broken_then_good.txt",
+            "tests/fixtures/broken/cut_in_footer.txt",
             "tests/fixtures/broken/impossible_date.txt",
+            "tests/fixtures/broken/old_impossible_dates.txt",
             "tests/fixtures/concatenated_boms.txt",
             "tests/fixtures/concatenated_boms.txt",
             "tests/fixtures/concatenated_boms.txt",
             "tests/fixtures/lapsed.txt",
+            "tests/fixtures/lapsed_no_ministry.txt",
             "tests/fixtures/nbsp_structure.txt",
+            "tests/fixtures/old_errata.txt",
             "tests/fixtures/old_layout.txt",
+            "tests/fixtures/old_not_digitised.txt",
             "tests/fixtures/premier_ministre.txt",
             "tests/fixtures/several.txt",
             "tests/fixtures/several.txt",
             "tests/fixtures/several.txt",
             "tests/fixtures/windows1252.txt",
             "tests/fixtures/withdrawn.txt",
+            "tests/fixtures/withdrawn_deceased.txt",
         ]
     );
 }

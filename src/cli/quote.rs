@@ -100,7 +100,7 @@ fn first_match<'a>(record: &'a Record, query: &Query) -> Option<Found<'a>> {
     [PartKind::Question, PartKind::Answer]
         .into_iter()
         .find_map(|part| {
-            let text = part.text(record)?;
+            let text = part.searched_text(record)?;
             let at = query.highlights(text).into_iter().next()?;
             Some(Found {
                 record,

@@ -32,7 +32,7 @@ use super::commands::report_errors;
 use super::snippet::{WIDTH, snippet};
 use crate::corpus::{self, Corpus, Input};
 use crate::load::Texts;
-use crate::model::Record;
+use crate::model::{PartKind, Record};
 use crate::search::{OneByOne, Query};
 use crate::text::sanitize::visible;
 
@@ -167,8 +167,11 @@ fn author(record: &Record) -> String {
 /// answer. With no match there (only filters, or a word found in the author
 /// or ministry), the start of the question.
 fn excerpt(record: &Record, query: &Query, color: bool) -> String {
-    let answer = record.answer.as_ref().map(|a| a.text.as_str());
-    let fields = [record.title.as_deref(), Some(&record.question.text), answer];
+    let fields = [
+        record.title.as_deref(),
+        PartKind::Question.searched_text(record),
+        PartKind::Answer.searched_text(record),
+    ];
     for text in fields.into_iter().flatten() {
         let marks = query.highlights(text);
         if !marks.is_empty() {

@@ -19,10 +19,12 @@
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
-use crate::model::{Record, Status};
+use crate::model::{PartKind, Record, Status};
 use crate::text::fold::{FoldOptions, fold_into};
 
-/// Where in a record a term or filter looks.
+/// Where in a record a term or filter looks. Texts never digitised are
+/// not searched: their notice is nobody's words
+/// ([`PartKind::searched_text`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Region {
     /// Every searched field: title, author, ministries, question and answer.
@@ -55,8 +57,11 @@ fn fold_words(record: &Record, options: FoldOptions, out: &mut String) -> [usize
     let author_end = out.len();
     fold_fields(ministry(record), options, out);
     let ministry_end = out.len();
-    let answer = record.answer.as_ref().map(|a| a.text.as_str());
-    let rest = [record.title.as_deref(), Some(&record.question.text), answer];
+    let rest = [
+        record.title.as_deref(),
+        PartKind::Question.searched_text(record),
+        PartKind::Answer.searched_text(record),
+    ];
     fold_fields(rest, options, out);
     [author_end, ministry_end]
 }
@@ -75,8 +80,8 @@ pub fn region_fields(record: &Record, region: Region) -> [Option<&str>; 9] {
             fields[..3].copy_from_slice(&author(record));
             fields[3..6].copy_from_slice(&ministry(record));
             fields[6] = record.title.as_deref();
-            fields[7] = Some(&record.question.text);
-            fields[8] = record.answer.as_ref().map(|a| a.text.as_str());
+            fields[7] = PartKind::Question.searched_text(record);
+            fields[8] = PartKind::Answer.searched_text(record);
         }
     }
     fields

@@ -28,7 +28,7 @@ use regex::Regex;
 
 use super::query::ParsedQuery;
 use crate::load::Probe;
-use crate::model::Record;
+use crate::model::{PartKind, Record};
 use crate::text::fold::{FoldOptions, fold_into, fold_str, is_combining};
 use crate::text::{ceil_boundary, floor_boundary, next_non_ascii};
 
@@ -525,10 +525,9 @@ impl RawTerms {
 
     /// Whether every term occurs in a searched field of `record`.
     pub fn record_matches(&self, record: &Record) -> bool {
-        let answer = record.answer.as_ref();
         let texts = [
-            Some(record.question.text.as_str()),
-            answer.map(|a| a.text.as_str()),
+            PartKind::Question.searched_text(record),
+            PartKind::Answer.searched_text(record),
         ];
         self.terms.iter().all(|term| {
             Self::short_fields(record)

@@ -16,7 +16,7 @@ use nom::{
     branch::alt,
     bytes::complete::{tag, take_while_m_n},
     character::complete::{char, digit1},
-    combinator::{cut, eof, opt, rest},
+    combinator::{cut, eof, opt},
     error::{ContextError, ErrorKind, ParseError, context},
     sequence::preceded,
 };
@@ -98,21 +98,46 @@ pub enum Line<'a> {
     Header(Header<'a>),
     /// "- page 5538".
     Page(&'a str),
-    /// "Transmise au Ministère de …".
+    /// "Transmise au Ministère de …", "Transmise au ministère : Équipement".
     Transmitted(&'a str),
     /// "En attente de réponse du Ministère de ….".
     Awaiting(&'a str),
     Lapsed,
-    Withdrawn,
-    /// "Réponse du … publiée le …", or an oral answer "Réponse apportée en
-    /// séance publique le …" (no ministry).
+    /// "La question a été retirée pour cause de décès.": the reason, if
+    /// the line gives one.
+    Withdrawn(Option<&'a str>),
+    /// "Réponse du … publiée le …".
     Answer {
         ministry: Option<&'a str>,
         date: Option<RawDate<'a>>,
     },
-    /// "Page mise à jour le [date]": the end of a page.
-    Footer,
+    /// "Réponse apportée en séance publique le dd/mm/yyyy": under an
+    /// answer header, the sitting where it was given; alone, an oral
+    /// answer. A date that cannot be read is where reading stopped.
+    Session(Result<RawDate<'a>, &'a str>),
+    /// "Erratum : JO du 04/10/1984 p.2231".
+    Erratum(Erratum<'a>),
+    /// "Le texte de cette question n'est pas disponible en format
+    /// numérique.": the notice, trimmed.
+    NotDigitised(&'a str),
+    /// "Page mise à jour le [date]": the end of a page; `cut` when it
+    /// stops short of its "le" or inside its date.
+    Footer {
+        cut: bool,
+    },
+    /// A line shaped like page furniture that is not any of it ("- page"
+    /// without a number, "Page mise …"): what it looks like.
+    Unplaced(&'static str),
     Text(&'a str),
+}
+
+/// An erratum line, read as far as it could be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Erratum<'a> {
+    pub date: Option<RawDate<'a>>,
+    pub page: Option<&'a str>,
+    /// Where the line stopped making sense, if it did.
+    pub unread: Option<&'a str>,
 }
 
 /// Classifies one line (without its `\n`).
@@ -127,7 +152,7 @@ pub fn line(input: &str) -> Result<Line<'_>, Expected<'_>> {
     }
     // Most lines are paragraphs; structural lines start with one of these
     // words, so the others need no grammar.
-    const STARTS: [&str; 9] = [
+    const STARTS: [&str; 12] = [
         "Question",
         "Réponse",
         "Transmise",
@@ -135,6 +160,9 @@ pub fn line(input: &str) -> Result<Line<'_>, Expected<'_>> {
         "Page mise",
         "La question",
         "Cette question",
+        "Erratum",
+        "Errata",
+        "Le texte de cette",
         "-",
         "–",
     ];
@@ -145,26 +173,62 @@ pub fn line(input: &str) -> Result<Line<'_>, Expected<'_>> {
         header,
         number,
         page,
+        session,
         answer,
         prefixed(&["Transmise au ", "Transmise à la ", "Transmise à l'"])
-            .map(|m| Line::Transmitted(strip_period(m))),
+            .map(|m| Line::Transmitted(old_layout_ministry(strip_period(m)))),
         prefixed(&[
             "En attente de réponse du ",
             "En attente de réponse de la ",
             "En attente de réponse de l'",
             "En attente de réponse des ",
         ])
-        .map(|m| Line::Awaiting(strip_period(m))),
+        .map(|m| Line::Awaiting(old_layout_ministry(strip_period(m)))),
         footer,
         lapsed,
         withdrawn,
+        erratum,
+        not_digitised,
     ))
     .parse(trimmed);
     match parsed {
         Ok((_, line)) => Ok(line),
         Err(nom::Err::Failure(e)) => Err(e),
-        Err(_) => Ok(Line::Text(trimmed)),
+        Err(_) => Ok(unplaced(trimmed).map_or(Line::Text(trimmed), Line::Unplaced)),
     }
+}
+
+/// What a line that is not page furniture but looks like it resembles: a
+/// "- page" with no number after it, a "Page mise …" that is not the
+/// footer. A bullet ("- pages web", "- page d'accueil") is text.
+fn unplaced(line: &str) -> Option<&'static str> {
+    let page = ["- page", "– page", "-page", "–page"]
+        .iter()
+        .find_map(|p| line.strip_prefix(p));
+    if let Some(rest) = page {
+        let rest = rest.trim_start_matches(is_space);
+        if rest.is_empty() || rest.starts_with(|c: char| c.is_ascii_digit()) {
+            return Some("a \"- page N\" line");
+        }
+    }
+    line.starts_with("Page mise")
+        .then_some("a \"Page mise à jour le\" footer")
+}
+
+/// Whether `line` (trimmed) is a beginning of the footer cut short
+/// ("Page mise à", "Page mi"): a saved page that stops in its last line.
+pub fn is_cut_footer(line: &str) -> bool {
+    const FOOTER: &str = "Page mise à jour le";
+    !line.is_empty() && line.len() < FOOTER.len() && FOOTER.starts_with(line)
+}
+
+/// The old layout names a ministry after "ministère :" ("Réponse du
+/// ministère : Santé", "Transmise au ministère : Équipement"): the name.
+fn old_layout_ministry(ministry: &str) -> &str {
+    ["ministère :", "Ministère :", "ministère:", "Ministère:"]
+        .iter()
+        .find_map(|p| ministry.strip_prefix(p))
+        .map_or(ministry, |m| m.trim_matches(is_space))
 }
 
 /// Spaces as people paste them: plain, tab, non-breaking and thin
@@ -263,29 +327,95 @@ fn page(i: &str) -> Res<'_, Line<'_>> {
     Ok((i, Line::Page(n)))
 }
 
+/// "Réponse apportée en séance publique le dd/mm/yyyy". An unreadable
+/// date costs the field, not the document: the sitting is a detail of the
+/// answer, which the JO date dates.
+fn session(i: &str) -> Res<'_, Line<'_>> {
+    let (i, _) = (tag("Réponse"), space1, tag("apportée en séance publique")).parse(i)?;
+    let after = (space1, tag("le"), space1).parse(i);
+    let Ok((i, _)) = after else {
+        return Ok(("", Line::Session(Err(i.trim_start_matches(is_space)))));
+    };
+    match (date, space0, opt(char('.')), space0, eof).parse(i) {
+        Ok((i, (date, ..))) => Ok((i, Line::Session(Ok(date)))),
+        Err(_) => Ok(("", Line::Session(Err(i)))),
+    }
+}
+
+/// "Erratum : JO du 04/10/1984 p.2231" (also "p. 4319", "page 4319", a
+/// comma before the page, a final period). Read as far as it goes: the
+/// line is never text, whatever follows "Erratum".
+fn erratum(i: &str) -> Res<'_, Line<'_>> {
+    let (i, _) = (alt((tag("Erratum"), tag("Errata"))), space0).parse(i)?;
+    // "Erratum :" or "Erratum JO du" says what the line is; "Errata
+    // corrige" is a sentence.
+    let (i, colon) = opt(char(':')).parse(i)?;
+    if colon.is_none() && !i.starts_with("JO du") {
+        return Err(nom::Err::Error(Expected { at: i, what: "" }));
+    }
+    let (i, _) = space0.parse(i)?;
+    let mut erratum = Erratum {
+        date: None,
+        page: None,
+        unread: None,
+    };
+    let Ok((i, _)) = (tag::<_, _, Expected<'_>>("JO du"), space1).parse(i) else {
+        erratum.unread = Some(i);
+        return Ok(("", Line::Erratum(erratum)));
+    };
+    let Ok((i, found)) = date(i) else {
+        erratum.unread = Some(i);
+        return Ok(("", Line::Erratum(erratum)));
+    };
+    erratum.date = Some(found);
+    let page = (
+        space0,
+        opt(char(',')),
+        space0,
+        alt((tag("page"), tag("p."), tag("p"))),
+        space0,
+        digit1,
+    )
+        .map(|(.., n)| n);
+    let (i, page) = opt(page).parse(i)?;
+    erratum.page = page;
+    let (i, _) = (space0, opt(char('.')), space0).parse(i)?;
+    if !i.is_empty() {
+        erratum.unread = Some(i);
+    }
+    Ok(("", Line::Erratum(erratum)))
+}
+
+/// "Le texte de cette question n'est pas disponible en format numérique."
+/// (or "de cette réponse"), with a straight or a typographic apostrophe.
+fn not_digitised(i: &str) -> Res<'_, Line<'_>> {
+    let whole = i;
+    let (i, _) = (
+        tag("Le texte de cette"),
+        space1,
+        alt((tag("question"), tag("réponse"))),
+        space1,
+        alt((tag("n'est"), tag("n\u{2019}est"))),
+        space1,
+        tag("pas disponible en format numérique"),
+        space0,
+        opt(char('.')),
+        space0,
+        eof,
+    )
+        .parse(i)?;
+    Ok((i, Line::NotDigitised(whole)))
+}
+
 fn answer(i: &str) -> Res<'_, Line<'_>> {
     let (i, _) = tag("Réponse ").parse(i)?;
-    if let Ok((i, _)) = tag::<_, _, Expected<'_>>("apportée en séance publique le ").parse(i) {
-        let (i, date) = cut(date).parse(i)?;
-        return Ok((
-            i,
-            Line::Answer {
-                ministry: None,
-                date: Some(date),
-            },
-        ));
-    }
     let (i, _) = alt((tag("du "), tag("de la "), tag("de l'"), tag("des "))).parse(i)?;
     // An answer header is recognised by its " publiée le" (text lines that
     // start with "Réponse du" exist); its date may be missing.
     let Some(at) = rfind_short(i, " publiée le") else {
         return Err(nom::Err::Error(Expected { at: i, what: "" }));
     };
-    let ministry = i[..at].trim();
-    let ministry = ministry
-        .strip_prefix("ministère :")
-        .or_else(|| ministry.strip_prefix("Ministère :"))
-        .map_or(ministry, str::trim);
+    let ministry = old_layout_ministry(i[..at].trim());
     let after = &i[at + " publiée le".len()..];
     let date = if after.trim_matches(is_space).is_empty() {
         None
@@ -303,10 +433,21 @@ fn answer(i: &str) -> Res<'_, Line<'_>> {
     ))
 }
 
+/// "Page mise à jour le [date]"; a page saved without its date's "le"
+/// ("Page mise à jour") ends it all the same.
 fn footer(i: &str) -> Res<'_, Line<'_>> {
-    let (i, _) = tag("Page mise à jour le").parse(i)?;
-    let (i, _) = rest.parse(i)?;
-    Ok((i, Line::Footer))
+    let (i, _) = tag("Page mise à jour").parse(i)?;
+    let rest = i.trim_matches(is_space);
+    let cut = match rest.strip_prefix("le") {
+        None => rest.is_empty() || rest == "l",
+        Some(date) => {
+            let date = date.trim_matches(is_space);
+            !date.is_empty()
+                && date.len() < "dd/mm/yyyy".len()
+                && date.chars().all(|c| c.is_ascii_digit() || c == '/')
+        }
+    };
+    Ok(("", Line::Footer { cut }))
 }
 
 fn lapsed(i: &str) -> Res<'_, Line<'_>> {
@@ -315,6 +456,8 @@ fn lapsed(i: &str) -> Res<'_, Line<'_>> {
         .parse(i)
 }
 
+/// "La question a été retirée pour cause de décès.": the reason is what
+/// follows "pour cause de"; a date ("retirée le 01/02/2023") is none.
 fn withdrawn(i: &str) -> Res<'_, Line<'_>> {
     let (i, _) = alt((
         tag("La question a été retirée"),
@@ -323,7 +466,13 @@ fn withdrawn(i: &str) -> Res<'_, Line<'_>> {
         tag("Question retirée"),
     ))
     .parse(i)?;
-    Ok((i, Line::Withdrawn))
+    let rest = i.trim_matches(is_space);
+    let reason = ["pour cause de ", "pour cause d'", "pour cause d\u{2019}"]
+        .iter()
+        .find_map(|p| rest.strip_prefix(p))
+        .map(strip_period)
+        .filter(|r| !r.is_empty());
+    Ok(("", Line::Withdrawn(reason)))
 }
 
 /// `dd/mm/yyyy`, structurally only. A failure points at the date's start:

@@ -7,18 +7,20 @@
 //! and number. A broken header costs its own document only: lines up to the
 //! next header are skipped and the rest of the file still loads.
 
+mod addressee;
+mod draft;
 mod lines;
 mod names;
 
 use std::cell::Cell;
-use std::ops::Range;
 
 use chrono::NaiveDate;
 
+use draft::{Draft, File, SPARE, Section, Spare};
 use lines::{Expected, Header, Line, RawDate};
 
 use super::{Diagnostic, Loaded, Severity, Texts};
-use crate::model::{self, Answer, Part, Record, Status};
+use crate::model::{Answer, Erratum, Part, PartKind, Status};
 
 /// Parses the decoded text of one file.
 ///
@@ -75,55 +77,6 @@ pub fn parse(source: &str, text: &str, today: NaiveDate, texts: Texts<'_>) -> Lo
     parser.out
 }
 
-/// Which text the next lines belong to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Section {
-    Question,
-    Answer,
-}
-
-/// A record being assembled.
-struct Draft<'p> {
-    line: usize,
-    title: Option<String>,
-    number: Option<String>,
-    legislature: Option<u32>,
-    /// The header, read into an author only when the record is built.
-    header: Header<'p>,
-    question: Part,
-    answer: Option<Answer>,
-    transmitted_to: Option<String>,
-    awaited: Option<String>,
-    marker: Option<Status>,
-    section: Section,
-    /// After a footer or a closing "- page N": text that follows may be the
-    /// next page's title.
-    closed: bool,
-    /// The page's footer was seen: nothing after it is the page's text.
-    footer: bool,
-    /// Non-empty paragraphs of the question, counted even when texts are
-    /// not kept.
-    question_paragraphs: usize,
-    /// What becomes of the texts.
-    texts: Texts<'p>,
-    /// The file, for the probe.
-    file: File<'p>,
-    /// With [`Texts::Probe`]: the terms found so far, the paragraphs shown
-    /// to the probe (shown again once the record is complete), and
-    /// whether the answer has had a paragraph (the "Réponse. -" marker is
-    /// stripped from its first one, as when texts are kept).
-    found: u64,
-    paragraphs: Vec<Shown>,
-    answer_started: bool,
-    /// The terms found in the answer, apart: a second answer header
-    /// replaces the answer, and what its first one held is forgotten; with
-    /// where the answer's paragraphs start in `paragraphs`.
-    answer_found: u64,
-    answer_from: usize,
-    /// Text lines seen while `closed`, with their line numbers.
-    tail: Vec<(usize, String)>,
-}
-
 struct Parser<'s, 'p> {
     source: &'s str,
     today: NaiveDate,
@@ -140,57 +93,6 @@ struct Parser<'s, 'p> {
     rest: usize,
     texts: Texts<'p>,
     file: File<'p>,
-}
-
-thread_local! {
-    /// With [`Texts::Probe`], the buffers the thread's last record gave
-    /// back, for its next record, in this file or the next: a search goes
-    /// through millions of records and keeps none.
-    static SPARE: Cell<Spare> = Cell::new(Spare::default());
-}
-
-/// Buffers of [`Texts::Probe`] a record fills and the next reuses.
-#[derive(Default)]
-struct Spare {
-    /// The question's opening, for the display name.
-    opening: String,
-    paragraphs: Vec<Shown>,
-}
-
-impl Spare {
-    /// Gives the buffers back, emptied, with the room they grew to.
-    fn give_back(mut opening: String, mut paragraphs: Vec<Shown>) {
-        opening.clear();
-        paragraphs.clear();
-        SPARE.set(Spare {
-            opening,
-            paragraphs,
-        });
-    }
-}
-
-/// The file being parsed, as [`Texts::Probe`] needs it: its text, to say
-/// where a paragraph lies in it, and what the probe's sieve kept of it.
-#[derive(Clone, Copy)]
-struct File<'a> {
-    text: &'a str,
-    sieved: &'a [Cell<usize>],
-}
-
-/// A paragraph shown to the probe: where it lies in the file, or a copy
-/// when it is not a slice of the file's text.
-enum Shown {
-    Span(Range<usize>),
-    Copy(String),
-}
-
-impl File<'_> {
-    /// Where `part` lies in the file's text, if it is a slice of it.
-    fn span(&self, part: &str) -> Option<Range<usize>> {
-        let start = (part.as_ptr() as usize).wrapping_sub(self.text.as_ptr() as usize);
-        (start <= self.text.len() && part.len() <= self.text.len() - start)
-            .then(|| start..start + part.len())
-    }
 }
 
 impl<'p> Parser<'_, 'p> {
@@ -249,13 +151,30 @@ impl<'p> Parser<'_, 'p> {
                     Some((number.to_owned(), legislature.and_then(|l| l.parse().ok())));
             }
             Line::Blank => {}
-            Line::Footer if self.skipping => {
+            Line::Footer { .. } if self.skipping => {
                 // The broken page ends here; what follows is the next one.
                 self.skipping = false;
                 self.preamble.clear();
             }
             _ if self.skipping => {}
+            Line::Text(_) | Line::Unplaced(_)
+                if lines::is_cut_footer(raw.trim_matches(lines::is_space))
+                    && self.is_last_line() =>
+            {
+                self.cut_short(n, raw);
+                self.close_with_footer();
+            }
             Line::Text(text) => self.text(n, text),
+            Line::Unplaced(what) => {
+                let col = Self::col(raw, raw.trim_start_matches(lines::is_space));
+                self.diagnose(
+                    n,
+                    col,
+                    Severity::Warning,
+                    format!("unrecognised line: it looks like {what} but is not one; left out of the text"),
+                );
+            }
+            Line::Erratum(erratum) if self.current.is_some() => self.erratum(n, raw, erratum),
             line => {
                 let Some(draft) = self.current.as_mut() else {
                     let col = Self::col(raw, raw.trim_start_matches(lines::is_space));
@@ -294,51 +213,165 @@ impl<'p> Parser<'_, 'p> {
                         draft.marker = Some(Status::Lapsed);
                         draft.closed = true;
                     }
-                    Line::Withdrawn => {
+                    Line::Withdrawn(reason) => {
                         draft.marker = Some(Status::Withdrawn);
+                        draft.withdrawn_reason = reason.map(str::to_owned);
                         draft.closed = true;
                     }
-                    Line::Answer { ministry, date } => {
-                        if draft.answer.is_some() {
-                            // The probe forgets the first answer as the
-                            // kept texts do: `search -l` lists what
-                            // `search` finds.
-                            draft.restart_answer();
-                            self.diagnose(
-                                n,
-                                1,
-                                Severity::Warning,
-                                "a second \"Réponse\" header in this document: it replaces the \
-                                 answer above it"
-                                    .to_owned(),
-                            );
+                    Line::NotDigitised(notice) => draft.push_notice(notice),
+                    Line::Answer { ministry, date } => self.answer(n, raw, ministry, date),
+                    Line::Session(date) => self.session(n, raw, date),
+                    Line::Footer { cut } => {
+                        if cut && self.is_last_line() {
+                            self.cut_short(n, raw);
                         }
-                        let date = date.and_then(|d| self.date(n, raw, d));
-                        let draft = self.current.as_mut().expect("checked above");
-                        draft.section = Section::Answer;
-                        draft.answer_from = draft.paragraphs.len();
-                        draft.answer = Some(Answer {
-                            ministry: ministry.map(str::to_owned),
-                            date,
-                            page: None,
-                            text: String::new(),
-                        });
-                        if let Texts::Keep = self.texts
-                            && let Some(answer) = draft.answer.as_mut()
-                        {
-                            answer.text.reserve(self.rest.min(1 << 20));
-                        }
+                        self.close_with_footer();
                     }
-                    Line::Footer => {
-                        draft.closed = true;
-                        draft.footer = true;
-                    }
-                    Line::Header(_) | Line::Number { .. } | Line::Blank | Line::Text(_) => {
+                    Line::Header(_)
+                    | Line::Number { .. }
+                    | Line::Blank
+                    | Line::Text(_)
+                    | Line::Unplaced(_)
+                    | Line::Erratum(_) => {
                         unreachable!("handled above")
                     }
                 }
             }
         }
+    }
+
+    /// Whether the line being read is the file's last one with text.
+    fn is_last_line(&self) -> bool {
+        let text = self.file.text;
+        text[text.len() - self.rest..].trim().is_empty()
+    }
+
+    /// A saved page that stops inside its footer ("Page mise à"): the
+    /// fragment is not text, and the page may lack more than its footer.
+    fn cut_short(&mut self, n: usize, raw: &str) {
+        let col = Self::col(raw, raw.trim_start_matches(lines::is_space));
+        self.diagnose(
+            n,
+            col,
+            Severity::Warning,
+            "the page looks cut short: it ends inside its \"Page mise à jour le\" footer"
+                .to_owned(),
+        );
+    }
+
+    fn close_with_footer(&mut self) {
+        if let Some(draft) = self.current.as_mut() {
+            draft.reopen();
+            draft.closed = true;
+            draft.footer = true;
+        }
+    }
+
+    /// "Réponse du … publiée le …": the answer starts; a second one
+    /// replaces the first, with a warning.
+    fn answer(&mut self, n: usize, raw: &str, ministry: Option<&str>, date: Option<RawDate<'_>>) {
+        let Some(draft) = self.current.as_mut() else {
+            return;
+        };
+        if draft.answer.is_some() {
+            // The probe forgets the first answer as the kept texts do:
+            // `search -l` lists what `search` finds.
+            draft.restart_answer();
+            self.diagnose(
+                n,
+                1,
+                Severity::Warning,
+                "a second \"Réponse\" header in this document: it replaces the answer above it"
+                    .to_owned(),
+            );
+        }
+        let date = date.and_then(|d| self.date(n, raw, d));
+        self.start_answer(Answer {
+            ministry: ministry.map(str::to_owned),
+            date,
+            ..Answer::default()
+        });
+    }
+
+    fn start_answer(&mut self, answer: Answer) {
+        let rest = self.rest;
+        let keep = matches!(self.texts, Texts::Keep);
+        let Some(draft) = self.current.as_mut() else {
+            return;
+        };
+        draft.section = Section::Answer;
+        draft.answer_from = draft.paragraphs.len();
+        let answer = draft.answer.insert(answer);
+        if keep {
+            answer.text.reserve(rest.min(1 << 20));
+        }
+    }
+
+    /// "Réponse apportée en séance publique le …": under an answer header,
+    /// the sitting the answer was given in (its date stays the JO's);
+    /// alone, an oral answer, dated by the sitting.
+    fn session(&mut self, n: usize, raw: &str, date: Result<RawDate<'_>, &str>) {
+        let date = match date {
+            Ok(date) => self.date(n, raw, date),
+            Err(at) => {
+                let col = Self::col(raw, at);
+                self.diagnose(
+                    n,
+                    col,
+                    Severity::Warning,
+                    "unreadable date of the public sitting: expected \"le dd/mm/yyyy\"; the field \
+                     is left empty"
+                        .to_owned(),
+                );
+                None
+            }
+        };
+        let Some(draft) = self.current.as_mut() else {
+            return;
+        };
+        match draft.answer.as_mut() {
+            Some(answer) if answer.session_date.is_none() => answer.session_date = date,
+            Some(_) => self.diagnose(
+                n,
+                1,
+                Severity::Warning,
+                "a second \"Réponse apportée en séance publique\" line in this document: the \
+                 first is kept"
+                    .to_owned(),
+            ),
+            None => self.start_answer(Answer {
+                date,
+                session_date: date,
+                ..Answer::default()
+            }),
+        }
+    }
+
+    /// "Erratum : JO du … p. …": a correction of the text above it, kept
+    /// beside the texts, never in them.
+    fn erratum(&mut self, n: usize, raw: &str, erratum: lines::Erratum<'_>) {
+        let date = erratum.date.and_then(|d| self.date(n, raw, d));
+        if let Some(at) = erratum.unread {
+            let col = Self::col(raw, at);
+            self.diagnose(
+                n,
+                col,
+                Severity::Warning,
+                "erratum not fully read: expected \"Erratum : JO du dd/mm/yyyy p. N\"".to_owned(),
+            );
+        }
+        let Some(draft) = self.current.as_mut() else {
+            return;
+        };
+        let part = match draft.section {
+            Section::Question => PartKind::Question,
+            Section::Answer => PartKind::Answer,
+        };
+        draft.errata.push(Erratum {
+            part,
+            date,
+            page: erratum.page.and_then(|p| p.parse().ok()),
+        });
     }
 
     fn text(&mut self, n: usize, text: &str) {
@@ -424,16 +457,18 @@ impl<'p> Parser<'_, 'p> {
             header,
             question: Part {
                 date,
-                page: None,
                 text: match self.texts {
                     Texts::Probe(_) => spare.opening,
                     Texts::Keep | Texts::Drop => self.text_buffer(),
                 },
+                ..Part::default()
             },
             answer: None,
             transmitted_to: None,
             awaited: None,
             marker: None,
+            withdrawn_reason: None,
+            errata: Vec::new(),
             section: Section::Question,
             closed: false,
             footer: false,
@@ -528,222 +563,6 @@ impl<'p> Parser<'_, 'p> {
         }
         self.out.records.push(record);
     }
-}
-
-/// How much of the question the display name is looked for in
-/// ([`names::refine_display_name`]): 200 characters, at most 800 bytes.
-const NAME_WINDOW: usize = 800;
-
-impl Draft<'_> {
-    /// A new answer header: with [`Texts::Probe`], the answer so far is
-    /// forgotten, as [`Parser::line`] replaces it when texts are kept.
-    fn restart_answer(&mut self) {
-        self.answer_found = 0;
-        self.answer_started = false;
-        self.paragraphs.truncate(self.answer_from);
-    }
-
-    /// A structural line after text that looked like trailing: that text
-    /// was part of the body after all.
-    fn reopen(&mut self) {
-        let tail = std::mem::take(&mut self.tail);
-        for (_, text) in tail {
-            self.push_text(&text);
-        }
-        self.closed = false;
-    }
-
-    fn push_text(&mut self, text: &str) {
-        if !self.tail.is_empty() {
-            self.reopen();
-        }
-        if self.section == Section::Question && !text.is_empty() {
-            self.question_paragraphs += 1;
-        }
-        match self.texts {
-            Texts::Keep => {}
-            Texts::Drop => return,
-            Texts::Probe(probe) => {
-                let text = match self.section {
-                    Section::Answer if !self.answer_started => strip_answer_marker(text),
-                    _ => text,
-                };
-                if text.is_empty() {
-                    return;
-                }
-                let span = self.file.span(text);
-                let found = probe.paragraph(
-                    self.file.sieved,
-                    self.file.text,
-                    text,
-                    span.clone(),
-                    self.found | self.answer_found,
-                );
-                match self.section {
-                    Section::Question => self.found |= found,
-                    Section::Answer => self.answer_found |= found,
-                }
-                self.paragraphs.push(match span {
-                    Some(span) => Shown::Span(span),
-                    None => Shown::Copy(text.to_owned()),
-                });
-                match self.section {
-                    Section::Answer => self.answer_started = true,
-                    Section::Question if self.question.text.len() < NAME_WINDOW => {
-                        let room = NAME_WINDOW - self.question.text.len();
-                        let opening = &text[..crate::text::floor_boundary(text, room)];
-                        push_paragraph(&mut self.question.text, opening);
-                    }
-                    Section::Question => {}
-                }
-                return;
-            }
-        }
-        match self.section {
-            Section::Question => push_paragraph(&mut self.question.text, text),
-            Section::Answer => {
-                if let Some(answer) = self.answer.as_mut() {
-                    let text = if answer.text.is_empty() {
-                        strip_answer_marker(text)
-                    } else {
-                        text
-                    };
-                    push_paragraph(&mut answer.text, text);
-                }
-            }
-        }
-    }
-
-    /// The record, whether its question has any text, and the terms the
-    /// probe found in its texts; with [`Texts::Probe`], the buffers go back
-    /// to [`SPARE`].
-    fn into_record(mut self, source: &str, today: NaiveDate) -> (Record, bool, u64) {
-        // Text after the last closing line that no next page claimed is the
-        // end of the body.
-        self.closed = false;
-        let tail = std::mem::take(&mut self.tail);
-        for (_, text) in tail {
-            self.push_text(&text);
-        }
-        if let Texts::Probe(probe) = self.texts {
-            self.found |= self.answer_found;
-            let file = self.file.text;
-            let mut paragraphs = self.paragraphs.iter().map(|shown| match shown {
-                Shown::Span(span) => &file[span.clone()],
-                Shown::Copy(copy) => copy.as_str(),
-            });
-            self.found |= probe.record(self.file.sieved, &mut paragraphs, self.found);
-            if probe.settles(self.found) {
-                Spare::give_back(
-                    std::mem::take(&mut self.question.text),
-                    std::mem::take(&mut self.paragraphs),
-                );
-                return (
-                    settled(source, self.line),
-                    self.question_paragraphs > 0,
-                    self.found,
-                );
-            }
-        }
-        // Texts grew by doubling; a corpus keeps them for the whole session,
-        // so give back the slack (a third of the memory, on average).
-        self.question.text.shrink_to_fit();
-        if let Some(answer) = self.answer.as_mut() {
-            answer.text.shrink_to_fit();
-        }
-        let status = if self.answer.is_some() {
-            Status::Answered
-        } else {
-            self.marker.unwrap_or(Status::Awaiting)
-        };
-        let ministry = self
-            .answer
-            .as_ref()
-            .and_then(|a| a.ministry.clone())
-            .or_else(|| self.awaited.clone())
-            .or_else(|| self.transmitted_to.clone());
-        let answered = self.answer.as_ref().and_then(|a| a.date);
-        let delay_days = match (self.question.date, answered) {
-            (Some(asked), Some(answered)) => Some(model::delay_days(asked, answered)),
-            _ => None,
-        };
-        let late = model::lateness(status, self.question.date, answered, today);
-        let mut author = names::author(&self.header);
-        match self.texts {
-            Texts::Keep => names::refine_display_name(&mut author, &self.question.text),
-            Texts::Probe(_) => {
-                // Only its opening was kept, for the name.
-                names::refine_display_name(&mut author, &self.question.text);
-                Spare::give_back(
-                    std::mem::take(&mut self.question.text),
-                    std::mem::take(&mut self.paragraphs),
-                );
-            }
-            Texts::Drop => {}
-        }
-        let record = Record {
-            id: record_id(source, self.line),
-            source: source.to_owned(),
-            line: self.line,
-            title: self.title,
-            number: self.number,
-            legislature: self.legislature,
-            author,
-            question: self.question,
-            transmitted_to: self.transmitted_to,
-            answer: self.answer,
-            status,
-            ministry,
-            delay_days,
-            late,
-        };
-        (record, self.question_paragraphs > 0, self.found)
-    }
-}
-
-/// A record the probe settled from its texts ([`super::Probe::settles`]):
-/// only where it is, since nothing else of it will be looked at. Building
-/// the rest (the author's names, the ministries, the id) was a fifth of
-/// `search -l`'s time.
-fn settled(source: &str, line: usize) -> Record {
-    Record {
-        id: String::new(),
-        source: source.to_owned(),
-        line,
-        title: None,
-        number: None,
-        legislature: None,
-        author: model::Author::default(),
-        question: Part::default(),
-        transmitted_to: None,
-        answer: None,
-        status: Status::Awaiting,
-        ministry: None,
-        delay_days: None,
-        late: None,
-    }
-}
-
-/// Appends a paragraph, one blank line after the previous one. Texts are
-/// built in place: a corpus of 100,000 pages has millions of paragraphs.
-fn push_paragraph(text: &mut String, paragraph: &str) {
-    if paragraph.is_empty() {
-        return;
-    }
-    if !text.is_empty() {
-        text.push_str("\n\n");
-    }
-    text.push_str(paragraph);
-}
-
-/// Old pages open the answer with a typographic "Réponse. -".
-fn strip_answer_marker(text: &str) -> &str {
-    for marker in ["Réponse. -", "Réponse. –", "Réponse.-", "Réponse. —"] {
-        if let Some(rest) = text.strip_prefix(marker) {
-            return rest.trim_start_matches(lines::is_space);
-        }
-    }
-    text
 }
 
 /// A stable id: FNV-1a (64 bits) of the source path and the header's line,

@@ -40,7 +40,9 @@ pub fn author(header: &Header<'_>) -> Author {
 }
 
 /// Replaces the title-cased display name with the body's spelling when the
-/// body spells it ("M. Thomas Dossus interroge…").
+/// body spells the same name, ignoring case and accents: "M. Thomas Dossus
+/// interroge…", and "M. André Lefèvre" for a header that wrote "LEFEVRE
+/// Andre" (old pages' headers have no accents).
 pub fn refine_display_name(author: &mut Author, question_text: &str) {
     let Some(name) = author.name.as_deref() else {
         return;
@@ -55,7 +57,7 @@ pub fn refine_display_name(author: &mut Author, question_text: &str) {
         Some((end, _)) => &question_text[..end],
         None => question_text,
     };
-    if let Some(found) = find_case_insensitive(head, name) {
+    if let Some(found) = find_folded(head, name) {
         // A body that shouts the name too ("M. Thomas DOSSUS") is no better.
         let last_word = found.rsplit(' ').next().unwrap_or(found);
         if last_word.chars().any(char::is_lowercase) {
@@ -64,40 +66,51 @@ pub fn refine_display_name(author: &mut Author, question_text: &str) {
     }
 }
 
-/// `needle` in `haystack`, ignoring case, as it is written in `haystack`.
-fn find_case_insensitive<'h>(haystack: &'h str, needle: &str) -> Option<&'h str> {
-    let needle: Vec<char> = needle.chars().flat_map(char::to_lowercase).collect();
-    let first = *needle.first()?;
-    // Names start words: try only the starts of words that begin right.
-    let starts = haystack.char_indices().filter(|&(at, c)| {
-        let word_start = haystack[..at]
+/// `needle` in `haystack` as a whole name, ignoring case and accents
+/// (the search folding: `Lefevre` finds `Lefèvre`, a no-break space is a
+/// space), as it is written in `haystack`.
+fn find_folded<'h>(haystack: &'h str, needle: &str) -> Option<&'h str> {
+    use crate::text::fold::{FoldOptions, fold_into, fold_str};
+    let needle = fold_str(needle, FoldOptions::INSENSITIVE);
+    let first = needle.chars().next()?;
+    let mut piece = String::new();
+    let fold = |c: char, piece: &mut String| {
+        piece.clear();
+        fold_into(c.encode_utf8(&mut [0; 4]), FoldOptions::INSENSITIVE, piece);
+    };
+    let is_word_start = |at: usize| {
+        haystack[..at]
             .chars()
             .next_back()
-            .is_none_or(|p| !p.is_alphanumeric());
-        word_start && c.to_lowercase().next() == Some(first)
-    });
-    for (start, _) in starts {
-        let mut wanted = needle.iter();
-        let mut end = start;
-        let mut matched = true;
-        'chars: for (i, c) in haystack[start..].char_indices() {
-            for lower in c.to_lowercase() {
-                match wanted.next() {
-                    Some(&w) if w == lower || (w == ' ' && lower == '\u{a0}') => {}
-                    Some(_) => {
-                        matched = false;
-                        break 'chars;
-                    }
-                    None => break 'chars,
-                }
-            }
-            end = start + i + c.len_utf8();
-            if wanted.len() == 0 {
+            .is_none_or(|p| !p.is_alphanumeric())
+    };
+    for (start, c) in haystack.char_indices() {
+        if !is_word_start(start) {
+            continue;
+        }
+        fold(c, &mut piece);
+        if !piece.starts_with(first) {
+            continue;
+        }
+        let mut matched = 0;
+        for (i, c) in haystack[start..].char_indices() {
+            fold(c, &mut piece);
+            if !needle[matched..].starts_with(piece.as_str()) {
                 break;
             }
-        }
-        if matched && wanted.len() == 0 {
-            return Some(&haystack[start..end]);
+            matched += piece.len();
+            if matched == needle.len() {
+                let end = start + i + c.len_utf8();
+                // A whole name: "Lefèvre", not the start of "Lefèvres".
+                let whole = haystack[end..]
+                    .chars()
+                    .next()
+                    .is_none_or(|n| !n.is_alphanumeric());
+                if whole {
+                    return Some(&haystack[start..end]);
+                }
+                break;
+            }
         }
     }
     None
@@ -263,5 +276,45 @@ mod tests {
         };
         refine_display_name(&mut a, "M. Dominique de\u{a0}Legge attire l'attention");
         assert_eq!(a.name.as_deref(), Some("Dominique de\u{a0}Legge"));
+    }
+
+    #[test]
+    fn display_name_takes_the_accents_of_the_body() {
+        let mut a = Author {
+            last_name: Some("LEFEVRE".into()),
+            first_name: Some("Andre".into()),
+            name: Some("Andre Lefevre".into()),
+            ..Author::default()
+        };
+        refine_display_name(
+            &mut a,
+            "M. André Lefèvre attire l'attention de M. le ministre",
+        );
+        assert_eq!(a.name.as_deref(), Some("André Lefèvre"));
+        assert_eq!(
+            a.last_name.as_deref(),
+            Some("LEFEVRE"),
+            "the header's stays"
+        );
+        // Another name, or the start of a longer one, is not the author's.
+        for body in [
+            "M. André Lefèbvre attire l'attention",
+            "M. André Lefèvres attire l'attention",
+            "Mme Œuvray attire l'attention",
+        ] {
+            let mut b = Author {
+                name: Some("Andre Lefevre".into()),
+                ..Author::default()
+            };
+            refine_display_name(&mut b, body);
+            assert_eq!(b.name.as_deref(), Some("Andre Lefevre"), "{body}");
+        }
+        // Ligatures fold both ways.
+        let mut c = Author {
+            name: Some("Joel Coeur".into()),
+            ..Author::default()
+        };
+        refine_display_name(&mut c, "M. Joël Cœur demande");
+        assert_eq!(c.name.as_deref(), Some("Joël Cœur"));
     }
 }

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 
 use super::parse;
 use crate::load::{Loaded, Severity, Texts};
-use crate::model::{GroupRelation, Status};
+use crate::model::{GroupRelation, PartKind, Status};
 
 const SEED: &str = include_str!("../../../seeds/000_2a0bcd50e9b94967.txt");
 
@@ -351,7 +351,8 @@ fn checking_without_texts_gives_the_same_diagnostics() {
 }
 
 /// Every fixture and variant: the probe sees exactly the paragraphs of the
-/// texts kept otherwise, in order, and the records are otherwise the same.
+/// texts kept otherwise and searched, in order, and the records are
+/// otherwise the same.
 #[test]
 fn the_probe_sees_the_paragraphs_the_texts_are_made_of() {
     let mut texts: Vec<String> = vec![SEED.to_owned(), format!("{FULL}\n{SEED}")];
@@ -379,13 +380,16 @@ fn the_probe_sees_the_paragraphs_the_texts_are_made_of() {
         let mut expected = Vec::new();
         let mut found = Vec::new();
         for record in &full.records {
-            let answer = record.answer.as_ref().map(|a| a.text.as_str());
-            let paragraphs: Vec<&str> = [Some(record.question.text.as_str()), answer]
-                .into_iter()
-                .flatten()
-                .flat_map(|t| t.split("\n\n"))
-                .filter(|p| !p.is_empty())
-                .collect();
+            // A notice that a text was never digitised is not searched.
+            let paragraphs: Vec<&str> = [
+                PartKind::Question.searched_text(record),
+                PartKind::Answer.searched_text(record),
+            ]
+            .into_iter()
+            .flatten()
+            .flat_map(|t| t.split("\n\n"))
+            .filter(|p| !p.is_empty())
+            .collect();
             found.push(u64::from(paragraphs.iter().any(|p| p.contains("loi"))));
             expected.extend(paragraphs.into_iter().map(str::to_owned));
         }
@@ -428,4 +432,285 @@ fn a_second_answer_header_replaces_the_first_with_a_warning() {
     // Checking without texts reports it the same.
     let lean = parse("doc.txt", text, today(), Texts::Drop);
     assert_eq!(lean.diagnostics, loaded.diagnostics);
+}
+
+/// The header and question of an old page, for the shapes below.
+const OLD: &str = "\
+Question écrite n° 12840 - 7e législature
+Question de M. LEFEVRE Andre (Paris - U.C.D.P.) publiée le 15/09/1983
+
+M. André Lefèvre attire l'attention de M. le ministre de la santé sur les hôpitaux.
+
+- page 1602
+";
+
+#[test]
+fn an_answer_given_in_session_under_an_old_or_a_modern_header() {
+    for header in [
+        "Réponse du ministère : Santé publiée le 24/11/1983",
+        "Réponse du Ministère de la santé publiée le 24/11/1983",
+    ] {
+        let text = format!(
+            "{OLD}{header}\nRéponse apportée en séance publique le 18/11/1983\n\n\
+             Réponse. - Le ministre répond.\n\n- page 3310\n"
+        );
+        let out = load(&text);
+        assert_eq!(out.diagnostics, vec![], "{header}");
+        let r = &out.records[0];
+        let answer = r.answer.as_ref().unwrap();
+        assert!(answer.ministry.as_deref().unwrap().ends_with("anté"));
+        assert_eq!(r.ministry, answer.ministry);
+        assert_eq!(answer.date, date(1983, 11, 24));
+        assert_eq!(answer.session_date, date(1983, 11, 18));
+        assert_eq!(answer.text, "Le ministre répond.");
+        assert_eq!(answer.page, Some(3310));
+        assert_eq!(r.delay_days, Some(70));
+        assert_eq!(r.late, Some(true));
+        assert_eq!(r.status, Status::Answered);
+    }
+}
+
+#[test]
+fn an_oral_answer_alone_is_dated_by_its_sitting() {
+    let text = format!("{OLD}Réponse apportée en séance publique le 18/11/1983\nIl répond.\n");
+    let r = &load(&text).records[0];
+    let answer = r.answer.as_ref().unwrap();
+    assert_eq!(answer.ministry, None);
+    assert_eq!(answer.date, date(1983, 11, 18));
+    assert_eq!(answer.session_date, date(1983, 11, 18));
+    // A second sitting line is reported, the first kept.
+    let text = format!(
+        "{OLD}Réponse du ministère : Santé publiée le 24/11/1983\n\
+         Réponse apportée en séance publique le 18/11/1983\n\
+         Réponse apportée en séance publique le 19/11/1983\nIl répond.\n"
+    );
+    let out = load(&text);
+    let answer = out.records[0].answer.as_ref().unwrap();
+    assert_eq!(answer.session_date, date(1983, 11, 18));
+    let [d] = out.diagnostics.as_slice() else {
+        panic!("{:?}", out.diagnostics)
+    };
+    assert_eq!((d.line, d.severity), (9, Severity::Warning));
+}
+
+#[test]
+fn old_transfer_and_awaiting_lines_name_the_ministry() {
+    let text = format!("{OLD}Transmise au ministère : Équipement\n");
+    let r = &load(&text).records[0];
+    assert_eq!(r.transmitted_to.as_deref(), Some("Équipement"));
+    assert_eq!(r.ministry.as_deref(), Some("Équipement"));
+}
+
+#[test]
+fn errata_never_reach_the_texts() {
+    let text = format!(
+        "{OLD}Erratum : JO du 04/10/1984 p.2231\n\
+         Réponse du ministère : Santé publiée le 24/11/1983\n\n\
+         Réponse. - Le ministre répond.\n\n- page 3310\nErratum : JO du 06/12/1983 p. 4319\n\
+         Page mise à jour le\n"
+    );
+    let out = load(&text);
+    assert_eq!(out.diagnostics, vec![]);
+    let r = &out.records[0];
+    assert_eq!(
+        r.errata,
+        vec![
+            crate::model::Erratum {
+                part: PartKind::Question,
+                date: date(1984, 10, 4),
+                page: Some(2231),
+            },
+            crate::model::Erratum {
+                part: PartKind::Answer,
+                date: date(1983, 12, 6),
+                page: Some(4319),
+            },
+        ]
+    );
+    assert_eq!(r.answer.as_ref().unwrap().text, "Le ministre répond.");
+    assert!(!r.question.text.contains("Erratum"));
+    // Right after the text too, with no page line between.
+    let text = format!(
+        "{OLD}Réponse du ministère : Santé publiée le 24/11/1983\nIl répond.\nErratum : JO du 06/12/1983 p. 4319\n"
+    );
+    let r = &load(&text).records[0];
+    assert_eq!(r.answer.as_ref().unwrap().text, "Il répond.");
+    assert_eq!(r.errata.len(), 1);
+    // `check` reads them the same.
+    let lean = parse("doc.txt", &text, today(), Texts::Drop);
+    assert_eq!(lean.records[0].errata, r.errata);
+}
+
+#[test]
+fn a_page_cut_inside_its_footer() {
+    for cut in [
+        "Page mise à",
+        "Page mise",
+        "Pag",
+        "P",
+        "Page mise à jour",
+        "Page mise à jour le 13/0",
+    ] {
+        // The seed ends with "Page mise à jour le".
+        let text = SEED
+            .trim_end()
+            .strip_suffix("Page mise à jour le")
+            .unwrap()
+            .to_owned()
+            + cut
+            + "\n\n";
+        let out = load(&text);
+        let r = &out.records[0];
+        assert!(
+            r.answer
+                .as_ref()
+                .unwrap()
+                .text
+                .ends_with("de cette question."),
+            "{cut}"
+        );
+        let [d] = out.diagnostics.as_slice() else {
+            panic!("{cut}: {:?}", out.diagnostics)
+        };
+        assert_eq!(
+            (d.line, d.col, d.severity),
+            (26, 1, Severity::Warning),
+            "{cut}"
+        );
+        assert!(d.message.contains("cut short"), "{}", d.message);
+    }
+    // Not on the last line, a "Page mise à" is no footer: a line that
+    // cannot be placed, said so, and not text.
+    let text = SEED.replace("- page 787", "Page mise à\n- page 787");
+    let out = load(&text);
+    assert!(
+        out.records[0]
+            .answer
+            .as_ref()
+            .unwrap()
+            .text
+            .ends_with("de cette question.")
+    );
+    let [d] = out.diagnostics.as_slice() else {
+        panic!("{:?}", out.diagnostics)
+    };
+    assert!(d.message.contains("unrecognised line"), "{}", d.message);
+}
+
+#[test]
+fn lines_shaped_like_furniture_are_warned_of_not_kept() {
+    let text = format!(
+        "{OLD}- page\nRéponse du ministère : Santé publiée le 24/11/1983\nIl répond.\n- page 12b\n"
+    );
+    let out = load(&text);
+    let r = &out.records[0];
+    assert_eq!(r.answer.as_ref().unwrap().text, "Il répond.");
+    let lines: Vec<(usize, usize)> = out.diagnostics.iter().map(|d| (d.line, d.col)).collect();
+    assert_eq!(lines, vec![(7, 1), (10, 1)]);
+    assert!(
+        out.diagnostics
+            .iter()
+            .all(|d| d.severity == Severity::Warning)
+    );
+    assert_eq!(
+        parse("doc.txt", &text, today(), Texts::Drop).diagnostics,
+        out.diagnostics
+    );
+}
+
+#[test]
+fn texts_never_digitised_are_notices_not_words() {
+    let text = "Question de M. LEFEVRE Andre (Paris - U.C.D.P.) publiée le 15/09/1983\n\n\
+                Le texte de cette question n'est pas disponible en format numérique.\n\n\
+                Réponse du ministère : Santé publiée le 24/11/1983\n\n\
+                Le texte de cette réponse n'est pas disponible en format numérique.\n";
+    let out = load(text);
+    assert_eq!(
+        out.diagnostics,
+        vec![],
+        "a notice is a text: no \"has no text\""
+    );
+    let r = &out.records[0];
+    assert!(!r.question.digitised);
+    assert!(r.question.text.starts_with("Le texte de cette question"));
+    let answer = r.answer.as_ref().unwrap();
+    assert!(!answer.digitised);
+    assert!(answer.text.starts_with("Le texte de cette réponse"));
+    assert_eq!(PartKind::Question.searched_text(r), None);
+    assert_eq!(PartKind::Answer.searched_text(r), None);
+    assert_eq!(r.addressed_to, None);
+    assert_eq!(r.author.name.as_deref(), Some("Andre Lefevre"));
+    // Digitised pages say so too.
+    let seed = &load(SEED).records[0];
+    assert!(seed.question.digitised && seed.answer.as_ref().unwrap().digitised);
+}
+
+#[test]
+fn a_header_without_accents_takes_the_body_s_spelling() {
+    let r = &load(OLD).records[0];
+    assert_eq!(r.author.name.as_deref(), Some("André Lefèvre"));
+    assert_eq!(r.author.last_name.as_deref(), Some("LEFEVRE"));
+    // So does `search -l`, which keeps the opening only.
+    let probe = |_: &str, _: u64| 0;
+    let probed = parse("doc.txt", OLD, today(), Texts::Probe(&probe));
+    assert_eq!(probed.records[0].author, r.author);
+    assert_eq!(probed.records[0].ministry, r.ministry);
+}
+
+#[test]
+fn lapsed_and_withdrawn_questions_are_counted_for_their_addressee() {
+    let lapsed = format!("{OLD}La question est caduque\n");
+    let r = &load(&lapsed).records[0];
+    assert_eq!(r.status, Status::Lapsed);
+    assert_eq!(r.addressed_to.as_deref(), Some("ministre de la santé"));
+    assert_eq!(r.ministry.as_deref(), Some("ministre de la santé"));
+    let withdrawn = format!("{OLD}La question a été retirée pour cause de fin de mandat.\n");
+    let r = &load(&withdrawn).records[0];
+    assert_eq!(r.status, Status::Withdrawn);
+    assert_eq!(r.withdrawn_reason.as_deref(), Some("fin de mandat"));
+    assert_eq!(r.ministry.as_deref(), Some("ministre de la santé"));
+    // A ministry a header names comes first.
+    let answered = format!(
+        "{OLD}Réponse du ministère : Affaires sociales publiée le 24/11/1983\nIl répond.\n"
+    );
+    let r = &load(&answered).records[0];
+    assert_eq!(r.ministry.as_deref(), Some("Affaires sociales"));
+    assert_eq!(r.addressed_to.as_deref(), Some("ministre de la santé"));
+    assert_eq!(r.withdrawn_reason, None);
+}
+
+#[test]
+fn broken_dates_of_the_new_lines_cost_their_field_only() {
+    let text = format!(
+        "{OLD}Erratum : JO du 30/02/1986 p.7\n\
+         Réponse du ministère : Santé publiée le 24/11/1983\n\
+         Réponse apportée en séance publique le 45/13/1986\nIl répond.\n\
+         Erratum : JO du 12/1983\n"
+    );
+    let out = load(&text);
+    let r = &out.records[0];
+    assert_eq!(r.status, Status::Answered);
+    assert_eq!(r.answer.as_ref().unwrap().session_date, None);
+    assert_eq!(r.answer.as_ref().unwrap().date, date(1983, 11, 24));
+    assert_eq!(r.errata.len(), 2);
+    assert_eq!((r.errata[0].date, r.errata[0].page), (None, Some(7)));
+    assert_eq!((r.errata[1].date, r.errata[1].page), (None, None));
+    let located: Vec<(usize, usize)> = out.diagnostics.iter().map(|d| (d.line, d.col)).collect();
+    assert_eq!(located, vec![(7, 17), (9, 40), (11, 17)]);
+    assert!(
+        out.diagnostics
+            .iter()
+            .all(|d| d.severity == Severity::Warning)
+    );
+    // A sitting line cut short is a warning too, not a skipped document.
+    let text = format!(
+        "{OLD}Réponse du ministère : Santé publiée le 24/11/1983\n\
+         Réponse apportée en séance publique le 18/11\nIl répond.\n"
+    );
+    let out = load(&text);
+    assert_eq!(out.records[0].answer.as_ref().unwrap().text, "Il répond.");
+    let [d] = out.diagnostics.as_slice() else {
+        panic!("{:?}", out.diagnostics)
+    };
+    assert_eq!((d.line, d.col, d.severity), (8, 40, Severity::Warning));
 }

@@ -29,6 +29,7 @@ fn record(question: &str, answer: Option<&str>, author: &str, ministry: &str) ->
             date: Some(day(2022, 11, 10)),
             page: None,
             text: question.to_owned(),
+            ..Part::default()
         },
         transmitted_to: None,
         answer: answer.map(|text| Answer {
@@ -36,7 +37,11 @@ fn record(question: &str, answer: Option<&str>, author: &str, ministry: &str) ->
             date: Some(day(2023, 2, 2)),
             page: None,
             text: text.to_owned(),
+            ..Answer::default()
         }),
+        errata: Vec::new(),
+        withdrawn_reason: None,
+        addressed_to: None,
         status: if answer.is_some() {
             Status::Answered
         } else {

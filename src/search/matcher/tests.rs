@@ -32,6 +32,7 @@ fn record(question: &str) -> Record {
             date: Some(day(2022, 11, 10)),
             page: None,
             text: question.to_owned(),
+            ..Part::default()
         },
         transmitted_to: Some("Ministère de la culture".to_owned()),
         answer: Some(Answer {
@@ -39,7 +40,11 @@ fn record(question: &str) -> Record {
             date: Some(day(2023, 2, 2)),
             page: None,
             text: "La CNIL veille à l'œuvre.".to_owned(),
+            ..Answer::default()
         }),
+        errata: Vec::new(),
+        withdrawn_reason: None,
+        addressed_to: None,
         status: Status::Answered,
         ministry: Some("Ministère de l'intérieur".to_owned()),
         delay_days: Some(84),

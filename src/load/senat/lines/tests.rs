@@ -102,10 +102,13 @@ fn numbers_pages_and_markers() {
     assert_eq!(line("La question est caduque"), Ok(Line::Lapsed));
     assert_eq!(
         line("La question a été retirée le 01/02/2023"),
-        Ok(Line::Withdrawn)
+        Ok(Line::Withdrawn(None))
     );
-    assert_eq!(line("Page mise à jour le"), Ok(Line::Footer));
-    assert_eq!(line("Page mise à jour le 03/02/2023"), Ok(Line::Footer));
+    assert_eq!(line("Page mise à jour le"), Ok(Line::Footer { cut: false }));
+    assert_eq!(
+        line("Page mise à jour le 03/02/2023"),
+        Ok(Line::Footer { cut: false })
+    );
     assert_eq!(line(" \u{a0}\t"), Ok(Line::Blank));
 }
 
@@ -160,12 +163,106 @@ fn answer_headers() {
     };
     assert_eq!(ministry, Some("Relations avec le Parlement"));
 
-    let Ok(Line::Answer { ministry, date }) =
-        line("Réponse apportée en séance publique le 14/02/2023")
+    let Ok(Line::Session(Ok(date))) = line("Réponse apportée en séance publique le 14/02/2023")
     else {
         panic!()
     };
-    assert_eq!((ministry, date.map(|d| d.day)), (None, Some(14)));
+    assert_eq!((date.day, date.month, date.year), (14, 2, 2023));
+}
+
+#[test]
+fn lines_of_old_pages() {
+    assert_eq!(
+        line("Transmise au ministère : Équipement"),
+        Ok(Line::Transmitted("Équipement"))
+    );
+    assert_eq!(
+        line("En attente de réponse du ministère : Santé."),
+        Ok(Line::Awaiting("Santé"))
+    );
+    // A date well formed and impossible is the parser's to check; a date
+    // that cannot be read is where reading stopped.
+    let Ok(Line::Session(Ok(date))) = line("Réponse apportée en séance publique le 45/13/1986")
+    else {
+        panic!()
+    };
+    assert_eq!((date.day, date.month), (45, 13));
+    assert_eq!(
+        line("Réponse apportée en séance publique le 18/11"),
+        Ok(Line::Session(Err("18/11")))
+    );
+    assert_eq!(
+        line("Réponse apportée en séance publique"),
+        Ok(Line::Session(Err("")))
+    );
+    assert_eq!(
+        line("La question a été retirée pour cause de décès."),
+        Ok(Line::Withdrawn(Some("décès")))
+    );
+    assert_eq!(
+        line("La question a été retirée pour cause de fin de mandat."),
+        Ok(Line::Withdrawn(Some("fin de mandat")))
+    );
+    for notice in [
+        "Le texte de cette question n'est pas disponible en format numérique.",
+        "Le texte de cette réponse n\u{2019}est pas disponible en format numérique",
+    ] {
+        assert_eq!(line(notice), Ok(Line::NotDigitised(notice)));
+    }
+}
+
+#[test]
+fn errata_in_their_spellings() {
+    let erratum = |text| match line(text) {
+        Ok(Line::Erratum(e)) => (e.date.map(|d| (d.day, d.month, d.year)), e.page, e.unread),
+        other => panic!("{text}: {other:?}"),
+    };
+    let read = (Some((4, 10, 1984)), Some("2231"), None);
+    assert_eq!(erratum("Erratum : JO du 04/10/1984 p.2231"), read);
+    assert_eq!(erratum("Erratum : JO du 04/10/1984 p. 2231"), read);
+    assert_eq!(erratum("Erratum: JO du 04/10/1984, p. 2231."), read);
+    assert_eq!(erratum("Erratum : JO du\u{a0}04/10/1984 page 2231"), read);
+    assert_eq!(
+        erratum("Erratum : JO du 04/10/1984"),
+        (Some((4, 10, 1984)), None, None)
+    );
+    assert_eq!(
+        erratum("Erratum : JO du 30/02/1986 p.7"),
+        (Some((30, 2, 1986)), Some("7"), None)
+    );
+    assert_eq!(
+        erratum("Erratum : voir plus bas"),
+        (None, None, Some("voir plus bas"))
+    );
+    assert_eq!(
+        erratum("Erratum : JO du 04/10 p. 3"),
+        (None, None, Some("04/10 p. 3"))
+    );
+    // A word that starts like it is text.
+    assert_eq!(line("Errata corrige"), Ok(Line::Text("Errata corrige")));
+}
+
+#[test]
+fn furniture_that_is_not_any() {
+    assert!(matches!(line("- page"), Ok(Line::Unplaced(_))));
+    assert!(matches!(line("- page 12a"), Ok(Line::Unplaced(_))));
+    assert!(matches!(line("Page mise en ligne"), Ok(Line::Unplaced(_))));
+    assert_eq!(
+        line("- page d'accueil du site"),
+        Ok(Line::Text("- page d'accueil du site"))
+    );
+    assert_eq!(line("- pages web"), Ok(Line::Text("- pages web")));
+    assert_eq!(line("Page mise à jour"), Ok(Line::Footer { cut: true }));
+    assert_eq!(
+        line("Page mise à jour le 13/0"),
+        Ok(Line::Footer { cut: true })
+    );
+    for cut in ["Page mise à", "Page mi", "P", "Page mise à jour l"] {
+        assert!(is_cut_footer(cut), "{cut}");
+    }
+    for whole in ["Page mise à jour le", "Pages", "", "Pour"] {
+        assert!(!is_cut_footer(whole), "{whole}");
+    }
 }
 
 proptest::proptest! {
