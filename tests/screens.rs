@@ -164,3 +164,52 @@ fn a_selection_at_50x16_keeps_the_start_and_the_citation() {
     press(&mut app, &[Action::FocusNext, Action::Select]);
     insta::assert_snapshot!(screen(&app));
 }
+
+const OLD_ERRATA: &str = include_str!("fixtures/old_errata.txt");
+const OLD_NOT_DIGITISED: &str = include_str!("fixtures/old_not_digitised.txt");
+
+#[test]
+fn errata_and_the_public_sitting_show_under_their_part_s_header_at_160x30() {
+    let corpus = corpus_of(&[
+        ("old_errata.txt", OLD_ERRATA),
+        ("old_not_digitised.txt", OLD_NOT_DIGITISED),
+    ]);
+    let mut app = app_with(corpus, 160, 30);
+    let text = screen(&app);
+    assert!(
+        text.contains("Erratum : JO Sénat du 14/02/1991, p. 312"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Erratum : JO Sénat du 11/04/1991, p. 748"),
+        "{text}"
+    );
+    insta::assert_snapshot!("errata_at_160x30", text);
+    press(&mut app, &[Action::Down]);
+    let text = screen(&app);
+    assert!(
+        text.contains("Réponse apportée en séance publique le 18/11/1983"),
+        "{text}"
+    );
+    insta::assert_snapshot!("not_digitised_at_160x30", text);
+}
+
+#[test]
+fn a_text_never_digitised_has_nothing_to_select() {
+    let corpus = corpus_of(&[("old_not_digitised.txt", OLD_NOT_DIGITISED)]);
+    let mut app = app_with(corpus, 120, 30);
+    for focus in [1, 2] {
+        app.update(Action::Escape);
+        for _ in 0..focus {
+            app.update(Action::FocusNext);
+        }
+        app.update(Action::Select);
+        assert_eq!(app.selection, None);
+        let message = app.message.as_ref().expect("v says why");
+        assert!(message.text.contains("never digitised"), "{}", message.text);
+        app.update(Action::FocusPrev);
+        if focus == 2 {
+            app.update(Action::FocusPrev);
+        }
+    }
+}

@@ -197,6 +197,14 @@ impl App {
         self.current().and_then(|r| part.text(r)).unwrap_or("")
     }
 
+    /// What searches and quotes look in of a part of the selected record:
+    /// its text, or nothing for a text never digitised.
+    pub fn searched_text(&self, part: PartKind) -> &str {
+        self.current()
+            .and_then(|r| part.searched_text(r))
+            .unwrap_or("")
+    }
+
     /// The pane of a part, if shown.
     pub fn pane(&self, part: PartKind) -> Option<Rect> {
         let panes = self.panes();
@@ -206,9 +214,8 @@ impl App {
         }
     }
 
-    /// Lines of header above a part's text: the JO reference, the title of
-    /// the question or the transfer of the answer when there is one; then a
-    /// blank line.
+    /// Lines of header above a part's text: the JO reference, the lines
+    /// only some records have ([`header_extras`]), then a blank line.
     ///
     /// In a short pane the text matters more: below 8 rows only the JO
     /// reference stays, below 4 nothing.
@@ -220,11 +227,10 @@ impl App {
         if rows < 8 {
             return 1;
         }
-        let extra = self.current().is_some_and(|r| match part {
-            PartKind::Question => r.title.is_some(),
-            PartKind::Answer => r.transmitted_to.is_some(),
-        });
-        2 + u16::from(extra)
+        let extras = self.current().map_or(0, |r| header_extras(r, part));
+        // The text keeps at least half the pane.
+        let extras = extras.min(usize::from(rows / 2).saturating_sub(2));
+        2 + u16::try_from(extras).unwrap_or(0)
     }
 
     /// How far a part's text is scrolled, in display lines.
@@ -496,6 +502,23 @@ impl App {
             }
         }
     }
+}
+
+/// Header lines of a part that only some records have: the question's
+/// title, the answer's public sitting and transfer, each part's errata.
+pub fn header_extras(record: &Record, part: PartKind) -> usize {
+    let own = match part {
+        PartKind::Question => usize::from(record.title.is_some()),
+        PartKind::Answer => {
+            usize::from(
+                record
+                    .answer
+                    .as_ref()
+                    .is_some_and(|a| a.session_date.is_some()),
+            ) + usize::from(record.transmitted_to.is_some())
+        }
+    };
+    own + record.errata.iter().filter(|e| e.part == part).count()
 }
 
 /// `from + delta`, kept within `0..=max`.

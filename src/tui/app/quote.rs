@@ -35,7 +35,7 @@ impl App {
             debug_assert_eq!(*r, record);
             return Rc::clone(sentences);
         }
-        let computed: Rc<[Range<usize>]> = sentences(self.text(part)).into();
+        let computed: Rc<[Range<usize>]> = sentences(self.searched_text(part)).into();
         *entry = Some((record, Rc::clone(&computed)));
         computed
     }
@@ -89,6 +89,10 @@ impl App {
                 }
                 self.describe_selection();
             }
+            None if !self.current().is_none_or(|r| part.digitised(r)) => self.fail(
+                "this text was never digitised: the page only says so, there is nothing to quote"
+                    .to_owned(),
+            ),
             None => self.fail("nothing to select here".to_owned()),
         }
     }

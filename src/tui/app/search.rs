@@ -188,7 +188,7 @@ impl App {
         for part in [PartKind::Question, PartKind::Answer] {
             matches.extend(
                 query
-                    .highlights(self.text(part))
+                    .highlights(self.searched_text(part))
                     .into_iter()
                     .map(|range| Match { part, range }),
             );

@@ -58,15 +58,15 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, part: PartKind, area: Rect) {
         ..inside
     };
     if header.height > 0 {
-        let (reference, extra) = header_lines(record, part, theme, app.today());
-        // A short pane keeps the reference only.
-        let lines = match extra {
-            Some(extra) if header.height > 2 => match part {
-                PartKind::Question => vec![extra, reference],
-                PartKind::Answer => vec![reference, extra],
-            },
-            _ => vec![reference],
-        };
+        let (reference, extras) = header_lines(record, part, theme, app.today());
+        // A short pane keeps the reference only; the last row is blank.
+        let room = usize::from(header.height.saturating_sub(1)).max(1);
+        let mut lines = vec![reference];
+        lines.extend(extras.into_iter().take(room - 1));
+        if part == PartKind::Question && record.title.is_some() && lines.len() > 1 {
+            // The title heads the question.
+            lines.swap(0, 1);
+        }
         frame.render_widget(Paragraph::new(lines), header);
     }
 
@@ -86,6 +86,9 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, part: PartKind, area: Rect) {
         && selected_part == part
     {
         marks = overlay(&marks, range, theme.selection());
+    }
+    if !part.digitised(record) {
+        marks = vec![(0..text.len(), theme.note())];
     }
     let rows: Vec<Line<'_>> = lines
         .iter()
@@ -223,27 +226,23 @@ fn pane_title(record: &Record, part: PartKind) -> String {
 }
 
 /// The fixed lines over a text: the JO reference (or the status of a
-/// missing answer), and the question's title or the answer's transfer when
-/// there is one. [`App::header_height`] counts them.
+/// missing answer), then the lines that only some records have: the
+/// question's title, the answer's public sitting and transfer, each
+/// part's errata. [`App::header_height`] counts them
+/// ([`crate::tui::app::header_extras`]).
 fn header_lines(
     record: &Record,
     part: PartKind,
     theme: Theme,
     today: chrono::NaiveDate,
-) -> (Line<'static>, Option<Line<'static>>) {
-    let date = |d: Option<chrono::NaiveDate>| {
-        d.map_or_else(
-            || "??/??/????".to_owned(),
-            |d| d.format("%d/%m/%Y").to_string(),
-        )
-    };
+) -> (Line<'static>, Vec<Line<'static>>) {
     let page = |p: Option<u32>| p.map_or_else(String::new, |p| format!(" p. {p}"));
-    match part {
+    let mut extras = Vec::new();
+    let reference = match part {
         PartKind::Question => {
-            let title = record
-                .title
-                .as_ref()
-                .map(|title| Line::styled(visible(title).into_owned(), theme.heading()));
+            if let Some(title) = &record.title {
+                extras.push(Line::styled(visible(title).into_owned(), theme.heading()));
+            }
             let mut jo = format!(
                 "JO Sénat {}{}",
                 date(record.question.date),
@@ -255,7 +254,7 @@ fn header_lines(
                     jo.push_str(&format!(" · {legislature}e législature"));
                 }
             }
-            (Line::from(jo), title)
+            Line::from(jo)
         }
         PartKind::Answer => {
             let mut spans = Vec::new();
@@ -271,6 +270,15 @@ fn header_lines(
                             " · {} days",
                             thousands(days.unsigned_abs() as usize)
                         )));
+                    }
+                    if let Some(session) = answer.session_date {
+                        extras.push(Line::styled(
+                            format!(
+                                "Réponse apportée en séance publique le {}",
+                                date(Some(session))
+                            ),
+                            theme.dim(),
+                        ));
                     }
                 }
                 None => {
@@ -291,13 +299,40 @@ fn header_lines(
                 spans.push(Span::raw(" · "));
                 spans.push(Span::styled("late", theme.late()));
             }
-            let transfer = record
-                .transmitted_to
-                .as_ref()
-                .map(|to| Line::styled(format!("Transmise au {}", visible(to)), theme.dim()));
-            (Line::from(spans), transfer)
+            if let Some(to) = &record.transmitted_to {
+                // Old pages name the ministry alone ("Équipement").
+                let named = ["Ministère", "ministère", "Premier", "Secrétariat"]
+                    .iter()
+                    .any(|p| to.starts_with(p));
+                let lead = if named {
+                    "Transmise au "
+                } else {
+                    "Transmise au ministère : "
+                };
+                extras.push(Line::styled(format!("{lead}{}", visible(to)), theme.dim()));
+            }
+            Line::from(spans)
         }
+    };
+    for erratum in record.errata.iter().filter(|e| e.part == part) {
+        extras.push(Line::styled(
+            format!(
+                "Erratum : JO Sénat du {}{}",
+                date(erratum.date),
+                page(erratum.page).replacen(' ', ", ", 1)
+            ),
+            theme.warning(),
+        ));
     }
+    (reference, extras)
+}
+
+/// A JO date as printed, `??/??/????` when unknown.
+fn date(d: Option<chrono::NaiveDate>) -> String {
+    d.map_or_else(
+        || "??/??/????".to_owned(),
+        |d| d.format("%d/%m/%Y").to_string(),
+    )
 }
 
 #[cfg(test)]

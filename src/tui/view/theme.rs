@@ -79,6 +79,12 @@ impl Theme {
         }
     }
 
+    /// A page's note standing where a text would be ("not digitised"):
+    /// dimmed and italic, so it never reads as anybody's words.
+    pub fn note(self) -> Style {
+        self.dim().add_modifier(Modifier::ITALIC)
+    }
+
     pub fn heading(self) -> Style {
         self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
     }
