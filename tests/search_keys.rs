@@ -135,9 +135,11 @@ fn the_list_filter_narrows_as_you_type_and_esc_clears_it() {
     assert_eq!(app.shown.len(), 2);
     press(&mut app, "/status:awai");
     assert!(
-        app.message.as_ref().is_some_and(|m| m.error),
+        app.prompt.as_ref().is_some_and(|p| p.error.is_some()),
         "an unknown status is an error"
     );
+    // What shows is what the last valid query typed ("status", a word).
+    assert_eq!(app.shown.len(), 0);
     press(&mut app, "ting");
     assert_eq!(app.shown.len(), 1);
     let top = draw(&app);
@@ -161,10 +163,79 @@ fn a_bad_query_says_where_and_keeps_the_list() {
         "the list stays as the last good query left it"
     );
     let status = status_line(&draw(&app));
-    assert!(status.contains("bad query: column 7"), "{status}");
+    assert!(status.contains("invalid query (col 7:"), "{status}");
+    // The date typed so far is no date: the last valid query is the word.
+    assert!(status.contains("showing \"after\""), "{status}");
+    // Enter applies nothing and keeps the bar open with the error.
+    press(&mut app, "⏎");
+    assert!(app.prompt.is_some());
+    assert_eq!(app.shown, before);
+    assert!(app.filter.as_ref().is_some_and(|f| f.text == "after"));
     press(&mut app, "⎋/\"unbalanced");
     let status = status_line(&draw(&app));
-    assert!(status.contains("bad query"), "{status}");
+    assert!(status.contains("invalid query (col 1:"), "{status}");
+    assert!(status.contains("showing every record"), "{status}");
+}
+
+#[test]
+fn a_mistyped_field_applies_nothing_it_was_not_given() {
+    let mut app = seeds(160, 45);
+    press(&mut app, "/ministere:culture");
+    let status = status_line(&draw(&app));
+    assert!(
+        status.contains("invalid query (col 1: unknown filter 'ministere:'"),
+        "{status}"
+    );
+    // What shows is the last valid query typed, and it says so.
+    assert!(status.contains("showing \"ministere\""), "{status}");
+    press(&mut app, "⏎");
+    assert!(app.prompt.is_some(), "Enter keeps the bar open on an error");
+    press(&mut app, "⌫⌫⌫⌫⌫⌫⌫⌫⌫⌫⌫ry:culture⏎");
+    assert!(app.prompt.is_none());
+    assert_eq!(app.filter.as_ref().unwrap().text, "ministry:culture");
+}
+
+#[test]
+fn find_in_page_finds_what_is_typed_as_one_phrase() {
+    let mut app = seeds(160, 45);
+    press(&mut app, "⇥/cadre juridique⏎");
+    let found: Vec<&str> = app
+        .matches
+        .iter()
+        .map(|m| &app.text(m.part)[m.range.clone()])
+        .collect();
+    assert_eq!(
+        found, ["cadre juridique"; 3],
+        "only the phrase, not its words"
+    );
+    press(&mut app, "⎋/\"cadre juridique\"⏎");
+    assert_eq!(app.matches.len(), 3, "quotes are optional");
+    assert!(status_line(&draw(&app)).contains("[1/3] \"cadre juridique\""));
+    // Nothing found says so, and the old highlights go.
+    press(&mut app, "⎋/ne fait pas obstacle⏎");
+    assert!(app.matches.is_empty());
+    assert!(status_line(&draw(&app)).contains("[0/0] not found"));
+    let screen = draw(&app);
+    assert!(
+        styles_of(&screen, "cadre juridique")
+            .iter()
+            .all(|m| m.is_empty())
+    );
+}
+
+#[test]
+fn the_status_bar_says_the_filter_and_its_count_in_words() {
+    let mut app = seeds(160, 45);
+    press(&mut app, "/status:answered⏎");
+    let status = status_line(&draw(&app));
+    assert!(
+        status.contains("filter \"status:answered\": 1 record"),
+        "{status}"
+    );
+    assert!(
+        !status.contains("[0/0]") && !status.contains("[-/"),
+        "{status}"
+    );
 }
 
 #[test]

@@ -46,6 +46,9 @@ pub(super) struct Needle {
     /// With `raw`, for a term that folds to ASCII: that spelling alone,
     /// tried first.
     quick: Option<Plain>,
+    /// A field filter's value matches at the start of a word only:
+    /// `ministry:culture` is not "agriculture", `author:mass` is Masson.
+    word_start: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -84,13 +87,9 @@ impl Query {
                 Filter::Late(l) => Some(Check::Late(*l)),
                 Filter::After(d) => Some(Check::After(*d)),
                 Filter::Before(d) => Some(Check::Before(*d)),
-                Filter::Author(t) => {
-                    Needle::new(t).map(|n| Check::Text(Region::Author, Box::new(n)))
-                }
-                Filter::Ministry(t) => {
-                    Needle::new(t).map(|n| Check::Text(Region::Ministry, Box::new(n)))
-                }
-                Filter::Group(t) => Needle::new(t).map(|n| Check::Text(Region::Group, Box::new(n))),
+                Filter::Author(t) => Needle::field(t).map(|n| Check::Text(Region::Author, n)),
+                Filter::Ministry(t) => Needle::field(t).map(|n| Check::Text(Region::Ministry, n)),
+                Filter::Group(t) => Needle::field(t).map(|n| Check::Text(Region::Group, n)),
             })
             .collect();
         filters.sort_by_key(|c| matches!(c, Check::Text(..)));
@@ -209,7 +208,27 @@ impl Needle {
             exact,
             raw,
             quick,
+            word_start: false,
         })
+    }
+
+    /// A field filter's value: matched at word starts.
+    fn field(term: &Term) -> Option<Box<Needle>> {
+        Needle::new(term).map(|needle| {
+            Box::new(Needle {
+                word_start: true,
+                ..needle
+            })
+        })
+    }
+
+    /// Whether `finder` finds its needle in `folded` (a folding), at the
+    /// start of a word when the needle asks for it.
+    fn found(&self, finder: &Finder<'_>, folded: &[u8]) -> bool {
+        if !self.word_start {
+            return finder.find(folded).is_some();
+        }
+        finder.find_iter(folded).any(|at| starts_word(folded, at))
     }
 
     pub(super) fn occurs(
@@ -219,7 +238,7 @@ impl Needle {
         region: Region,
         scratch: &mut String,
     ) -> bool {
-        if self.index.find(haystack.region(region)).is_none() {
+        if !self.found(&self.index, haystack.region(region)) {
             return false;
         }
         let Some(exact) = &self.exact else {
@@ -227,7 +246,7 @@ impl Needle {
         };
         scratch.clear();
         fold_region(record, region, self.options, scratch);
-        exact.find(scratch.as_bytes()).is_some()
+        self.found(exact, scratch.as_bytes())
     }
 
     /// Whether it occurs in one of `record`'s fields of `region`, each
@@ -242,13 +261,14 @@ impl Needle {
         let fields = region_fields(record, region);
         let mut fields = fields.iter().flatten();
         match &self.raw {
-            Some(raw) => {
+            // The raw-text regex knows no word starts.
+            Some(raw) if !self.word_start => {
                 self.quick
                     .as_ref()
                     .is_some_and(|quick| fields.clone().any(|field| quick.is_match(field)))
                     || fields.any(|field| raw.is_match(field))
             }
-            None => fields.any(|field| self.occurs_in(field, None, scratch)),
+            _ => fields.any(|field| self.occurs_in(field, None, scratch)),
         }
     }
 
@@ -261,7 +281,7 @@ impl Needle {
         scratch: &mut String,
     ) -> bool {
         if let Some(folded) = insensitive
-            && self.index.find(folded.as_bytes()).is_none()
+            && !self.found(&self.index, folded.as_bytes())
         {
             return false;
         }
@@ -271,8 +291,23 @@ impl Needle {
         scratch.clear();
         fold_into(field, self.options, scratch);
         let finder = self.exact.as_ref().unwrap_or(&self.index);
-        finder.find(scratch.as_bytes()).is_some()
+        self.found(finder, scratch.as_bytes())
     }
+}
+
+/// Whether byte `at` of `folded` starts a word: nothing before it, or
+/// something that is not a letter or a digit ("l'intérieur", "outre-mer",
+/// a field's end).
+fn starts_word(folded: &[u8], at: usize) -> bool {
+    // The character before: back over UTF-8 continuation bytes.
+    let start = (at.saturating_sub(4)..at)
+        .rev()
+        .find(|&i| folded[i] & 0xc0 != 0x80)
+        .unwrap_or(at);
+    std::str::from_utf8(&folded[start..at])
+        .ok()
+        .and_then(|c| c.chars().next_back())
+        .is_none_or(|c| !c.is_alphanumeric())
 }
 
 /// The indices of the records that pass, in order, each record tested on

@@ -227,3 +227,56 @@ fn a_literal_phrase_finds_quotes_and_colons() {
     assert_eq!(found, ["2 : \"pas de caméras\""]);
     assert!(!Query::phrase("author:di").matches(&r));
 }
+
+#[test]
+fn field_filters_match_at_word_starts() {
+    let culture = Record {
+        ministry: Some("Ministère de la culture".to_owned()),
+        ..seed()
+    };
+    let agriculture = Record {
+        ministry: Some("Ministère de l'agriculture et de la souveraineté alimentaire".to_owned()),
+        answer: None,
+        transmitted_to: None,
+        ..seed()
+    };
+    assert!(hits("ministry:culture", &culture));
+    assert!(!hits("ministry:culture", &agriculture));
+    assert!(hits("ministry:agri", &agriculture));
+    assert!(hits("ministry:souveraineté", &agriculture));
+    assert!(hits("ministry:\"de l'agriculture\"", &agriculture));
+    // After an apostrophe or a hyphen, a word starts.
+    assert!(hits("ministry:intérieur", &seed()));
+    let masson = Record {
+        author: Author {
+            last_name: Some("MASSON".to_owned()),
+            name: Some("Jean-Louis Masson".to_owned()),
+            first_name: Some("Jean-Louis".to_owned()),
+            ..Author::default()
+        },
+        ..seed()
+    };
+    assert!(hits("author:mass", &masson));
+    assert!(hits("author:louis", &masson));
+    assert!(!hits("author:asson", &masson));
+    assert!(!hits("group:publicains", &seed()));
+    assert!(hits("group:républicains", &seed()));
+    // Words of the text still match anywhere.
+    assert!(hits("ulture", &culture));
+    // The index says the same.
+    let records = vec![culture, agriculture, masson];
+    let index = Index::build(&records);
+    for q in [
+        "ministry:culture",
+        "ministry:agri",
+        "author:asson",
+        "author:mass",
+    ] {
+        let query = Query::parse(q).unwrap();
+        let expected: Vec<usize> = (0..records.len())
+            .filter(|&i| query.matches(&records[i]))
+            .collect();
+        assert_eq!(index.filter(&records, &query), expected, "{q}");
+        assert_eq!(scan(&records, &query), expected, "{q}");
+    }
+}

@@ -1,6 +1,13 @@
 //! Searching from the reader: `/` with the list focused filters the records
-//! as you type; `/` with a text focused searches the open record, question
-//! and answer both, and `n`/`N` walk its matches across the two panes.
+//! as you type, in the query language (words ANDed, phrases, filters); `/`
+//! with a text focused finds in the open record, question and answer both,
+//! what is typed as one phrase (a browser's find in page), and `n`/`N`
+//! walk its matches across the two panes.
+//!
+//! A filter being typed that is not a valid query yet (`ministry:` before
+//! its value, `after:2024-13`) applies nothing: the list keeps the last
+//! valid result, the search bar shows the error and its column, and Enter
+//! keeps the bar open until the query is valid or cleared.
 //!
 //! One mechanism highlights: the record search when there is one, else the
 //! list filter's words, so the words that picked a record out of 100,000
@@ -26,6 +33,8 @@ pub enum Target {
 pub struct Prompt {
     pub target: Target,
     pub text: String,
+    /// Why `text` is not a valid query, while it is not.
+    pub error: Option<search::QueryError>,
 }
 
 /// An applied query and its text.
@@ -66,6 +75,7 @@ impl App {
         self.prompt = Some(Prompt {
             target,
             text: text.unwrap_or_default(),
+            error: None,
         });
     }
 
@@ -82,8 +92,13 @@ impl App {
         }
     }
 
-    /// Enter: keeps what was typed.
+    /// Enter: keeps what was typed; an invalid filter keeps the bar open
+    /// with its error, applying nothing.
     pub(super) fn submit_prompt(&mut self) {
+        if self.prompt.as_ref().is_some_and(|p| p.error.is_some()) {
+            // The bar stays open, its error shown.
+            return;
+        }
         let Some(prompt) = self.prompt.take() else {
             return;
         };
@@ -116,13 +131,19 @@ impl App {
         }
     }
 
-    /// Filters the list with `text`; a bad query leaves the list as it was
-    /// and says why.
+    /// Filters the list with `text`; a query that is not valid leaves the
+    /// list as it was, and the search bar says why.
     pub(super) fn apply_filter(&mut self, text: &str) {
-        let query = match Query::parse(text) {
+        let parsed = Query::parse(text);
+        if let Some(prompt) = self.prompt.as_mut() {
+            prompt.error = parsed.as_ref().err().cloned();
+        }
+        let query = match parsed {
             Ok(query) => query,
             Err(e) => {
-                self.fail(format!("bad query: {e}"));
+                if self.prompt.is_none() {
+                    self.fail(format!("invalid query: {e}"));
+                }
                 return;
             }
         };
@@ -146,27 +167,24 @@ impl App {
         self.refresh_matches();
     }
 
-    /// Searches the open record for `text`, and goes to the first match
-    /// from where the reader is. `submitted`: the user pressed Enter, so an
-    /// empty result deserves a word.
+    /// Finds `text` in the open record, as one phrase, and goes to the
+    /// first match from where the reader is. `submitted`: the user pressed
+    /// Enter, so an empty result deserves a word.
     fn apply_search(&mut self, text: &str, submitted: bool) {
-        match Query::parse(text) {
-            Ok(query) if query.is_empty() => self.search = None,
-            Ok(query) => {
-                self.search = Some(Applied {
-                    text: text.to_owned(),
-                    query,
-                });
-            }
-            Err(e) => {
-                self.fail(format!("bad query: {e}"));
-                return;
-            }
+        let phrase = find_in_page(text);
+        let query = Query::phrase(phrase);
+        if query.is_empty() {
+            self.search = None;
+        } else {
+            self.search = Some(Applied {
+                text: phrase.to_owned(),
+                query,
+            });
         }
         self.refresh_matches();
         if self.matches.is_empty() {
             if submitted && self.search.is_some() {
-                self.fail(format!("no match for {text}"));
+                self.fail(format!("no match for {phrase}"));
             }
             return;
         }
@@ -300,6 +318,34 @@ impl App {
             .map(move |(i, m)| (&m.range, Some(from + i) == self.current_match))
     }
 
+    /// The status bar's word on the search: the list filter and how many
+    /// records it shows; the matches in the open text, `[i/N]` once one is
+    /// current.
+    pub fn search_status(&self) -> Vec<String> {
+        let mut parts = Vec::new();
+        if let Some(search) = &self.search {
+            parts.push(match (self.current_match, self.matches.len()) {
+                (_, 0) => "[0/0] not found".to_owned(),
+                (Some(i), n) => format!("[{}/{n}] \"{}\"", i + 1, search.text),
+                (None, n) => format!("{} \"{}\"", crate::cli::plural(n, "match"), search.text),
+            });
+        } else if !self.matches.is_empty() {
+            // The filter's words, highlighted in the open record.
+            parts.push(match self.current_match {
+                Some(i) => format!("[{}/{}]", i + 1, self.matches.len()),
+                None => crate::cli::plural(self.matches.len(), "match"),
+            });
+        }
+        if let Some(filter) = &self.filter {
+            parts.push(format!(
+                "filter \"{}\": {}",
+                filter.text,
+                crate::cli::plural(self.shown.len(), "record")
+            ));
+        }
+        parts
+    }
+
     pub(super) fn fail(&mut self, text: String) {
         self.message = Some(Message { text, error: true });
     }
@@ -310,4 +356,13 @@ impl App {
             error: false,
         });
     }
+}
+
+/// What find-in-page looks for: the text typed, one phrase; quotes around
+/// it are optional (`"cadre juridique"` finds what `cadre juridique`
+/// does), and so is a closing quote not typed yet.
+fn find_in_page(text: &str) -> &str {
+    let trimmed = text.trim();
+    let opened = trimmed.strip_prefix('"').unwrap_or(trimmed);
+    opened.strip_suffix('"').unwrap_or(opened)
 }

@@ -92,20 +92,31 @@ fn right_spans(app: &App, theme: Theme, width: usize) -> Vec<Span<'static>> {
         };
         parts.push(Span::styled(fit(&message.text, width * 2 / 3), style));
     }
-    if let Some(search) = app.search.as_ref().or(app.filter.as_ref()) {
-        let counter = match (app.current_match, app.matches.len()) {
-            (_, 0) => "[0/0]".to_owned(),
-            (Some(i), n) => format!("[{}/{n}]", i + 1),
-            (None, n) => format!("[-/{n}]"),
-        };
-        let label = if app.search.is_some() { "" } else { "filter " };
-        let text = fit(&search.text, 24);
-        let quoted = if text.starts_with('"') {
-            text
-        } else {
-            format!("\"{text}\"")
-        };
-        parts.push(Span::raw(format!("{counter} {label}{quoted}")));
+    if let Some(prompt) = &app.prompt
+        && let Some(error) = &prompt.error
+    {
+        // While the filter typed is not valid, the list is the last valid
+        // one's: say both.
+        let showing = app.filter.as_ref().map_or_else(
+            || "showing every record".to_owned(),
+            |f| format!("showing \"{}\"", fit(&f.text, 24)),
+        );
+        let room = width.saturating_sub(str_width(&prompt.text) + 14);
+        let what = fit(
+            &error.message,
+            room.saturating_sub(showing.len() + 28).max(12),
+        );
+        parts.push(Span::styled(
+            fit(
+                &format!("invalid query (col {}: {what}) — {showing}", error.column),
+                room,
+            ),
+            theme.error(),
+        ));
+    } else {
+        for part in app.search_status() {
+            parts.push(Span::raw(fit(&part, 48)));
+        }
     }
     if let Some(loading) = app.loading {
         parts.push(Span::raw(progress(loading.done, loading.files, width)));
