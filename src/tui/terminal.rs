@@ -13,6 +13,12 @@
 //! looks at its flag again. The thread that receives the signals therefore
 //! also keeps a deadline: if the process is still there half a second after
 //! a signal, it restores what it can and exits itself.
+//!
+//! And a terminal can go away without any signal: a reader started with
+//! `setsid` has no controlling terminal, so nobody sends it SIGHUP. A
+//! watchman thread asks the kernel, four times a second, whether the
+//! terminal hung up (`poll` reports `POLLHUP` on it once its other side is
+//! closed), and treats that as the SIGHUP that did not come.
 
 use std::io::{self, Write};
 use std::mem::ManuallyDrop;
@@ -27,6 +33,7 @@ use crossterm::{
     terminal::{self, EnterAlternateScreen, LeaveAlternateScreen},
 };
 use ratatui::{Terminal, backend::CrosstermBackend};
+use signal_hook::consts::SIGHUP;
 
 /// The terminal while the reader owns it; restores it when dropped.
 ///
@@ -119,7 +126,7 @@ impl Signals {
     /// # Errors
     /// The operating system refused a handler.
     pub fn register() -> io::Result<Signals> {
-        use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+        use signal_hook::consts::{SIGINT, SIGQUIT, SIGTERM};
         let received = Arc::new(AtomicUsize::new(0));
         let mut incoming = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
         let flag = Arc::clone(&received);
@@ -127,22 +134,54 @@ impl Signals {
             .name("signals".to_owned())
             .spawn(move || {
                 if let Some(signal) = incoming.forever().next() {
-                    flag.store(usize::try_from(signal).unwrap_or(1), Ordering::SeqCst);
-                    // The event loop notices within a poll interval and
-                    // exits; if it is stuck on a vanished terminal, do it.
-                    std::thread::sleep(Duration::from_millis(500));
-                    restore();
-                    std::process::exit(128 + signal);
+                    stop(&flag, signal);
+                }
+            })?;
+        let flag = Arc::clone(&received);
+        std::thread::Builder::new()
+            .name("hangup-watch".to_owned())
+            .spawn(move || {
+                loop {
+                    std::thread::sleep(Duration::from_millis(250));
+                    if hung_up() {
+                        stop(&flag, SIGHUP);
+                    }
                 }
             })?;
         Ok(Signals { received })
     }
 
-    /// The signal received, if any.
+    /// The signal received (or the hangup seen), if any.
     pub fn received(&self) -> Option<i32> {
         match self.received.load(Ordering::SeqCst) {
             0 => None,
             n => i32::try_from(n).ok(),
         }
     }
+}
+
+/// Raises the flag for `signal`; the event loop notices within a poll
+/// interval and exits. If it is stuck on a vanished terminal, this does it
+/// half a second later, with the shell's status for the signal.
+fn stop(flag: &AtomicUsize, signal: i32) -> ! {
+    flag.store(usize::try_from(signal).unwrap_or(1), Ordering::SeqCst);
+    std::thread::sleep(Duration::from_millis(500));
+    restore();
+    std::process::exit(128 + signal);
+}
+
+/// Whether the terminal went away: `poll` reports a hangup or an error on
+/// standard input or output, the terminal the reader draws on and reads.
+fn hung_up() -> bool {
+    let mut fds = [0, 1].map(|fd| libc::pollfd {
+        fd,
+        events: 0,
+        revents: 0,
+    });
+    // SAFETY: two valid pollfd structures, a zero timeout.
+    let ready = unsafe { libc::poll(fds.as_mut_ptr(), 2, 0) };
+    ready > 0
+        && fds
+            .iter()
+            .any(|f| f.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0)
 }
