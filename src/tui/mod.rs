@@ -54,6 +54,8 @@ pub fn run(input: Input, today: NaiveDate) -> anyhow::Result<Exit> {
             std::thread::sleep(Duration::from_millis(100));
             match signals.received() {
                 Some(signal) => Ok(Exit::Signal(signal)),
+                // Gone without a signal (no controlling terminal).
+                None if terminal::hung_up() => Ok(Exit::Signal(libc::SIGHUP)),
                 None => Err(e),
             }
         }

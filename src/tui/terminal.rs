@@ -172,7 +172,7 @@ fn stop(flag: &AtomicUsize, signal: i32) -> ! {
 
 /// Whether the terminal went away: `poll` reports a hangup or an error on
 /// standard input or output, the terminal the reader draws on and reads.
-fn hung_up() -> bool {
+pub fn hung_up() -> bool {
     let mut fds = [0, 1].map(|fd| libc::pollfd {
         fd,
         events: 0,
