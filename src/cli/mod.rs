@@ -106,6 +106,24 @@ pub enum Command {
     },
 }
 
+/// A writer whose failures are ignored: stderr, for the commands. A
+/// diagnostic that cannot be written (stderr is a closed pipe, a full
+/// disk) must cost neither the output on stdout nor the exit status,
+/// which already says that something went wrong.
+pub struct BestEffort<W>(pub W);
+
+impl<W: std::io::Write> std::io::Write for BestEffort<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let _ = self.0.write_all(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        let _ = self.0.flush();
+        Ok(())
+    }
+}
+
 /// A count of one or more, for `--sentences`.
 fn at_least_one(value: &str) -> Result<usize, String> {
     match value.parse::<usize>() {
