@@ -17,7 +17,7 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand};
 
 pub use commands::{check, parse, plural};
-pub use quote::{QuoteFormat, quote};
+pub use quote::{QuoteFormat, quote, removed_message};
 pub use search::{ColorChoice, SearchOptions, search};
 
 /// A terminal reader for French parliamentary written questions and the
