@@ -175,6 +175,13 @@ impl Loaded {
     }
 }
 
+/// The authors' display names the "Question de" headers of `text` give
+/// (title-cased from the capitals), which the text itself does not spell:
+/// see `senat::derived`.
+pub fn header_names(text: &str) -> Vec<String> {
+    senat::header_names(text)
+}
+
 /// Parses the bytes of one file. `source` is the path as the user gave it;
 /// `today` decides whether unanswered questions are late.
 pub fn load_bytes(source: &str, bytes: &[u8], today: NaiveDate) -> Loaded {

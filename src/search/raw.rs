@@ -254,6 +254,17 @@ impl RawTerm {
         }
     }
 
+    /// Whether the term occurs in a display name the headers of `text`
+    /// make from capitals ([`crate::load::header_names`]), which the text
+    /// does not spell: "Dossus" is in "Thomas Dossus", made from "DOSSUS
+    /// Thomas". `names` keeps them for the other terms of the same file.
+    fn in_names(&self, text: &str, names: &mut Option<Vec<String>>) -> bool {
+        names
+            .get_or_insert_with(|| crate::load::header_names(text))
+            .iter()
+            .any(|name| self.is_match(name))
+    }
+
     /// For a text without the plain spelling: where its first match may
     /// start (none starts before), `None` when there is no match.
     fn first_other(&self, text: &str) -> Option<usize> {
@@ -320,10 +331,17 @@ impl Probe for RawTerms {
     /// term does not occur in `text`.
     fn sieve(&self, text: &str) -> Option<Vec<usize>> {
         let mut sieved = Vec::with_capacity(2 * self.terms.len());
+        let mut names = None;
         for term in &self.terms {
             match term.quick.as_ref().and_then(|quick| quick.find_at(text, 0)) {
                 Some(plain) => sieved.extend([PLAIN, plain]),
-                None => sieved.extend([OTHER, term.first_other(text)?]),
+                None => match term.first_other(text) {
+                    Some(other) => sieved.extend([OTHER, other]),
+                    // Not in the texts, perhaps in a header's name: the
+                    // record's fields will say.
+                    None if term.in_names(text, &mut names) => sieved.extend([OTHER, usize::MAX]),
+                    None => return None,
+                },
             }
         }
         Some(sieved)
@@ -520,7 +538,10 @@ impl RawTerms {
     /// Whether `text` may hold a match of every term: `false` means no
     /// record of it can match.
     pub fn may_match(&self, text: &str) -> bool {
-        self.terms.iter().all(|term| term.is_match(text))
+        let mut names = None;
+        self.terms
+            .iter()
+            .all(|term| term.is_match(text) || term.in_names(text, &mut names))
     }
 
     /// Whether every term occurs in a searched field of `record`.

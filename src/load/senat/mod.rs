@@ -7,8 +7,11 @@
 //! and number. A broken header costs its own document only: lines up to the
 //! next header are skipped and the rest of the file still loads.
 
+mod derived;
 mod lines;
 mod names;
+
+pub use derived::header_names;
 
 use std::cell::Cell;
 use std::ops::Range;
