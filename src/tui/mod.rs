@@ -134,6 +134,8 @@ fn event_loop(
                     }
                 }
             }
+            // A large file read again for the open record: shown at once.
+            dirty |= app.take_reloads();
         } else {
             backlog = false;
             if app.indexing() {
