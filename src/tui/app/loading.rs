@@ -37,11 +37,11 @@ pub struct AwaitingTexts {
     pub abandoned: bool,
     /// Large files loaded again on threads of their own send their
     /// records here, with their source.
-    reloads: (
-        mpsc::Sender<(String, Loaded)>,
-        mpsc::Receiver<(String, Loaded)>,
-    ),
+    reloads: (mpsc::Sender<Reloaded>, mpsc::Receiver<Reloaded>),
 }
+
+/// A file loaded again, with its source.
+type Reloaded = (String, Loaded);
 
 impl AwaitingTexts {
     pub fn new(input: Input) -> AwaitingTexts {
@@ -208,7 +208,7 @@ impl App {
         let Some(awaiting) = self.awaiting_texts.as_ref() else {
             return false;
         };
-        let arrived: Vec<(String, Loaded)> = awaiting.reloads.1.try_iter().collect();
+        let arrived: Vec<Reloaded> = awaiting.reloads.1.try_iter().collect();
         let any = !arrived.is_empty();
         for (source, file) in arrived {
             self.fill_texts(None, &source, file);
