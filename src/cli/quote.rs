@@ -59,6 +59,11 @@ pub fn quote(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<Outcome> {
+    if text.len() > crate::search::query::MAX_BYTES {
+        let message = crate::search::query::too_long(text.len());
+        writeln!(err, "reponses: --match: {message}")?;
+        return Ok(Outcome::Error);
+    }
     let query = Query::phrase(text);
     if query.is_empty() {
         writeln!(err, "reponses: --match: nothing to find in {text:?}")?;
