@@ -9,6 +9,7 @@
 pub mod cli;
 pub mod corpus;
 pub mod export;
+pub mod invariants;
 pub mod load;
 pub mod model;
 pub mod quote;

@@ -8,6 +8,7 @@
 
 pub mod action;
 pub mod app;
+pub mod invariants;
 pub mod keys;
 pub mod layout;
 pub mod terminal;
