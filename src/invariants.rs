@@ -22,9 +22,12 @@ use crate::text::sanitize::{char_width, is_bidi_control, str_width, strip_contro
 use crate::text::sentence::{longest_run, sentences};
 use crate::text::wrap::wrap;
 
+/// A check of one input; it panics when a property fails.
+pub type Check = fn(&[u8]);
+
 /// The names of the targets, as `fuzz/fuzz_targets/` and
 /// `tests/regressions/` spell them, and what checks each.
-pub const TARGETS: [(&str, fn(&[u8])); 7] = [
+pub const TARGETS: [(&str, Check); 7] = [
     ("load", load),
     ("query", query),
     ("sentences", sentences_of),

@@ -40,12 +40,12 @@ fn corpus() -> Corpus {
         corpus.add(load::load_bytes("broken.txt", b"Question de M. X", today()));
         (corpus.records, corpus.diagnostics)
     });
-    let mut corpus = Corpus::default();
-    corpus.records = records.clone();
-    corpus.diagnostics = diagnostics.clone();
-    corpus.files = 3;
-    corpus.failed_files = 1;
-    corpus
+    Corpus {
+        records: records.clone(),
+        diagnostics: diagnostics.clone(),
+        files: 3,
+        failed_files: 1,
+    }
 }
 
 const ACTIONS: [Action; 22] = [
