@@ -134,7 +134,7 @@ fn render(c: &mut Criterion) {
     c.bench_function("render 200x60, next record", |b| {
         b.iter(|| {
             app.update(Action::Down);
-            let _ = terminal.draw(|frame| view::draw(frame, &app));
+            let _ = terminal.draw(|frame| view::draw(frame, &mut app));
         });
     });
 
@@ -157,9 +157,9 @@ fn render(c: &mut Criterion) {
         |b| {
             b.iter(|| {
                 app.update(Action::Down);
-                let _ = terminal.draw(|frame| view::draw(frame, &app));
+                let _ = terminal.draw(|frame| view::draw(frame, &mut app));
                 app.update(Action::Up);
-                let _ = terminal.draw(|frame| view::draw(frame, &app));
+                let _ = terminal.draw(|frame| view::draw(frame, &mut app));
             });
         },
     );
@@ -168,7 +168,7 @@ fn render(c: &mut Criterion) {
     c.bench_function("3 MB answer: page down and redraw", |b| {
         b.iter(|| {
             app.update(Action::PageDown);
-            let _ = terminal.draw(|frame| view::draw(frame, &app));
+            let _ = terminal.draw(|frame| view::draw(frame, &mut app));
         });
     });
 }

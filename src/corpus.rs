@@ -337,7 +337,7 @@ pub fn reload(input: &Input, source: &str, today: NaiveDate) -> Option<Loaded> {
             .into_iter()
             .find(|(name, _)| name == source)
             .map(|(name, bytes)| Job::Embedded(name, bytes))?,
-        Input::Paths(_) => Job::File(PathBuf::from(source)),
+        Input::Paths(_) => Job::File(load::source::path(source)),
     };
     Some(job.load(today))
 }

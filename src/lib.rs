@@ -10,6 +10,7 @@ pub mod cli;
 pub mod corpus;
 pub mod export;
 pub mod i18n;
+pub mod invariants;
 pub mod load;
 pub mod model;
 pub mod quote;

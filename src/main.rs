@@ -6,21 +6,16 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use reponses::cli::{self, Cli, Command, Outcome};
+use reponses::cli::{self, BestEffort, Cli, Command, Outcome};
 use reponses::corpus::Input;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let today = chrono::Local::now().date_naive();
     let result = match cli.command {
-        Some(Command::Parse { json: _, paths }) => with_stdout(|out| {
-            cli::parse(
-                &Input::from_paths(paths),
-                today,
-                out,
-                &mut std::io::stderr(),
-            )
-        }),
+        Some(Command::Parse { json: _, paths }) => {
+            with_stdout(|out| cli::parse(&Input::from_paths(paths), today, out, &mut stderr()))
+        }
         Some(Command::Check { paths }) => {
             with_stdout(|out| cli::check(&Input::from_paths(paths), today, out))
         }
@@ -36,7 +31,7 @@ fn main() -> ExitCode {
             };
             with_stdout(|out| {
                 let input = Input::from_paths(paths);
-                cli::search(&query, &input, today, options, out, &mut std::io::stderr())
+                cli::search(&query, &input, today, options, out, &mut stderr())
             })
         }
         Some(Command::Quote {
@@ -47,15 +42,7 @@ fn main() -> ExitCode {
         }) => with_stdout(|out| {
             let input = Input::from_paths(paths);
             let format = format.into();
-            cli::quote(
-                &text,
-                sentences,
-                format,
-                &input,
-                today,
-                out,
-                &mut std::io::stderr(),
-            )
+            cli::quote(&text, sentences, format, &input, today, out, &mut stderr())
         }),
         None => match reponses::tui::run(Input::from_paths(cli.paths), today) {
             Ok(reponses::tui::Exit::Quit) => Ok(Outcome::Success),
@@ -75,6 +62,11 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// Where the commands' diagnostics go: see [`BestEffort`].
+fn stderr() -> BestEffort<std::io::Stderr> {
+    BestEffort(std::io::stderr())
 }
 
 /// Runs a command writing to a buffered stdout, flushed at the end.

@@ -166,3 +166,46 @@ fn usage_errors_exit_2() {
         .code(2)
         .stderr(predicate::str::contains("nothing to find"));
 }
+
+/// A page holding an escape sequence that retitles the terminal, one that
+/// clears it, colours and bidi controls, in its text and its header: the
+/// quote carries none of them, in either format, and stderr counts them.
+#[test]
+fn a_quote_carries_no_escape_control_or_bidi_character() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = "Question de M. DOSSUS Thomas\u{202e} (Rhône - GEST\u{1b}[31m) publiée le 10/11/2022\n\
+                Le texte \u{1b}]0;titre\u{7}dit\u{1b}[2J que la CNIL\u{2069} veille\u{200f}. Fin.\n\
+                - page 5538\n";
+    let path = dir.path().join("hostile.txt");
+    std::fs::write(&path, page).unwrap();
+    for format in ["text", "markdown"] {
+        let output = quote(&["--match", "cnil", "--format", format])
+            .arg(&path)
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8(output.stdout).unwrap();
+        assert!(
+            !stdout.chars().any(|c| (c.is_control() && c != '\n')
+                || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}')),
+            "{stdout:?}"
+        );
+        assert!(
+            stdout.contains("Le texte dit que la CNIL veille."),
+            "{stdout:?}"
+        );
+        assert!(
+            stdout.contains("M. Thomas Dossus (Rhône - GEST), JO"),
+            "{stdout:?}"
+        );
+        assert!(
+            !stdout.contains("titre") && !stdout.contains("[2J"),
+            "{stdout:?}"
+        );
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert!(
+            stderr.contains("6 control characters or escape sequences taken out of the quote"),
+            "{stderr}"
+        );
+        assert_eq!(output.status.code(), Some(0));
+    }
+}

@@ -22,10 +22,10 @@ fn seeds(width: u16, height: u16) -> App {
     app_with(Corpus::load(&Input::Seeds, today()), width, height)
 }
 
-fn screen(app: &App) -> String {
+fn screen(app: &mut App) -> String {
     let backend = TestBackend::new(app.area.width, app.area.height);
     let mut terminal = Terminal::new(backend).unwrap();
-    terminal.draw(|frame| view::draw(frame, app)).unwrap();
+    terminal.draw(|frame| view::draw(frame, &mut *app)).unwrap();
     terminal.backend().to_string()
 }
 
@@ -37,17 +37,17 @@ fn press(app: &mut App, actions: &[Action]) {
 
 #[test]
 fn seed_at_160x45() {
-    insta::assert_snapshot!(screen(&seeds(160, 45)));
+    insta::assert_snapshot!(screen(&mut seeds(160, 45)));
 }
 
 #[test]
 fn seed_at_80x24() {
-    insta::assert_snapshot!(screen(&seeds(80, 24)));
+    insta::assert_snapshot!(screen(&mut seeds(80, 24)));
 }
 
 #[test]
 fn seed_at_20x6() {
-    insta::assert_snapshot!(screen(&seeds(20, 6)));
+    insta::assert_snapshot!(screen(&mut seeds(20, 6)));
 }
 
 #[test]
@@ -57,21 +57,21 @@ fn answer_focused_and_paged_down_at_20x6() {
         &mut app,
         &[Action::FocusNext, Action::FocusNext, Action::PageDown],
     );
-    insta::assert_snapshot!(screen(&app));
+    insta::assert_snapshot!(screen(&mut app));
 }
 
 #[test]
 fn question_scrolled_to_the_end_at_80x24() {
     let mut app = seeds(80, 24);
     press(&mut app, &[Action::FocusNext, Action::Bottom]);
-    insta::assert_snapshot!(screen(&app));
+    insta::assert_snapshot!(screen(&mut app));
 }
 
 #[test]
 fn help_overlay_at_80x24() {
     let mut app = seeds(80, 24);
     press(&mut app, &[Action::Help]);
-    insta::assert_snapshot!(screen(&app));
+    insta::assert_snapshot!(screen(&mut app));
 }
 
 fn corpus_of(files: &[(&str, &str)]) -> Corpus {
@@ -99,7 +99,7 @@ fn awaiting_question_with_title_and_failed_file_at_120x20() {
             "Question de M. DOSSUS Thomas (Rhône - GEST\n",
         ),
     ]);
-    insta::assert_snapshot!(screen(&app_with(corpus, 120, 20)));
+    insta::assert_snapshot!(screen(&mut app_with(corpus, 120, 20)));
 }
 
 #[test]
@@ -114,7 +114,7 @@ fn errors_view_lists_located_messages() {
     ]);
     let mut app = app_with(corpus, 100, 16);
     press(&mut app, &[Action::Errors]);
-    insta::assert_snapshot!(screen(&app));
+    insta::assert_snapshot!(screen(&mut app));
 }
 
 #[test]
@@ -122,7 +122,7 @@ fn control_characters_and_escapes_are_drawn_as_placeholders() {
     let hostile = "Question de M. DOSSUS Thomas (Rhône - GEST) publiée le 10/11/2022\n\
                    Texte \u{1b}[2J\u{1b}]0;titre\u{7} avec \u{202e}inversion\u{202c} et \u{9b}31m fin.\n";
     let corpus = corpus_of(&[("hostile.txt", hostile)]);
-    let text = screen(&app_with(corpus, 120, 12));
+    let text = screen(&mut app_with(corpus, 120, 12));
     assert!(!text.contains('\u{1b}') && !text.contains('\u{202e}') && !text.contains('\u{9b}'));
     insta::assert_snapshot!(text);
 }
@@ -135,9 +135,33 @@ fn no_size_from_1x1_to_200x60_panics() {
             app.resize(Rect::new(0, 0, width, height));
             for action in [Action::FocusNext, Action::PageDown, Action::Help] {
                 app.update(action);
-                screen(&app);
+                screen(&mut app);
             }
             app.update(Action::Escape);
+        }
+    }
+}
+
+/// The terminal shrinks before the app has handled the Resize event: the
+/// frame (ratatui resizes its buffer at every draw) is smaller than the
+/// area the app was laid out for. Each screen state, each way round.
+#[test]
+fn a_frame_smaller_than_the_layout_is_drawn_without_panic() {
+    let sizes = [(120, 40), (60, 10), (200, 60), (1, 1), (2, 2), (20, 6)];
+    for (laid_w, laid_h) in sizes {
+        for (drawn_w, drawn_h) in sizes {
+            for keys in [
+                &[][..],
+                &[Action::FocusNext, Action::Select, Action::Extend],
+                &[Action::Help],
+                &[Action::Errors],
+            ] {
+                let mut app = seeds(laid_w, laid_h);
+                press(&mut app, keys);
+                let mut terminal = Terminal::new(TestBackend::new(drawn_w, drawn_h)).unwrap();
+                terminal.draw(|frame| view::draw(frame, &mut app)).unwrap();
+                assert_eq!(app.area, Rect::new(0, 0, drawn_w, drawn_h));
+            }
         }
     }
 }
@@ -155,14 +179,14 @@ fn a_selection_fills_the_quote_pane_at_80x24() {
         ],
     );
     assert!(app.selection.is_some());
-    insta::assert_snapshot!(screen(&app));
+    insta::assert_snapshot!(screen(&mut app));
 }
 
 #[test]
 fn a_selection_at_50x16_keeps_the_start_and_the_citation() {
     let mut app = seeds(50, 16);
     press(&mut app, &[Action::FocusNext, Action::Select]);
-    insta::assert_snapshot!(screen(&app));
+    insta::assert_snapshot!(screen(&mut app));
 }
 
 const OLD_ERRATA: &str = include_str!("fixtures/old_errata.txt");
@@ -175,7 +199,7 @@ fn errata_and_the_public_sitting_show_under_their_part_s_header_at_160x30() {
         ("old_not_digitised.txt", OLD_NOT_DIGITISED),
     ]);
     let mut app = app_with(corpus, 160, 30);
-    let text = screen(&app);
+    let text = screen(&mut app);
     assert!(
         text.contains("Erratum : JO Sénat du 14/02/1991, p. 312"),
         "{text}"
@@ -186,7 +210,7 @@ fn errata_and_the_public_sitting_show_under_their_part_s_header_at_160x30() {
     );
     insta::assert_snapshot!("errata_at_160x30", text);
     press(&mut app, &[Action::Down]);
-    let text = screen(&app);
+    let text = screen(&mut app);
     assert!(
         text.contains("Réponse apportée en séance publique le 18/11/1983"),
         "{text}"

@@ -39,9 +39,9 @@ fn press(app: &mut App, keys: &str) {
     }
 }
 
-fn draw(app: &App) -> Buffer {
+fn draw(app: &mut App) -> Buffer {
     let mut terminal = Terminal::new(TestBackend::new(app.area.width, app.area.height)).unwrap();
-    terminal.draw(|frame| view::draw(frame, app)).unwrap();
+    terminal.draw(|frame| view::draw(frame, &mut *app)).unwrap();
     terminal.backend().buffer().clone()
 }
 
@@ -74,11 +74,11 @@ fn slash_cnil_enter_n_is_match_2_of_2_in_the_answer() {
     assert_eq!(app.matches.len(), 2);
     assert_eq!(app.current_match, Some(0));
     assert_eq!(app.focus, Focus::Question);
-    assert!(status_line(&draw(&app)).contains("[1/2] \"cnil\""));
+    assert!(status_line(&draw(&mut app)).contains("[1/2] \"cnil\""));
     press(&mut app, "n");
     assert_eq!(app.current_match, Some(1));
     assert_eq!(app.focus, Focus::Answer);
-    let screen = draw(&app);
+    let screen = draw(&mut app);
     assert!(status_line(&screen).contains("[2/2] \"cnil\""));
     // The current match is reversed, the other underlined: visible without
     // colour.
@@ -93,7 +93,7 @@ fn slash_cnil_enter_n_is_match_2_of_2_in_the_answer() {
     // n wraps around to the first match, with a word about it.
     press(&mut app, "n");
     assert_eq!(app.current_match, Some(0));
-    assert!(status_line(&draw(&app)).contains("continuing at the top"));
+    assert!(status_line(&draw(&mut app)).contains("continuing at the top"));
     press(&mut app, "N");
     assert_eq!(app.current_match, Some(1));
 }
@@ -112,7 +112,7 @@ fn smart_case_and_accents_in_the_record() {
     );
     press(&mut app, "⎋/camèras⏎");
     assert!(app.matches.is_empty());
-    assert!(status_line(&draw(&app)).contains("no match for camèras"));
+    assert!(status_line(&draw(&mut app)).contains("no match for camèras"));
 }
 
 #[test]
@@ -142,7 +142,7 @@ fn the_list_filter_narrows_as_you_type_and_esc_clears_it() {
     assert_eq!(app.shown.len(), 0);
     press(&mut app, "ting");
     assert_eq!(app.shown.len(), 1);
-    let top = draw(&app);
+    let top = draw(&mut app);
     let title: String = (0..30).map(|x| top[(x, 0)].symbol()).collect();
     assert!(title.contains("Questions 1 / 2"), "{title}");
     press(&mut app, "⏎");
@@ -162,7 +162,7 @@ fn a_bad_query_says_where_and_keeps_the_list() {
         app.shown, before,
         "the list stays as the last good query left it"
     );
-    let status = status_line(&draw(&app));
+    let status = status_line(&draw(&mut app));
     assert!(status.contains("invalid query (col 7:"), "{status}");
     // The date typed so far is no date: the last valid query is the word.
     assert!(status.contains("showing \"after\""), "{status}");
@@ -172,7 +172,7 @@ fn a_bad_query_says_where_and_keeps_the_list() {
     assert_eq!(app.shown, before);
     assert!(app.filter.as_ref().is_some_and(|f| f.text == "after"));
     press(&mut app, "⎋/\"unbalanced");
-    let status = status_line(&draw(&app));
+    let status = status_line(&draw(&mut app));
     assert!(status.contains("invalid query (col 1:"), "{status}");
     assert!(status.contains("showing every record"), "{status}");
 }
@@ -181,7 +181,7 @@ fn a_bad_query_says_where_and_keeps_the_list() {
 fn a_mistyped_field_applies_nothing_it_was_not_given() {
     let mut app = seeds(160, 45);
     press(&mut app, "/ministere:culture");
-    let status = status_line(&draw(&app));
+    let status = status_line(&draw(&mut app));
     assert!(
         status.contains("invalid query (col 1: unknown filter 'ministere:'"),
         "{status}"
@@ -210,12 +210,12 @@ fn find_in_page_finds_what_is_typed_as_one_phrase() {
     );
     press(&mut app, "⎋/\"cadre juridique\"⏎");
     assert_eq!(app.matches.len(), 3, "quotes are optional");
-    assert!(status_line(&draw(&app)).contains("[1/3] \"cadre juridique\""));
+    assert!(status_line(&draw(&mut app)).contains("[1/3] \"cadre juridique\""));
     // Nothing found says so, and the old highlights go.
     press(&mut app, "⎋/ne fait pas obstacle⏎");
     assert!(app.matches.is_empty());
-    assert!(status_line(&draw(&app)).contains("[0/0] not found"));
-    let screen = draw(&app);
+    assert!(status_line(&draw(&mut app)).contains("[0/0] not found"));
+    let screen = draw(&mut app);
     assert!(
         styles_of(&screen, "cadre juridique")
             .iter()
@@ -227,7 +227,7 @@ fn find_in_page_finds_what_is_typed_as_one_phrase() {
 fn the_status_bar_says_the_filter_and_its_count_in_words() {
     let mut app = seeds(160, 45);
     press(&mut app, "/status:answered⏎");
-    let status = status_line(&draw(&app));
+    let status = status_line(&draw(&mut app));
     assert!(
         status.contains("filter \"status:answered\": 1 record"),
         "{status}"
@@ -258,7 +258,7 @@ fn highlights_stay_exact_after_wrapping_at_any_width() {
         }
         // Every match drawn covers the word, whole, on one line or split
         // across a wrap: its cells carry the match style.
-        let screen = draw(&app);
+        let screen = draw(&mut app);
         // The reading panes: right of the list, above the status bar.
         let left = app.panes().list.map_or(0, |r| r.right());
         let bottom = screen.area.height - 1;

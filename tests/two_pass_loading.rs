@@ -206,3 +206,42 @@ fn a_loader_that_stops_before_the_texts_leaves_records_readable_one_by_one() {
     let full = whole.iter().find(|r| r.id == open).unwrap();
     assert_eq!(app.text(PartKind::Question), full.question.text);
 }
+
+/// A file of thousands of documents, larger than what is parsed between
+/// two keys: the record opened while it loads is not read on the reader's
+/// thread (a file of 200,000 documents froze it, q included); its file is
+/// read on a thread of its own and its texts come in with take_reloads.
+#[test]
+fn a_large_file_is_read_again_off_the_readers_thread() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed = std::fs::read_to_string("seeds/000_2a0bcd50e9b94967.txt").unwrap();
+    std::fs::write(dir.path().join("big.txt"), format!("{seed}\n").repeat(400)).unwrap();
+    let input = Input::Paths(vec![dir.path().to_path_buf()]);
+    let mut app = loading(&input);
+    let (_, files) = corpus::scan(&input, today(), &|_| true, Texts::Drop, |file| file);
+    for (rank, file) in files.into_iter().enumerate() {
+        app.on_progress(Progress::Files(vec![(rank + 1, file)]));
+    }
+    assert_eq!(app.corpus.records.len(), 400);
+    assert_eq!(
+        app.text(PartKind::Question),
+        "",
+        "not parsed on the reader's thread"
+    );
+    let mut waited = 0;
+    while !app.take_reloads() {
+        waited += 1;
+        assert!(waited < 6000, "the file was never read again");
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    assert!(
+        app.text(PartKind::Question)
+            .starts_with("M. Thomas Dossus interroge")
+    );
+    assert!(
+        app.corpus
+            .records
+            .iter()
+            .all(|r| !r.question.text.is_empty())
+    );
+}

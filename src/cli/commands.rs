@@ -23,7 +23,10 @@ pub fn parse(
     for diagnostic in &corpus.diagnostics {
         writeln!(err, "{diagnostic}")?;
     }
-    serde_json::to_writer_pretty(&mut *out, &corpus.records).map_err(io::Error::other)?;
+    // `io::Error::from` keeps the kind of a failed write (a closed pipe
+    // is a broken pipe, which ends the program quietly), where wrapping it
+    // made every failure an error.
+    serde_json::to_writer_pretty(&mut *out, &corpus.records).map_err(io::Error::from)?;
     writeln!(out)?;
     Ok(outcome(&corpus))
 }

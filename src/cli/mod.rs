@@ -17,7 +17,7 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand};
 
 pub use commands::{check, parse, plural};
-pub use quote::{QuoteFormat, quote};
+pub use quote::{QuoteFormat, quote, removed_message};
 pub use search::{ColorChoice, SearchOptions, search};
 
 /// A terminal reader for French parliamentary written questions and the
@@ -104,6 +104,24 @@ pub enum Command {
         /// Files and folders (default: the bundled seeds).
         paths: Vec<PathBuf>,
     },
+}
+
+/// A writer whose failures are ignored: stderr, for the commands. A
+/// diagnostic that cannot be written (stderr is a closed pipe, a full
+/// disk) must cost neither the output on stdout nor the exit status,
+/// which already says that something went wrong.
+pub struct BestEffort<W>(pub W);
+
+impl<W: std::io::Write> std::io::Write for BestEffort<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let _ = self.0.write_all(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        let _ = self.0.flush();
+        Ok(())
+    }
 }
 
 /// A count of one or more, for `--sentences`.

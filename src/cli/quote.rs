@@ -59,6 +59,11 @@ pub fn quote(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<Outcome> {
+    if text.len() > crate::search::query::MAX_BYTES {
+        let message = crate::search::query::too_long(text.len());
+        writeln!(err, "reponses: --match: {message}")?;
+        return Ok(Outcome::Error);
+    }
     let query = Query::phrase(text);
     if query.is_empty() {
         writeln!(err, "reponses: --match: nothing to find in {text:?}")?;
@@ -82,6 +87,9 @@ pub fn quote(
     let passage = passage(&bounds, &first.at, sentence_count).unwrap_or(first.at.clone());
     let quotation = quote::quote(first.record, first.part, &first.text[passage]);
     writeln!(out, "{}", quotation.render(format))?;
+    if quotation.removed > 0 {
+        writeln!(err, "reponses: {}", removed_message(quotation.removed))?;
+    }
     if others > 0 {
         writeln!(
             err,
@@ -93,6 +101,17 @@ pub fn quote(
         )?;
     }
     Ok(Outcome::of_search(true, corpus.failed_files))
+}
+
+/// What the user is told when a quote lost characters the terminal would
+/// have obeyed ([`crate::quote::Quote::removed`]); the reader says it too.
+pub fn removed_message(count: usize) -> String {
+    let what = if count == 1 {
+        "control character or escape sequence"
+    } else {
+        "control characters or escape sequences"
+    };
+    format!("{count} {what} taken out of the quote")
 }
 
 /// The first match in `record`'s question, else in its answer.

@@ -9,7 +9,11 @@
 //! kept. So a search reads the corpus about as fast as ripgrep does, and a
 //! file whose text cannot match is not parsed: its structural errors are
 //! left to `check` (a file that cannot be read or decoded is reported all
-//! the same). Highlights (and so folding with an offset map) are computed
+//! the same). The author's display name may be made from the header's
+//! capitals ("DOSSUS Thomas" → "Thomas Dossus"), which the raw text does
+//! not spell: a word the raw text lacks is tried on those names before the
+//! file is rejected ([`crate::load::header_names`]), so that every path
+//! (the reader's filter, its index, `search`, `search -l`) agrees. Highlights (and so folding with an offset map) are computed
 //! only for the records printed. `-l` keeps no text at all: the parser
 //! shows each paragraph to the words and drops it ([`crate::load::Probe`]).
 //!

@@ -9,6 +9,7 @@
 pub mod decode;
 mod read;
 mod senat;
+pub mod source;
 
 use std::cell::Cell;
 use std::fmt;
@@ -174,6 +175,13 @@ impl Loaded {
     }
 }
 
+/// The authors' display names the "Question de" headers of `text` give
+/// (title-cased from the capitals), which the text itself does not spell:
+/// see `senat::derived`.
+pub fn header_names(text: &str) -> Vec<String> {
+    senat::header_names(text)
+}
+
 /// Parses the bytes of one file. `source` is the path as the user gave it;
 /// `today` decides whether unanswered questions are late.
 pub fn load_bytes(source: &str, bytes: &[u8], today: NaiveDate) -> Loaded {
@@ -217,9 +225,7 @@ pub fn load_file_if(
     wanted: &(dyn Fn(&str) -> bool + Sync),
     texts: Texts<'_>,
 ) -> Loaded {
-    let source = path
-        .to_str()
-        .map_or_else(|| path.display().to_string(), str::to_owned);
+    let source = source::source(path);
     match read::with_file(path, |bytes| {
         load_bytes_if(&source, bytes, today, wanted, texts)
     }) {
@@ -246,8 +252,39 @@ pub fn load_file_if(
 /// diagnostics.
 pub fn walk(paths: &[PathBuf], found: &mut dyn FnMut(PathBuf) -> bool) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
+    let problem = |path: &Path, severity, message: String| Diagnostic {
+        path: source::source(path),
+        line: 0,
+        col: 0,
+        severity,
+        message,
+    };
+    // The same file given twice (`x.txt x.txt`, or `dir dir/x.txt`) is
+    // loaded once, so that ids stay unique. One folder alone never lists a
+    // path twice: no set to keep then.
+    let mut seen = (paths.len() > 1).then(std::collections::HashSet::new);
+    let mut found = |path: PathBuf| {
+        let again = seen.as_mut().is_some_and(|seen| !seen.insert(path.clone()));
+        again || found(path)
+    };
     for path in paths {
-        if path.is_dir() {
+        // Following links, as the walk below does.
+        let kind = match std::fs::metadata(path) {
+            Ok(meta) => meta.file_type(),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                problems.push(problem(
+                    path,
+                    Severity::Error,
+                    "no such file or folder".to_owned(),
+                ));
+                continue;
+            }
+            Err(e) => {
+                problems.push(problem(path, Severity::Error, format!("cannot read: {e}")));
+                continue;
+            }
+        };
+        if kind.is_dir() {
             // Sorted per folder, by name: a stable order, cheaper than
             // sorting every path by its components afterwards. Siblings'
             // paths are their folder's path joined with their names, so
@@ -262,16 +299,8 @@ pub fn walk(paths: &[PathBuf], found: &mut dyn FnMut(PathBuf) -> bool) -> Vec<Di
                 let entry = match entry {
                     Ok(entry) => entry,
                     Err(e) => {
-                        problems.push(Diagnostic {
-                            path: e.path().map_or_else(
-                                || path.display().to_string(),
-                                |p| p.display().to_string(),
-                            ),
-                            line: 0,
-                            col: 0,
-                            severity: Severity::Error,
-                            message: format!("cannot read: {e}"),
-                        });
+                        let at = e.path().unwrap_or(path);
+                        problems.push(problem(at, Severity::Error, format!("cannot read: {e}")));
                         continue;
                     }
                 };
@@ -288,26 +317,25 @@ pub fn walk(paths: &[PathBuf], found: &mut dyn FnMut(PathBuf) -> bool) -> Vec<Di
                 }
             }
             if !any {
-                problems.push(Diagnostic {
-                    path: path.display().to_string(),
-                    line: 0,
-                    col: 0,
-                    severity: Severity::Warning,
-                    message: "no .txt file in this folder".to_owned(),
-                });
+                problems.push(problem(
+                    path,
+                    Severity::Warning,
+                    "no .txt file in this folder".to_owned(),
+                ));
             }
-        } else if path.exists() {
+        } else if kind.is_file() {
             if !found(path.clone()) {
                 return problems;
             }
         } else {
-            problems.push(Diagnostic {
-                path: path.display().to_string(),
-                line: 0,
-                col: 0,
-                severity: Severity::Error,
-                message: "no such file or folder".to_owned(),
-            });
+            // /dev/zero never ends, a FIFO blocks until someone writes:
+            // refused before they are opened (inside folders, only files
+            // are listed).
+            problems.push(problem(
+                path,
+                Severity::Error,
+                "not a regular file or folder (a device, a FIFO or a socket); skipped".to_owned(),
+            ));
         }
     }
     problems

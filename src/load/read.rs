@@ -24,13 +24,22 @@ thread_local! {
 /// # Errors
 /// Opening or reading the file failed.
 pub fn with_file<T>(path: &Path, use_bytes: impl FnOnce(&[u8]) -> T) -> io::Result<T> {
-    BUFFER.with_borrow_mut(|bytes| {
-        let filled = read_all(path, bytes)?;
-        let result = use_bytes(&bytes[..filled]);
-        if bytes.len() > KEEP {
-            *bytes = Vec::new();
+    BUFFER.with(|buffer| match buffer.try_borrow_mut() {
+        Ok(mut bytes) => {
+            let filled = read_all(path, &mut bytes)?;
+            let result = use_bytes(&bytes[..filled]);
+            if bytes.len() > KEEP {
+                *bytes = Vec::new();
+            }
+            Ok(result)
         }
-        Ok(result)
+        // Lent already: `use_bytes` waited for parallel work and this
+        // thread took another file's load meanwhile. A buffer of its own.
+        Err(_) => {
+            let mut bytes = Vec::new();
+            let filled = read_all(path, &mut bytes)?;
+            Ok(use_bytes(&bytes[..filled]))
+        }
     })
 }
 
@@ -70,6 +79,20 @@ mod tests {
         let empty = dir.path().join("empty");
         std::fs::write(&empty, b"").unwrap();
         assert_eq!(with_file(&empty, <[u8]>::len).unwrap(), 0);
+    }
+
+    #[test]
+    fn a_file_read_while_the_buffer_is_lent_gets_its_own() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+        std::fs::write(&a, b"outer").unwrap();
+        std::fs::write(&b, b"inner").unwrap();
+        let (outer, inner) = with_file(&a, |outer| {
+            let inner = with_file(&b, <[u8]>::to_vec).unwrap();
+            (outer.to_vec(), inner)
+        })
+        .unwrap();
+        assert_eq!((&outer[..], &inner[..]), (&b"outer"[..], &b"inner"[..]));
     }
 
     #[test]

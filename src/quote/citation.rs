@@ -4,6 +4,13 @@
 //!
 //! Every piece is optional in a record; a missing one is left out with its
 //! punctuation, so a citation never reads "None", "n° ," or "()".
+//!
+//! Pieces come from the page's headers, which may hold anything: each is
+//! cleaned before it is used ([`clean`]): no control character, escape
+//! sequence or bidi control, its whitespace one space, its parentheses
+//! and brackets balanced ("GEST(" would have given "(Rhône - GEST()").
+
+use std::cell::Cell;
 
 use chrono::NaiveDate;
 
@@ -16,10 +23,24 @@ const JOURNAL: &str = "JO Sénat";
 
 /// The citation of `part` of `record`.
 pub fn citation(record: &Record, part: PartKind) -> String {
-    match part {
+    citation_counted(record, part).0
+}
+
+/// [`citation`], and how many control characters and escape sequences
+/// were taken out of its pieces.
+pub fn citation_counted(record: &Record, part: PartKind) -> (String, usize) {
+    let text = match part {
         PartKind::Question => question(record),
         PartKind::Answer => answer(record),
-    }
+    };
+    (text, REMOVED.take())
+}
+
+thread_local! {
+    /// What [`clean`] took out since [`citation_counted`] last asked: the
+    /// pieces are cleaned deep in the helpers below, one citation at a
+    /// time on a thread.
+    static REMOVED: Cell<usize> = const { Cell::new(0) };
 }
 
 /// "Question écrite n° 05589 de Mme Catherine Di Folco (Rhône - Les
@@ -52,11 +73,11 @@ fn answer(record: &Record) -> String {
         push_target(&mut out, record);
         return out;
     };
-    let Some(ministry) = answer.ministry.as_deref().filter(|m| !m.trim().is_empty()) else {
+    let Some(ministry) = present(answer.ministry.as_deref()) else {
         return in_session(record, answer);
     };
     let mut out = String::from("Réponse ");
-    out.push_str(&ministry_phrase(ministry.trim()));
+    out.push_str(&ministry_phrase(&ministry));
     push_target(&mut out, record);
     if let Some(journal) = journal(answer.date, answer.page) {
         out.push_str(", ");
@@ -129,16 +150,16 @@ fn push_kind(out: &mut String, record: &Record) {
     }
 }
 
-fn number(record: &Record) -> Option<&str> {
+fn number(record: &Record) -> Option<String> {
     present(record.number.as_deref())
 }
 
 /// "M. Thomas Dossus": the display name, else the header's names as given.
 fn author(author: &Author) -> Option<String> {
     let name = match present(author.name.as_deref()) {
-        Some(name) => name.to_owned(),
+        Some(name) => name,
         None => {
-            let parts: Vec<&str> = [author.first_name.as_deref(), author.last_name.as_deref()]
+            let parts: Vec<String> = [author.first_name.as_deref(), author.last_name.as_deref()]
                 .into_iter()
                 .filter_map(present)
                 .collect();
@@ -158,7 +179,7 @@ fn author(author: &Author) -> Option<String> {
 /// suffix: the suffix is senat.fr's notation for how a senator sits with
 /// the group, not part of the group's name.
 fn affiliation(author: &Author) -> Option<String> {
-    let parts: Vec<&str> = [author.constituency.as_deref(), author.group.as_deref()]
+    let parts: Vec<String> = [author.constituency.as_deref(), author.group.as_deref()]
         .into_iter()
         .filter_map(present)
         .collect();
@@ -180,7 +201,51 @@ fn day(date: NaiveDate) -> String {
     date.format("%d/%m/%Y").to_string()
 }
 
-/// A value that says something: not absent, not blank.
-fn present(value: Option<&str>) -> Option<&str> {
-    value.map(str::trim).filter(|v| !v.is_empty())
+/// A value that says something, cleaned ([`clean`]): not absent, not
+/// blank.
+fn present(value: Option<&str>) -> Option<String> {
+    Some(clean(value?)).filter(|v| !v.is_empty())
+}
+
+/// A piece of a citation as it can be printed: without control
+/// characters, escape sequences or bidi controls (counted in [`REMOVED`]),
+/// each run of whitespace one space, trimmed, and without a parenthesis
+/// or bracket that is not closed or not opened.
+fn clean(value: &str) -> String {
+    let (value, removed) = crate::text::sanitize::strip_controls(value);
+    REMOVED.set(REMOVED.get() + removed);
+    let words: Vec<&str> = value.split_whitespace().collect();
+    balanced(&words.join(" "))
+}
+
+/// `text` without the parentheses and brackets that have no partner.
+fn balanced(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut keep = vec![true; chars.len()];
+    let mut open: Vec<usize> = Vec::new();
+    for (i, &c) in chars.iter().enumerate() {
+        match c {
+            '(' | '[' => open.push(i),
+            ')' | ']' => {
+                let partner = if c == ')' { '(' } else { '[' };
+                match open.last() {
+                    Some(&o) if chars[o] == partner => {
+                        open.pop();
+                    }
+                    _ => keep[i] = false,
+                }
+            }
+            _ => {}
+        }
+    }
+    for o in open {
+        keep[o] = false;
+    }
+    let kept: String = chars
+        .iter()
+        .zip(&keep)
+        .filter_map(|(&c, &k)| k.then_some(c))
+        .collect();
+    // A mark taken out from between two spaces leaves them side by side.
+    kept.split_whitespace().collect::<Vec<_>>().join(" ")
 }

@@ -7,12 +7,17 @@
 //! document's own characters (non-breaking spaces in "n° 78-17" or
 //! "« augmentées »" are typography, not noise); only layout whitespace is
 //! tidied, and paragraphs survive for formats that can show them.
+//!
+//! A quote never carries a control character, an escape sequence or a
+//! bidi control, wherever it goes (terminal, clipboard, quote file): they
+//! are taken out of the passage and the citation, and counted
+//! ([`Quote::removed`]) so that the user is told.
 
 mod citation;
 
 use std::ops::Range;
 
-pub use citation::citation;
+pub use citation::{citation, citation_counted};
 
 pub use crate::model::PartKind;
 use crate::model::Record;
@@ -25,6 +30,9 @@ pub struct Quote {
     pub text: String,
     /// "Question écrite n° … de …, JO Sénat du …, p. …" or "Réponse du …".
     pub citation: String,
+    /// Control characters, escape sequences and bidi controls taken out of
+    /// the passage and the citation.
+    pub removed: usize,
 }
 
 /// How a quotation is written out.
@@ -39,9 +47,12 @@ pub enum Format {
 
 /// Quotes `text`, a passage of `part` of `record`.
 pub fn quote(record: &Record, part: PartKind, text: &str) -> Quote {
+    let (text, in_text) = crate::text::sanitize::strip_controls(text);
+    let (citation, in_citation) = citation_counted(record, part);
     Quote {
-        text: tidy(text),
-        citation: citation(record, part),
+        text: tidy(&text),
+        citation,
+        removed: in_text + in_citation,
     }
 }
 
@@ -99,8 +110,9 @@ impl Quote {
 /// non-breaking space, else the run's first non-breaking space (U+00A0 or
 /// U+202F), which the text chose on purpose ("n°\u{a0}78-17", "4,2\u{202f}%").
 /// Paragraphs (split by blank lines) are kept, trimmed, one blank line
-/// apart. Other control characters cannot be part of a quotation: they
-/// become U+FFFD, so the loss shows.
+/// apart. Control characters are gone already
+/// ([`crate::text::sanitize::strip_controls`]); one left would become
+/// U+FFFD.
 fn tidy(text: &str) -> String {
     let mut paragraphs: Vec<String> = Vec::new();
     let mut current = String::new();

@@ -230,7 +230,7 @@ fn whitespace_is_tidied_but_paragraphs_and_nbsp_are_kept() {
     );
     assert_eq!(
         q.text,
-        "Première ligne coupée, et espacée :\u{a0}«\u{a0}oui\u{a0}».\n\nDeuxième\u{202f}!\u{fffd}[31m"
+        "Première ligne coupée, et espacée :\u{a0}«\u{a0}oui\u{a0}».\n\nDeuxième\u{202f}!"
     );
     assert_eq!(quote(&r, PartKind::Question, " \n\n ").text, "");
 }
@@ -240,6 +240,7 @@ fn text_format_is_one_line() {
     let q = Quote {
         text: "Premier paragraphe.\n\nSecond.".into(),
         citation: "Question de M. Thomas Dossus".into(),
+        removed: 0,
     };
     assert_eq!(
         q.render(Format::Text),
@@ -248,6 +249,7 @@ fn text_format_is_one_line() {
     let empty = Quote {
         text: String::new(),
         citation: "Question".into(),
+        removed: 0,
     };
     assert_eq!(empty.render(Format::Text), "« » — Question");
 }
@@ -257,6 +259,7 @@ fn markdown_format_is_a_block_quote_ending_with_the_citation() {
     let q = Quote {
         text: "Premier paragraphe.\n\nSecond.".into(),
         citation: "Question de M. Thomas Dossus".into(),
+        removed: 0,
     };
     assert_eq!(
         q.render(Format::Markdown),
@@ -265,6 +268,7 @@ fn markdown_format_is_a_block_quote_ending_with_the_citation() {
     let empty = Quote {
         text: String::new(),
         citation: "Question".into(),
+        removed: 0,
     };
     assert_eq!(empty.render(Format::Markdown), "> — Question");
 }
@@ -276,6 +280,7 @@ fn markdown_escapes_what_would_become_markup() {
             "1. Un *point* [lien](x) <b>\n\n- tiret\n\n# titre\n\n2023) année\n\n12,5 % seulement"
                 .into(),
         citation: "Question_x".into(),
+        removed: 0,
     };
     assert_eq!(
         q.render(Format::Markdown),
@@ -297,5 +302,84 @@ fn seed_quote_in_markdown() {
          > Il porte tout d'abord une accusation grave contre les communes, en affirmant qu'elles \
          ont recours à des technologies illégales.\n>\n\
          > — Question de M. Thomas Dossus (Rhône - GEST), JO Sénat du 10/11/2022, p. 5538"
+    );
+}
+
+/// Documents can hold escape sequences, controls and bidi controls, in
+/// their texts and in their headers: none reaches a quote, in either
+/// format, and the quote says how many were taken out.
+#[test]
+fn a_quote_carries_no_control_escape_or_bidi_character() {
+    let hostile = "\u{1b}]0;pwned\u{7}";
+    let mut r = seed();
+    r.author.name = Some(format!("Thomas{hostile} Dossus\u{202e}"));
+    r.author.group = Some("GEST\u{1b}[2J".to_owned());
+    if let Some(answer) = r.answer.as_mut() {
+        answer.ministry = Some("Ministère\u{200f} de l'intérieur\u{2069}".to_owned());
+    }
+    let passage = format!("Le {hostile}texte\u{1b}[31m rouge\u{1b}[0m et\u{9b}2J\u{202e} inversé.");
+    for part in [PartKind::Question, PartKind::Answer] {
+        let q = quote(&r, part, &passage);
+        for format in [Format::Text, Format::Markdown] {
+            let out = q.render(format);
+            assert!(
+                !out.chars()
+                    .any(|c| (c.is_control() && c != '\n')
+                        || crate::text::sanitize::is_bidi_control(c)),
+                "{out:?}"
+            );
+            assert!(!out.contains("pwned") && !out.contains("[31m"), "{out:?}");
+        }
+        assert!(
+            q.text.starts_with("Le texte rouge et inversé."),
+            "{:?}",
+            q.text
+        );
+    }
+    let q = quote(&r, PartKind::Question, &passage);
+    // Passage: OSC, two CSI, C1 CSI, RLO; citation: OSC, RLO, CSI.
+    assert_eq!(q.removed, 5 + 3);
+    assert!(
+        q.citation.contains("de M. Thomas Dossus (Rhône - GEST)"),
+        "{}",
+        q.citation
+    );
+    let a = quote(&r, PartKind::Answer, "x");
+    assert!(
+        a.citation
+            .starts_with("Réponse du Ministère de l'intérieur à"),
+        "{}",
+        a.citation
+    );
+    assert_eq!(a.removed, 4);
+}
+
+/// A header's affiliation may hold stray parentheses: the citation's own
+/// stay balanced.
+#[test]
+fn citations_stay_well_formed_whatever_the_header_holds() {
+    let mut r = seed();
+    for (group, expected) in [
+        ("GEST(", "(Rhône - GEST)"),
+        ("GEST)", "(Rhône - GEST)"),
+        ("(GEST", "(Rhône - GEST)"),
+        ("GEST (SER)", "(Rhône - GEST (SER))"),
+        ("  \t ", "(Rhône)"),
+        ("]", "(Rhône)"),
+    ] {
+        r.author.group = Some(group.to_owned());
+        let c = citation(&r, PartKind::Question);
+        assert!(
+            c.contains(&format!("Dossus {expected}, JO")),
+            "{group:?}: {c}"
+        );
+    }
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+    let page = "Question de M. DOSSUS Thomas (Rhône - GEST() publiée le 10/11/2022\nTexte.\n";
+    let loaded = crate::load::load_bytes("odd.txt", page.as_bytes(), today);
+    let c = citation(&loaded.records[0], PartKind::Question);
+    assert_eq!(
+        c,
+        "Question de M. Thomas Dossus (Rhône - GEST), JO Sénat du 10/11/2022"
     );
 }

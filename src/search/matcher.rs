@@ -16,7 +16,7 @@ use rayon::prelude::*;
 
 use super::index::{Haystack, Region, fold_region, region_fields};
 use super::query::{self, Filter, ParsedQuery, QueryError, Term};
-use super::raw::{Plain, RawTerms};
+use super::raw::{LazyRegex, Plain, RawTerms};
 use crate::load::Probe;
 use crate::model::{Record, Status};
 use crate::text::fold::{FoldOptions, fold, fold_into, fold_str};
@@ -42,7 +42,7 @@ pub(super) struct Needle {
     pub(super) exact: Option<Finder<'static>>,
     /// For such a term, the same search on the unfolded fields
     /// ([`super::raw`]): checking a candidate costs a scan, not a folding.
-    pub(super) raw: Option<regex::Regex>,
+    pub(super) raw: Option<LazyRegex>,
     /// With `raw`, for a term that folds to ASCII: that spelling alone,
     /// tried first.
     quick: Option<Plain>,
@@ -198,9 +198,8 @@ impl Needle {
             (!options.is_insensitive()).then(|| Finder::new(folded.as_bytes()).into_owned());
         // Phrases too: a DFA over a candidate's text beats walking its
         // token sequence.
-        let raw = (exact.is_some() || folded.contains(' '))
-            .then(|| super::raw::term_regex(&folded, options))
-            .flatten();
+        let raw =
+            (exact.is_some() || folded.contains(' ')).then(|| LazyRegex::new(&folded, options));
         let quick = raw.as_ref().and_then(|_| Plain::new(&folded, options));
         Some(Needle {
             options,

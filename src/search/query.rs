@@ -123,8 +123,27 @@ pub const FIELDS: [&str; 7] = [
 /// filter value, a status or lateness that does not exist, a malformed or
 /// impossible date.
 pub fn parse(query: &str) -> Result<ParsedQuery, QueryError> {
+    if query.len() > MAX_BYTES {
+        let at = crate::text::floor_boundary(query, MAX_BYTES);
+        return Err(QueryError {
+            column: query[..at].chars().count() + 1,
+            message: too_long(query.len()),
+        });
+    }
     let mut parsed = ParsedQuery::default();
-    let column = |byte: usize| query[..byte].chars().count() + 1;
+    // Columns are counted from the last one asked for, not from the start:
+    // a query of thousands of words is parsed in one pass.
+    let counted = std::cell::Cell::new((0, 0));
+    let column = |byte: usize| {
+        let (from, chars) = counted.get();
+        let chars = if byte >= from {
+            chars + query[from..byte].chars().count()
+        } else {
+            query[..byte].chars().count()
+        };
+        counted.set((byte, chars));
+        chars + 1
+    };
     let mut i = 0;
     while let Some(c) = query[i..].chars().next() {
         if c.is_whitespace() {
@@ -179,7 +198,25 @@ pub fn parse(query: &str) -> Result<ParsedQuery, QueryError> {
         parsed.filters.push(filter);
         i = next;
     }
+    // A word typed twice is looked for once: pasted paragraphs repeat
+    // "de", "la", "le" dozens of times.
+    let mut seen = std::collections::HashSet::new();
+    parsed
+        .terms
+        .retain(|term| seen.insert((term.text.clone(), term.phrase)));
     Ok(parsed)
+}
+
+/// The longest query [`parse`] takes, in bytes: 16 KB, a few pages of
+/// pasted text. Each word costs a compiled pattern; a longer query is
+/// refused at once rather than compiled for seconds.
+pub const MAX_BYTES: usize = 16 * 1024;
+
+/// The message for a query of `len` bytes, over [`MAX_BYTES`].
+pub fn too_long(len: usize) -> String {
+    format!(
+        "the query is {len} bytes long; the longest taken is {MAX_BYTES} bytes (16 KB): search for a shorter passage"
+    )
 }
 
 /// The field name of a `name:value` word: letters before its first colon.

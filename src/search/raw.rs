@@ -74,22 +74,40 @@ fn inverse(options: FoldOptions) -> &'static Inverse {
     })
 }
 
+/// The foldings of two characters or more (ligatures: `œ` → `oe`) and
+/// the characters that fold to each, per options: a few dozen of the
+/// inverse's thousands of entries, which a class needs at a term's ends.
+fn ligatures(options: FoldOptions) -> &'static [(String, Vec<char>)] {
+    type Table = Vec<(String, Vec<char>)>;
+    static LIGATURES: [OnceLock<Table>; 4] = [const { OnceLock::new() }; 4];
+    let slot = usize::from(options.case_sensitive) * 2 + usize::from(options.accent_sensitive);
+    LIGATURES[slot].get_or_init(|| {
+        let mut out: Vec<(String, Vec<char>)> = inverse(options)
+            .iter()
+            .filter(|(fold, _)| fold.chars().nth(1).is_some())
+            .map(|(fold, chars)| (fold.clone(), chars.clone()))
+            .collect();
+        // The inverse is a hash map: a stable order for stable patterns.
+        out.sort();
+        out
+    })
+}
+
 /// The class of every character that folds to `folded` (one character),
 /// plus, at the ends of a term, the ligatures that begin or end with it.
-fn class(folded: char, first: bool, last: bool, inverse: &Inverse) -> String {
+fn class(folded: char, first: bool, last: bool, inverse: &Inverse, options: FoldOptions) -> String {
     let mut members: Vec<char> = vec![folded];
     let mut buffer = [0u8; 4];
     if let Some(chars) = inverse.get(&*folded.encode_utf8(&mut buffer)) {
         members.extend(chars);
     }
-    for (fold, chars) in inverse {
-        if fold.chars().count() < 2 {
-            continue;
-        }
-        let starts = fold.starts_with(folded);
-        let ends = fold.ends_with(folded);
-        if (first && ends) || (last && starts) {
-            members.extend(chars);
+    if first || last {
+        for (fold, chars) in ligatures(options) {
+            let starts = fold.starts_with(folded);
+            let ends = fold.ends_with(folded);
+            if (first && ends) || (last && starts) {
+                members.extend(chars);
+            }
         }
     }
     let mut out = String::from("[");
@@ -134,9 +152,9 @@ fn pattern(folded: &str, options: FoldOptions) -> String {
             Some(ligatures) => {
                 let last = i + 2 == chars.len();
                 out.push_str("(?:");
-                out.push_str(&class(c, first, false, inverse));
+                out.push_str(&class(c, first, false, inverse, options));
                 out.push_str(&marks);
-                out.push_str(&class(chars[i + 1], false, last, inverse));
+                out.push_str(&class(chars[i + 1], false, last, inverse, options));
                 out.push('|');
                 out.push('[');
                 for l in ligatures {
@@ -146,7 +164,7 @@ fn pattern(folded: &str, options: FoldOptions) -> String {
                 i += 2;
             }
             None => {
-                out.push_str(&class(c, first, i + 1 == chars.len(), inverse));
+                out.push_str(&class(c, first, i + 1 == chars.len(), inverse, options));
                 i += 1;
             }
         }
@@ -159,6 +177,56 @@ fn pattern(folded: &str, options: FoldOptions) -> String {
 /// `folded` (a term already folded under `options`); `None` if too large.
 pub fn term_regex(folded: &str, options: FoldOptions) -> Option<Regex> {
     Regex::new(&pattern(folded, options)).ok()
+}
+
+/// A term's [`term_regex`], compiled the first time it is needed: most
+/// words of a pasted paragraph are found by their plain spelling and
+/// never need theirs, and compiling a thousand cost a third of a second.
+/// A regex too large to compile is replaced by folding the text searched
+/// ([`LazyRegex::is_match`]), which gives the same answers, slower.
+#[derive(Debug, Clone)]
+pub(super) struct LazyRegex {
+    /// The term, folded under `options`.
+    folded: String,
+    options: FoldOptions,
+    regex: OnceLock<Option<Regex>>,
+}
+
+impl LazyRegex {
+    pub(super) fn new(folded: &str, options: FoldOptions) -> LazyRegex {
+        // The table the regex is made from is built now, on all cores, not
+        // when the regex is first needed: that can be inside a file's
+        // parse, on a thread that must not wait for other tasks (it would
+        // take another file's parse meanwhile, and share its buffers).
+        inverse(options);
+        LazyRegex {
+            folded: folded.to_owned(),
+            options,
+            regex: OnceLock::new(),
+        }
+    }
+
+    fn get(&self) -> Option<&Regex> {
+        self.regex
+            .get_or_init(|| term_regex(&self.folded, self.options))
+            .as_ref()
+    }
+
+    pub(super) fn is_match(&self, text: &str) -> bool {
+        match self.get() {
+            Some(regex) => regex.is_match(text),
+            None => fold_str(text, self.options).contains(&self.folded),
+        }
+    }
+
+    /// Where the first match starts; without a regex, a bound: no match
+    /// starts before it.
+    fn find(&self, text: &str) -> Option<usize> {
+        match self.get() {
+            Some(regex) => regex.find(text).map(|m| m.start()),
+            None => self.is_match(text).then_some(0),
+        }
+    }
 }
 
 /// A term's plain spelling: its folding under its options, when that is
@@ -226,7 +294,7 @@ impl Plain {
 #[derive(Debug, Clone)]
 struct RawTerm {
     /// Exactly the spellings whose folding holds the term.
-    regex: Regex,
+    regex: LazyRegex,
     /// For an ASCII term, its plain spelling, tried first.
     quick: Option<Plain>,
     /// With `quick`, for a word (no space): the characters other than
@@ -254,12 +322,23 @@ impl RawTerm {
         }
     }
 
+    /// Whether the term occurs in a display name the headers of `text`
+    /// make from capitals ([`crate::load::header_names`]), which the text
+    /// does not spell: "Dossus" is in "Thomas Dossus", made from "DOSSUS
+    /// Thomas". `names` keeps them for the other terms of the same file.
+    fn in_names(&self, text: &str, names: &mut Option<Vec<String>>) -> bool {
+        names
+            .get_or_insert_with(|| crate::load::header_names(text))
+            .iter()
+            .any(|name| self.is_match(name))
+    }
+
     /// For a text without the plain spelling: where its first match may
     /// start (none starts before), `None` when there is no match.
     fn first_other(&self, text: &str) -> Option<usize> {
         match &self.triggers {
             Some(triggers) => self.in_windows(triggers, text),
-            None => self.regex.find(text).map(|m| m.start()),
+            None => self.regex.find(text),
         }
     }
 
@@ -271,13 +350,13 @@ impl RawTerm {
         let reach = triggers.reach();
         for (n, (at, c)) in triggers.occurrences(text).enumerate() {
             if is_combining(c) {
-                return self.regex.find(text).map(|m| m.start());
+                return self.regex.find(text);
             }
             let start = floor_boundary(text, at.saturating_sub(reach));
             // Triggers this frequent ("é" for a word with an "e"): one
             // pass of the regex over the rest costs less than windows.
             if n == WINDOWS {
-                return self.regex.find(&text[start..]).map(|m| start + m.start());
+                return self.regex.find(&text[start..]).map(|at| start + at);
             }
             let end = ceil_boundary(text, at + reach);
             if self.regex.is_match(&text[start..end]) {
@@ -320,10 +399,17 @@ impl Probe for RawTerms {
     /// term does not occur in `text`.
     fn sieve(&self, text: &str) -> Option<Vec<usize>> {
         let mut sieved = Vec::with_capacity(2 * self.terms.len());
+        let mut names = None;
         for term in &self.terms {
             match term.quick.as_ref().and_then(|quick| quick.find_at(text, 0)) {
                 Some(plain) => sieved.extend([PLAIN, plain]),
-                None => sieved.extend([OTHER, term.first_other(text)?]),
+                None => match term.first_other(text) {
+                    Some(other) => sieved.extend([OTHER, other]),
+                    // Not in the texts, perhaps in a header's name: the
+                    // record's fields will say.
+                    None if term.in_names(text, &mut names) => sieved.extend([OTHER, usize::MAX]),
+                    None => return None,
+                },
             }
         }
         Some(sieved)
@@ -424,22 +510,51 @@ impl Triggers {
             bits: Vec::new(),
             chars: folded.chars().count(),
         };
-        for (fold, chars) in inverse(options) {
-            if fold.chars().any(|c| folded.contains(c)) {
-                for &c in chars.iter().filter(|c| !c.is_ascii()) {
-                    triggers.insert(c);
-                }
+        let by_letter = Self::by_letter(options);
+        let mut seen: Vec<char> = Vec::new();
+        for letter in folded.chars() {
+            if seen.contains(&letter) {
+                continue;
+            }
+            seen.push(letter);
+            for &c in by_letter.get(&letter).into_iter().flatten() {
+                triggers.insert(c);
             }
         }
         if !options.accent_sensitive {
-            for c in (0x300..=0xFE2F)
-                .filter_map(char::from_u32)
-                .filter(|&c| is_combining(c))
-            {
+            static MARKS: OnceLock<Vec<char>> = OnceLock::new();
+            let marks = MARKS.get_or_init(|| {
+                (0x300..=0xFE2F)
+                    .filter_map(char::from_u32)
+                    .filter(|&c| is_combining(c))
+                    .collect()
+            });
+            for &c in marks {
                 triggers.insert(c);
             }
         }
         triggers
+    }
+
+    /// For each character of a folding, the characters other than ASCII
+    /// whose folding holds it; per options, computed once (going through
+    /// the whole inverse for every word cost a pasted paragraph a tenth of
+    /// a second).
+    fn by_letter(options: FoldOptions) -> &'static HashMap<char, Vec<char>> {
+        static BY_LETTER: [OnceLock<HashMap<char, Vec<char>>>; 4] = [const { OnceLock::new() }; 4];
+        let slot = usize::from(options.case_sensitive) * 2 + usize::from(options.accent_sensitive);
+        BY_LETTER[slot].get_or_init(|| {
+            let mut map: HashMap<char, Vec<char>> = HashMap::new();
+            for (fold, chars) in inverse(options) {
+                let mut letters: Vec<char> = fold.chars().collect();
+                letters.dedup();
+                for letter in letters {
+                    let list = map.entry(letter).or_default();
+                    list.extend(chars.iter().filter(|c| !c.is_ascii()));
+                }
+            }
+            map
+        })
     }
 
     /// How far from a trigger a match holding it can reach, in bytes.
@@ -505,7 +620,7 @@ impl RawTerms {
             let triggers =
                 (quick.is_some() && !phrase).then(|| Triggers::new(folded, term.options));
             terms.push(RawTerm {
-                regex: Regex::new(&pattern(folded, term.options)).ok()?,
+                regex: LazyRegex::new(folded, term.options),
                 quick,
                 triggers,
                 phrase,
@@ -520,7 +635,10 @@ impl RawTerms {
     /// Whether `text` may hold a match of every term: `false` means no
     /// record of it can match.
     pub fn may_match(&self, text: &str) -> bool {
-        self.terms.iter().all(|term| term.is_match(text))
+        let mut names = None;
+        self.terms
+            .iter()
+            .all(|term| term.is_match(text) || term.in_names(text, &mut names))
     }
 
     /// Whether every term occurs in a searched field of `record`.
@@ -887,7 +1005,7 @@ mod tests {
             prop_assert_eq!(term.is_match(&original), term.regex.is_match(&original), "{:?} in {:?}", needle, original);
             // Without the plain spelling, no match starts before
             // `first_other`, which is none without a match.
-            let first = term.regex.find(&original).map(|m| m.start());
+            let first = term.regex.find(&original);
             let plain = term.quick.as_ref().is_some_and(|quick| quick.is_match(&original));
             match (term.first_other(&original), first) {
                 _ if plain => {}

@@ -18,13 +18,98 @@ pub fn placeholder(c: char) -> Option<char> {
         '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + c as u32),
         '\u{7f}' => Some('\u{2421}'),
         '\u{80}'..='\u{9f}' => Some('\u{fffd}'),
-        '\u{202a}'..='\u{202e}'
-        | '\u{2066}'..='\u{2069}'
-        | '\u{200e}'
-        | '\u{200f}'
-        | '\u{061c}' => Some('\u{21c4}'),
+        c if is_bidi_control(c) => Some('\u{21c4}'),
         _ => None,
     }
+}
+
+/// Whether `c` is a bidi embedding, override, isolate or mark.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{061c}')
+}
+
+/// `s` without escape sequences, control characters (but the whitespace
+/// ones: tab, line breaks, form feed, NEL, which callers tidy as spaces)
+/// and bidi controls, and how many were taken out (a whole escape
+/// sequence counts one). Text that leaves the reader (a quote on the
+/// terminal, the clipboard, the quote file) must carry none of them: a
+/// placeholder would be noise in a quotation, a raw one would be obeyed.
+///
+/// A sequence is ESC followed by a CSI (`ESC [` parameters, final byte),
+/// a string (`ESC ]`, `ESC P`, `ESC X`, `ESC ^`, `ESC _`, up to BEL or
+/// `ESC \\`) or intermediates and a final byte (`ESC ( B`); the same from the C1 introducers
+/// U+009B (CSI) and U+0090, U+0098, U+009D–U+009F (strings). A string
+/// never closed ends at the next control character, so that a stray
+/// introducer costs one line at most, not the rest of the passage.
+pub fn strip_controls(s: &str) -> (std::borrow::Cow<'_, str>, usize) {
+    let unsafe_char = |c: char| (c.is_control() && !c.is_whitespace()) || is_bidi_control(c);
+    if !s.chars().any(unsafe_char) {
+        return (std::borrow::Cow::Borrowed(s), 0);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut removed = 0;
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if !unsafe_char(c) {
+            out.push(c);
+            continue;
+        }
+        removed += 1;
+        let introducer = match c {
+            '\u{1b}' => match chars.peek() {
+                Some('[') => Some(Sequence::Csi),
+                Some(']' | 'P' | 'X' | '^' | '_') => Some(Sequence::String),
+                Some(&next) if (' '..='~').contains(&next) => {
+                    // Intermediates ("ESC ( B"), then one final byte.
+                    while chars.next_if(|c| (' '..='/').contains(c)).is_some() {}
+                    chars.next_if(|c| ('0'..='~').contains(c));
+                    None
+                }
+                _ => None,
+            }
+            .inspect(|_| {
+                chars.next();
+            }),
+            '\u{9b}' => Some(Sequence::Csi),
+            '\u{90}' | '\u{98}' | '\u{9d}'..='\u{9f}' => Some(Sequence::String),
+            _ => None,
+        };
+        match introducer {
+            Some(Sequence::Csi) => {
+                // Parameters and intermediates, then one final byte.
+                while chars
+                    .next_if(|c| ('\u{20}'..='\u{3f}').contains(c))
+                    .is_some()
+                {}
+                chars.next_if(|c| ('\u{40}'..='\u{7e}').contains(c));
+            }
+            Some(Sequence::String) => {
+                while let Some(&next) = chars.peek() {
+                    if next == '\u{7}' || next == '\u{9c}' {
+                        chars.next();
+                        break;
+                    }
+                    if next == '\u{1b}' {
+                        chars.next();
+                        chars.next_if_eq(&'\\');
+                        break;
+                    }
+                    if next.is_control() {
+                        break;
+                    }
+                    chars.next();
+                }
+            }
+            None => {}
+        }
+    }
+    (std::borrow::Cow::Owned(out), removed)
+}
+
+/// What an escape introducer opens.
+enum Sequence {
+    Csi,
+    String,
 }
 
 /// The columns `c` takes once drawn.
@@ -147,6 +232,49 @@ mod tests {
                     "{c:?} in {width}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn escape_sequences_and_controls_are_stripped_and_counted() {
+        let strip = |s| {
+            let (text, n) = strip_controls(s);
+            (text.into_owned(), n)
+        };
+        assert_eq!(strip("sans rien"), ("sans rien".to_owned(), 0));
+        assert_eq!(
+            strip("a\u{1b}]0;titre\u{7}b\u{1b}[2Jc\u{1b}[31md\u{1b}[0m"),
+            ("abcd".to_owned(), 4)
+        );
+        assert_eq!(
+            strip("x\u{202e}y\u{2069}z\u{200f}."),
+            ("xyz.".to_owned(), 3)
+        );
+        assert_eq!(
+            strip("\u{9b}31mrouge\u{9d}8;;url\u{9c}."),
+            ("rouge.".to_owned(), 2)
+        );
+        assert_eq!(
+            strip("\u{1b}]0;jamais fermé\nsuite"),
+            ("\nsuite".to_owned(), 1)
+        );
+        assert_eq!(strip("\u{1b}P1$r\u{1b}\\ok\u{1b}(B"), ("ok".to_owned(), 2));
+        assert_eq!(
+            strip("\u{7}\u{0}\u{7f}\u{85}\t\u{c}"),
+            ("\u{85}\t\u{c}".to_owned(), 3)
+        );
+        assert_eq!(strip("fin\u{1b}"), ("fin".to_owned(), 1));
+    }
+
+    proptest::proptest! {
+        /// Whatever the input, nothing unsafe is left.
+        #[test]
+        fn nothing_unsafe_survives(s in "[a\u{1b}\u{7}\u{9b}\u{9c}\u{9d}\\\\\\[\\]0-9;m\u{202e}\u{200f}\n]{0,30}") {
+            let (text, _) = strip_controls(&s);
+            proptest::prop_assert!(
+                !text.chars().any(|c| (c.is_control() && !c.is_whitespace()) || is_bidi_control(c)),
+                "{:?} → {:?}", s, text
+            );
         }
     }
 

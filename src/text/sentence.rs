@@ -15,6 +15,14 @@
 //! Ranges are byte ranges into the text given, trimmed of surrounding
 //! whitespace (non-breaking spaces included), so callers can highlight and
 //! extract without copying.
+//!
+//! The work is linear in the text: the segmentation's look-ahead made a
+//! period followed by a long run of spaces quadratic, so such runs are
+//! collapsed before it sees them ([`runs`]).
+
+mod runs;
+
+pub use runs::longest_run;
 
 use std::borrow::Cow;
 use std::ops::Range;
@@ -54,9 +62,11 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
         } else {
             Cow::Borrowed(chunk)
         };
-        let pieces = flat
+        let (collapsed, holes) = runs::collapse(&flat);
+        let pieces = collapsed
             .split_sentence_bound_indices()
-            .filter_map(|(at, s)| trimmed(&flat, at..at + s.len()))
+            .map(|(at, s)| runs::original(&holes, at)..runs::original(&holes, at + s.len()))
+            .filter_map(|r| trimmed(&flat, r))
             .flat_map(|r| split_after_ellipses(&flat, r));
         let mut merged: Vec<Range<usize>> = Vec::new();
         for piece in pieces {

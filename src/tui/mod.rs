@@ -8,6 +8,7 @@
 
 pub mod action;
 pub mod app;
+pub mod invariants;
 pub mod keys;
 pub mod layout;
 pub mod terminal;
@@ -136,6 +137,8 @@ fn event_loop(
                     }
                 }
             }
+            // A large file read again for the open record: shown at once.
+            dirty |= app.take_reloads();
         } else {
             backlog = false;
             if app.indexing() {

@@ -8,9 +8,12 @@
 //! next header are skipped and the rest of the file still loads.
 
 mod addressee;
+mod derived;
 mod draft;
 mod lines;
 mod names;
+
+pub use derived::header_names;
 
 use std::cell::Cell;
 

@@ -219,3 +219,26 @@ fn a_literal_phrase_is_never_query_syntax() {
     assert!(parsed.terms[0].options.is_insensitive());
     assert!(ParsedQuery::phrase(" \t ").is_empty());
 }
+
+/// A query over 16 KB is refused at once, at the column where it passes
+/// the limit; one under it is parsed in one pass, its repeated words kept
+/// once.
+#[test]
+fn long_queries_are_refused_and_repeated_words_kept_once() {
+    let long = "cnil ".repeat(4000);
+    let err = parse(&long).unwrap_err();
+    assert_eq!(err.column, MAX_BYTES + 1);
+    assert!(err.message.contains("20000 bytes"), "{}", err.message);
+    let long = "é".repeat(MAX_BYTES);
+    assert_eq!(parse(&long).unwrap_err().column, MAX_BYTES / 2 + 1);
+
+    let paragraph = "la cnil et la loi de la République ".repeat(400);
+    assert!(paragraph.len() <= MAX_BYTES);
+    let parsed = parse(&paragraph).unwrap();
+    let words: Vec<&str> = parsed.terms.iter().map(|t| t.text.as_str()).collect();
+    assert_eq!(words, ["la", "cnil", "et", "loi", "de", "République"]);
+    // Columns stay exact when counted from one word to the next.
+    let parsed = parse("é \"à b\" author:x c").unwrap();
+    let columns: Vec<usize> = parsed.terms.iter().map(|t| t.column).collect();
+    assert_eq!(columns, [1, 4, 18]);
+}

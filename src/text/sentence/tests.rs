@@ -322,3 +322,54 @@ fn elided_words_before_abbreviations() {
     );
     assert_eq!(split("’… J"), ["’…", "J"]);
 }
+
+/// A period, a long run of spaces or closers, then lower case: the
+/// segmentation looked ahead again at every character of the run
+/// (quadratic; 60,000 spaces took 28 s). The run it is given is one
+/// character long, whatever the text holds, and the bounds do not change.
+#[test]
+fn a_long_run_after_a_period_reaches_the_segmentation_as_one_character() {
+    for run in [" ", "\t", "\u{a0}", "»", ")", " \u{301}", "\u{200f} "] {
+        let text = format!("a.{}b. Fin.", run.repeat(60_000));
+        assert!(longest_run(&text) <= 1, "{run:?}: {}", longest_run(&text));
+        let got = sentences(&text);
+        assert_eq!(got.len(), 2, "{run:?}");
+        assert_eq!(&text[got[1].clone()], "Fin.");
+    }
+    assert_eq!(longest_run("a.    b"), 4, "short runs are left alone");
+}
+
+proptest::proptest! {
+    /// Collapsing runs never moves a bound: the same sentences as the
+    /// segmentation of the whole text gives (short texts, where it is
+    /// cheap), from an alphabet of the characters whose runs collapse.
+    #[test]
+    fn collapsed_runs_give_the_same_bounds(
+        pieces in proptest::collection::vec(
+            proptest::prop_oneof![
+                proptest::strategy::Just(" "), proptest::strategy::Just("  \u{a0}  "),
+                proptest::strategy::Just("."), proptest::strategy::Just("?"),
+                proptest::strategy::Just("»"), proptest::strategy::Just("« "),
+                proptest::strategy::Just(")"), proptest::strategy::Just("\u{301}"),
+                proptest::strategy::Just("\u{200f}"), proptest::strategy::Just("a"),
+                proptest::strategy::Just("Le"), proptest::strategy::Just("1"),
+                proptest::strategy::Just("M."), proptest::strategy::Just("…"),
+                proptest::strategy::Just("\n"), proptest::strategy::Just("\u{2029}"),
+            ],
+            0..40,
+        ),
+    ) {
+        let text = pieces.concat();
+        let flat = text.replace(['\n', '\r'], " ");
+        let (collapsed, holes) = runs::collapse(&flat);
+        let ours: Vec<(usize, usize)> = collapsed
+            .split_sentence_bound_indices()
+            .map(|(at, s)| (runs::original(&holes, at), runs::original(&holes, at + s.len())))
+            .collect();
+        let theirs: Vec<(usize, usize)> = flat
+            .split_sentence_bound_indices()
+            .map(|(at, s)| (at, at + s.len()))
+            .collect();
+        proptest::prop_assert_eq!(ours, theirs, "{:?}", flat);
+    }
+}

@@ -2,9 +2,16 @@
 //! from the background loader, without their texts, are listed at once,
 //! then sorted into file order; their texts come next, all at once, and
 //! then they are indexed in short batches between key presses. A record
-//! selected before its texts have come is loaded again alone.
+//! selected before its texts have come is loaded again alone: at once for
+//! a file small enough to parse between two keys, on a thread of its own
+//! for a larger one (one file can hold 200,000 documents: parsing it on
+//! the reader's thread froze it, q included), its texts taken in when
+//! they come ([`App::take_reloads`]). Nothing here costs more than
+//! n log n in the records: a file's records are matched with their
+//! reloaded selves by a walk through both in line order.
 
 use std::collections::HashSet;
+use std::sync::mpsc;
 
 use super::{App, Loading};
 use crate::corpus::{self, Input, Progress};
@@ -13,6 +20,10 @@ use crate::model::Record;
 
 /// How many records [`App::index_step`] indexes at a time.
 const INDEX_BATCH: usize = 512;
+
+/// A file larger than this is loaded again on a thread of its own: about
+/// a millisecond of parsing, well within a keystroke.
+const RELOAD_AT_ONCE: u64 = 1 << 20;
 
 /// Records listed without their texts, which the loader sends later.
 #[derive(Debug)]
@@ -24,7 +35,13 @@ pub struct AwaitingTexts {
     /// The loader stopped without sending them: records are read when
     /// opened, and there is no index.
     pub abandoned: bool,
+    /// Large files loaded again on threads of their own send their
+    /// records here, with their source.
+    reloads: (mpsc::Sender<Reloaded>, mpsc::Receiver<Reloaded>),
 }
+
+/// A file loaded again, with its source.
+type Reloaded = (String, Loaded);
 
 impl AwaitingTexts {
     pub fn new(input: Input) -> AwaitingTexts {
@@ -32,6 +49,7 @@ impl AwaitingTexts {
             input,
             reloaded: HashSet::new(),
             abandoned: false,
+            reloads: mpsc::channel(),
         }
     }
 }
@@ -145,8 +163,9 @@ impl App {
     }
 
     /// Loads the selected record's file again, with its texts, if they
-    /// have not come yet: a single file, so at once. Every record of the
-    /// file gets its texts (a file's records sit together in the list).
+    /// have not come yet: a small file at once, a large one on a thread of
+    /// its own ([`App::take_reloads`]). Every record of the file gets its
+    /// texts (a file's records sit together in the list).
     pub(super) fn ensure_texts(&mut self) {
         let Some(i) = self.current_index() else {
             return;
@@ -159,22 +178,58 @@ impl App {
         if awaiting.reloaded.contains(source) {
             return;
         }
+        let source = source.clone();
         awaiting.reloaded.insert(source.clone());
-        let Some(file) = corpus::reload(&awaiting.input, source, self.today) else {
+        let large = match &awaiting.input {
+            Input::Seeds => false,
+            Input::Paths(_) => std::fs::metadata(crate::load::source::path(&source))
+                .is_ok_and(|meta| meta.len() > RELOAD_AT_ONCE),
+        };
+        if large {
+            let (input, today) = (awaiting.input.clone(), self.today);
+            let sender = awaiting.reloads.0.clone();
+            std::thread::spawn(move || {
+                if let Some(file) = corpus::reload(&input, &source, today) {
+                    // The reader may have its texts already, or be gone.
+                    let _ = sender.send((source, file));
+                }
+            });
+            return;
+        }
+        let Some(file) = corpus::reload(&awaiting.input, &source, self.today) else {
             return;
         };
+        self.fill_texts(Some(i), &source, file);
+    }
+
+    /// Takes in the files loaded again on their own threads; whether any
+    /// came (the screen then needs drawing again).
+    pub fn take_reloads(&mut self) -> bool {
+        let Some(awaiting) = self.awaiting_texts.as_ref() else {
+            return false;
+        };
+        let arrived: Vec<Reloaded> = awaiting.reloads.1.try_iter().collect();
+        let any = !arrived.is_empty();
+        for (source, file) in arrived {
+            self.fill_texts(None, &source, file);
+        }
+        any
+    }
+
+    /// Gives the records of `source` the texts of `file`, its records
+    /// loaded again; `near` is one of them, when known.
+    fn fill_texts(&mut self, near: Option<usize>, source: &str, file: Loaded) {
         let records = &mut self.corpus.records;
-        let same_file = |j: &usize| records[*j].source == records[i].source;
+        let Some(i) = near.or_else(|| records.iter().position(|r| r.source == source)) else {
+            return;
+        };
+        let same_file = |j: &usize| records[*j].source == source;
         let first = (0..i).rev().take_while(same_file).last().unwrap_or(i);
         let end = (i..records.len())
             .take_while(same_file)
             .last()
             .map_or(i, |j| j + 1);
-        for full in file.records {
-            if let Some(slot) = records[first..end].iter_mut().find(|r| r.id == full.id) {
-                *slot = full;
-            }
-        }
+        fill(&mut records[first..end], file.records);
         self.forget_texts();
         self.refresh_matches();
     }
@@ -268,5 +323,71 @@ impl App {
         self.sort_diagnostics();
         self.forget_texts();
         self.keep_selection_visible();
+    }
+}
+
+/// Puts each record of `full` in place of the record of `slots` with the
+/// same id. Both are one file's records in line order (a file's records
+/// arrive in order and stay together), so one walk through both pairs
+/// them: a search by id for each record was quadratic (200,000 documents
+/// in one file: minutes). How many steps the walk took.
+fn fill(slots: &mut [Record], full: Vec<Record>) -> usize {
+    let mut steps = 0;
+    let mut full = full.into_iter().peekable();
+    for slot in slots {
+        while let Some(next) = full.next_if(|next| next.line < slot.line) {
+            steps += 1;
+            drop(next);
+        }
+        steps += 1;
+        if let Some(next) = full.next_if(|next| next.line == slot.line && next.id == slot.id) {
+            *slot = next;
+        }
+    }
+    steps
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn records(n: usize, texts: bool) -> Vec<Record> {
+        let page = "Question de M. DOSSUS Thomas (Rhône - GEST) publiée le 10/11/2022\nTexte.\n";
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap_or_default();
+        let file = page.repeat(n);
+        let texts = if texts {
+            crate::load::Texts::Keep
+        } else {
+            crate::load::Texts::Drop
+        };
+        crate::load::load_bytes_if("big.txt", file.as_bytes(), today, &|_| true, texts).records
+    }
+
+    /// 20,000 documents in one file: every record gets its texts, in a
+    /// number of steps proportional to the records (the search by id took
+    /// 200 million comparisons).
+    #[test]
+    fn a_file_of_many_records_is_filled_in_one_walk() {
+        let n = 20_000;
+        let mut listed = records(n, false);
+        assert!(listed.iter().all(|r| r.question.text.is_empty()));
+        let full = records(n, true);
+        let steps = fill(&mut listed, full.clone());
+        assert_eq!(listed, full);
+        assert!(steps <= 2 * n, "{steps} steps for {n} records");
+    }
+
+    #[test]
+    fn records_gone_or_new_in_the_file_are_skipped() {
+        let mut listed = records(6, false);
+        let mut full = records(6, true);
+        full.remove(4);
+        full.remove(1);
+        let kept = listed.remove(2);
+        let steps = fill(&mut listed, full);
+        let filled: Vec<bool> = listed.iter().map(|r| !r.question.text.is_empty()).collect();
+        assert_eq!(filled, [true, false, true, false, true]);
+        assert!(steps <= 12);
+        assert!(kept.question.text.is_empty());
     }
 }

@@ -176,9 +176,10 @@ impl App {
             Ok(ways) => {
                 let ways: Vec<&str> = ways.iter().copied().map(Way::describe).collect();
                 self.say(&format!(
-                    "copied {what} ({} chars) to {}",
+                    "copied {what} ({} chars) to {}{}",
                     text.chars().count(),
-                    ways.join(" + ")
+                    ways.join(" + "),
+                    removed(&quote)
                 ));
             }
             Err(CopyError::TooLong { bytes, max }) => self.fail(format!(
@@ -200,8 +201,17 @@ impl App {
             return;
         };
         match file::append(&path, &quote.render(Format::Markdown)) {
-            Ok(()) => self.say(&format!("saved to {}", path.display())),
+            Ok(()) => self.say(&format!("saved to {}{}", path.display(), removed(&quote))),
             Err(e) => self.fail(format!("cannot save to {}: {e}", path.display())),
         }
+    }
+}
+
+/// "; 3 control characters or escape sequences taken out of the quote",
+/// or nothing.
+fn removed(quote: &Quote) -> String {
+    match quote.removed {
+        0 => String::new(),
+        n => format!("; {}", crate::cli::removed_message(n)),
     }
 }

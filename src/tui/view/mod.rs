@@ -1,4 +1,12 @@
-//! Drawing: reads the [`App`], writes a frame. Nothing here changes state.
+//! Drawing: reads the [`App`], writes a frame. Nothing here changes state
+//! but the size: the layout follows the frame being drawn.
+//!
+//! The terminal's size is known twice: by the Resize event, which the app
+//! handles when it gets to it, and by ratatui, which resizes its buffer at
+//! every draw. A terminal shrunk between the two drew an app laid out for
+//! the old size into the new, smaller buffer, and ratatui panicked on the
+//! first cell outside it. [`draw`] lays the app out for the frame's own
+//! area first.
 //!
 //! Every string that comes from a document goes through
 //! [`crate::text::sanitize`] before it reaches a buffer, so that no
@@ -17,8 +25,16 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::app::{App, PartKind};
 
-/// Draws the whole screen.
-pub fn draw(frame: &mut Frame<'_>, app: &App) {
+/// Draws the whole screen, the app laid out for the frame's area.
+pub fn draw(frame: &mut Frame<'_>, app: &mut App) {
+    if app.area != frame.area() {
+        app.resize(frame.area());
+    }
+    render(frame, app);
+}
+
+/// Draws the whole screen of an app laid out for the frame's area.
+fn render(frame: &mut Frame<'_>, app: &App) {
     let panes = app.panes();
     if panes.too_small {
         let notice = Paragraph::new(Line::from("terminal too small"))
