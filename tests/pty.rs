@@ -182,8 +182,7 @@ fn vanish(controlling: bool) {
     // sets it up.
     unsafe {
         command.pre_exec(move || {
-            if libc::setsid() < 0
-                || (controlling && libc::ioctl(slave_fd, libc::TIOCSCTTY, 0) < 0)
+            if libc::setsid() < 0 || (controlling && libc::ioctl(slave_fd, libc::TIOCSCTTY, 0) < 0)
             {
                 return Err(std::io::Error::last_os_error());
             }
