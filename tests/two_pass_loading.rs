@@ -245,3 +245,40 @@ fn a_large_file_is_read_again_off_the_readers_thread() {
             .all(|r| !r.question.text.is_empty())
     );
 }
+
+#[test]
+fn the_first_row_is_selected_once_the_list_is_in_order() {
+    let input = fixtures();
+    let whole = Corpus::load(&input, today()).records;
+    // Files arrive last first: the first to arrive is not the first row.
+    let mut app = listed(&input);
+    app.on_progress(Progress::Texts(whole.clone()));
+    assert_eq!(app.selected, 0);
+    assert_eq!(app.current().unwrap().source, whole[0].source);
+    assert_eq!(app.current().unwrap().line, whole[0].line);
+}
+
+#[test]
+fn a_record_the_user_moved_to_while_loading_stays_selected() {
+    let input = fixtures();
+    let mut app = loading(&input);
+    let (problems, files) = corpus::scan(&input, today(), &|_| true, Texts::Drop, |file| file);
+    app.on_progress(Progress::Listed {
+        files: files.len(),
+        problems,
+    });
+    let mut files: Vec<_> = files.into_iter().enumerate().rev().collect();
+    let rest = files.split_off(3);
+    for (rank, file) in files {
+        app.on_progress(Progress::Files(vec![(rank + 1, file)]));
+    }
+    app.update(Action::Down);
+    let chosen = app.current().unwrap().id.clone();
+    for (rank, file) in rest {
+        app.on_progress(Progress::Files(vec![(rank + 1, file)]));
+    }
+    app.on_progress(Progress::Done);
+    app.on_progress(Progress::Texts(Corpus::load(&input, today()).records));
+    assert_eq!(app.current().unwrap().id, chosen);
+    assert_ne!(app.selected, 1, "the record moved with the sort");
+}

@@ -307,9 +307,17 @@ impl App {
         let mut shown: Vec<usize> = self.shown.iter().map(|&old| new_of_old[old]).collect();
         shown.sort_unstable();
         self.shown = shown;
-        self.selected = selected
-            .and_then(|old| self.shown.binary_search(&new_of_old[old]).ok())
-            .unwrap_or(0);
+        let kept = selected.and_then(|old| self.shown.binary_search(&new_of_old[old]).ok());
+        // The first file to finish loading is not the first in the list:
+        // until the user moves, the first row is the one selected.
+        self.selected = match kept {
+            Some(position) if self.moved => position,
+            _ => 0,
+        };
+        if self.current_index() != selected.map(|old| new_of_old[old]) {
+            self.scroll = [0, 0];
+            self.selection = None;
+        }
         self.records_changed();
         self.ensure_texts();
     }

@@ -79,6 +79,10 @@ pub struct App {
     pub shown: Vec<usize>,
     /// Position of the selected record in `shown`.
     pub selected: usize,
+    /// Whether the user has moved the selection (keys, wheel, click):
+    /// until then, the list's first row is selected whatever order records
+    /// arrive in.
+    pub moved: bool,
     /// First row of `shown` visible in the list.
     pub list_top: usize,
     pub focus: Focus,
@@ -154,6 +158,7 @@ impl App {
             file_ranks: Vec::new(),
             shown,
             selected: 0,
+            moved: false,
             list_top: 0,
             focus: Focus::List,
             scroll: [0, 0],
@@ -432,8 +437,9 @@ impl App {
         self.scroll[i] = offset(self.scroll[i], delta, max);
     }
 
-    /// Selects the record at `position` of the list.
+    /// Selects the record at `position` of the list, as the user does.
     pub fn select(&mut self, position: usize) {
+        self.moved = true;
         let before = self.current_index();
         self.place_selection(position, before);
         if self.current_index() != before {
