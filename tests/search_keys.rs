@@ -349,3 +349,31 @@ fn refining_the_filter_keeps_the_open_record_where_it_was_read() {
     assert_eq!(app.scroll_of(reponses::model::PartKind::Question), scrolled);
     assert_eq!(app.matches.len(), 2, "the new query's matches");
 }
+
+#[test]
+fn v_on_a_match_scrolled_away_from_brings_the_selection_into_view() {
+    let mut app = seeds(80, 24);
+    press(&mut app, "⇥/Jeux⏎");
+    let m = app.matches[app.current_match.unwrap()].clone();
+    // Back to the top of the text, the match out of view.
+    app.update(Action::Top);
+    app.update(Action::Select);
+    let (part, range) = app.selected_range().expect("a selection");
+    assert_eq!(part, m.part);
+    assert!(range.contains(&m.range.start));
+    let body = app.body(part).unwrap();
+    let lines = app.wrapped(part, usize::from(body.width));
+    let line = lines.partition_point(|l| l.start <= range.start) - 1;
+    let top = app.scroll_of(part);
+    assert!(
+        (top..top + usize::from(body.height)).contains(&line),
+        "the selection's first line {line} is shown (top {top})"
+    );
+    assert_eq!(app.focus, Focus::of(part));
+    // ] extends it and keeps its end in view.
+    app.update(Action::Extend);
+    let (_, range) = app.selected_range().unwrap();
+    let line = lines.partition_point(|l| l.start < range.end) - 1;
+    let top = app.scroll_of(part);
+    assert!((top..top + usize::from(body.height)).contains(&line));
+}

@@ -87,6 +87,12 @@ impl App {
                 if self.focus == Focus::List {
                     self.focus = Focus::of(part);
                 }
+                // The view follows the selection: a match scrolled away
+                // from is selected where the user can see it.
+                if let Some((part, range)) = self.selected_range() {
+                    self.focus = Focus::of(part);
+                    self.reveal(part, range.start);
+                }
                 self.describe_selection();
             }
             None if !self.current().is_none_or(|r| part.digitised(r)) => self.fail(
