@@ -377,3 +377,18 @@ fn v_on_a_match_scrolled_away_from_brings_the_selection_into_view() {
     let top = app.scroll_of(part);
     assert!((top..top + usize::from(body.height)).contains(&line));
 }
+
+#[test]
+fn ctrl_c_in_the_search_bar_cancels_it_and_quits_from_the_main_screen() {
+    use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+    let ctrl_c = || Event::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
+    let mut app = seeds(120, 30);
+    press(&mut app, "/cnil");
+    assert_eq!(app.shown.len(), 1);
+    reponses::tui::handle(&mut app, ctrl_c());
+    assert!(app.prompt.is_none(), "the prompt is cancelled");
+    assert!(app.filter.is_none(), "and what it filtered");
+    assert!(!app.quit);
+    reponses::tui::handle(&mut app, ctrl_c());
+    assert!(app.quit);
+}

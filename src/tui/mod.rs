@@ -164,10 +164,15 @@ fn event_loop(
 }
 
 /// Applies one terminal event; whether the screen needs redrawing.
-fn handle(app: &mut App, event: Event) -> bool {
+///
+/// Ctrl-C quits from the main screen and cancels a prompt, as in vim, less
+/// and fzf: whatever the keymap says, it always does one of the two.
+pub fn handle(app: &mut App, event: Event) -> bool {
     match event {
         Event::Key(key) if key.kind != KeyEventKind::Release => {
-            if keys::is_interrupt(key) {
+            if keys::is_interrupt(key) && app.prompt.is_some() {
+                app.update(action::Action::Escape);
+            } else if keys::is_interrupt(key) {
                 app.quit = true;
             } else if app.prompt.is_some() {
                 if let Some(action) = keys::prompt_action(key) {
