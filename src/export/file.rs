@@ -38,15 +38,25 @@ pub fn quotes_path() -> Option<PathBuf> {
     Some(data.join("reponses").join("quotes.md"))
 }
 
+/// What a save did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Appended {
+    Added,
+    /// The file holds this entry already, as one of its blocks: saving a
+    /// quote twice keeps it once.
+    AlreadyThere,
+}
+
 /// Appends `entry` to the file at `path`, creating folders as needed,
-/// separated from what is there by a blank line; one save at a time.
+/// separated from what is there by a blank line; one save at a time. An
+/// entry the file already holds, as a block of its own, is not added again.
 ///
 /// # Errors
 /// The path is not a regular file we may write (see the module's
 /// documentation), or the folder cannot be created, the lock taken, the
 /// file read, or the new file written or renamed; the old file is then
 /// untouched.
-pub fn append(path: &Path, entry: &str) -> io::Result<()> {
+pub fn append(path: &Path, entry: &str) -> io::Result<Appended> {
     let path = target(path)?;
     let dir = parent(&path);
     fs::create_dir_all(dir)?;
@@ -64,15 +74,30 @@ pub fn append(path: &Path, entry: &str) -> io::Result<()> {
         Err(e) if e.kind() == io::ErrorKind::NotFound => Vec::new(),
         Err(e) => return Err(e),
     };
+    let entry = entry.trim_end_matches('\n');
+    if holds(&content, entry) {
+        return Ok(Appended::AlreadyThere);
+    }
     if !content.is_empty() {
         while !content.ends_with(b"\n\n") {
             content.push(b'\n');
         }
     }
-    content.extend_from_slice(entry.trim_end_matches('\n').as_bytes());
+    content.extend_from_slice(entry.as_bytes());
     content.push(b'\n');
-    write_atomically(&path, &content)
+    write_atomically(&path, &content)?;
+    Ok(Appended::Added)
     // The lock goes with its file.
+}
+
+/// Whether `content` holds `entry` as one of its blocks (the runs of lines
+/// between blank lines; a Markdown quote's `>` lines are not blank).
+fn holds(content: &[u8], entry: &str) -> bool {
+    let content = String::from_utf8_lossy(content);
+    let content = content.replace("\r\n", "\n");
+    content
+        .split("\n\n")
+        .any(|block| block.trim_matches('\n') == entry)
 }
 
 /// The file a save writes: `path`, or the regular file a link at `path`
@@ -168,6 +193,24 @@ pub fn write_atomically(path: &Path, content: &[u8]) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_entry_saved_twice_is_kept_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("quotes.md");
+        let entry = "> Le Gouvernement répond.\n>\n> — Réponse du Ministère, JO Sénat du 02/02/2023, p. 787";
+        assert_eq!(append(&path, entry).unwrap(), Appended::Added);
+        assert_eq!(append(&path, entry).unwrap(), Appended::AlreadyThere);
+        assert_eq!(append(&path, "> autre\n>\n> — c").unwrap(), Appended::Added);
+        assert_eq!(
+            append(&path, &format!("{entry}\n")).unwrap(),
+            Appended::AlreadyThere
+        );
+        let text = fs::read_to_string(&path).unwrap();
+        assert_eq!(text.matches("Le Gouvernement répond.").count(), 1);
+        // A quote that is part of a longer one is a quote of its own.
+        assert_eq!(append(&path, "> autre").unwrap(), Appended::Added);
+    }
 
     #[test]
     fn appending_keeps_earlier_quotes_intact() {

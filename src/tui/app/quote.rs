@@ -207,7 +207,12 @@ impl App {
             return;
         };
         match file::append(&path, &quote.render(Format::Markdown)) {
-            Ok(()) => self.say(&format!("saved to {}{}", path.display(), removed(&quote))),
+            Ok(file::Appended::Added) => {
+                self.say(&format!("saved to {}{}", path.display(), removed(&quote)));
+            }
+            Ok(file::Appended::AlreadyThere) => {
+                self.say(&format!("already saved in {}", path.display()));
+            }
             Err(e) => self.fail(format!("cannot save to {}: {e}", path.display())),
         }
     }
