@@ -50,10 +50,37 @@ pub fn quote(record: &Record, part: PartKind, text: &str) -> Quote {
     let (text, in_text) = crate::text::sanitize::strip_controls(text);
     let (citation, in_citation) = citation_counted(record, part);
     Quote {
-        text: tidy(&text),
+        text: balance(tidy(&text)),
         citation,
         removed: in_text + in_citation,
     }
+}
+
+/// Closes what a passage leaves open: a selection that stops inside a
+/// quotation (« sauf à ce que … with its » in the next sentence) ends with
+/// ` […] »`, one » per guillemet left open, and one that starts inside one
+/// opens with `« […] `; so a pasted quote is always balanced, and says
+/// where it was cut.
+fn balance(text: String) -> String {
+    let (mut open, mut unopened) = (0usize, 0usize);
+    for c in text.chars() {
+        match c {
+            '«' => open += 1,
+            '»' if open > 0 => open -= 1,
+            '»' => unopened += 1,
+            _ => {}
+        }
+    }
+    if open == 0 && unopened == 0 {
+        return text;
+    }
+    let mut out = "« […] ".repeat(unopened);
+    out.push_str(&text);
+    if open > 0 {
+        out.push_str(" […]");
+        out.push_str(&" »".repeat(open));
+    }
+    out
 }
 
 /// The byte range covering `count` sentences from sentence `first`, as

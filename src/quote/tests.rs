@@ -383,3 +383,48 @@ fn citations_stay_well_formed_whatever_the_header_holds() {
         "Question de M. Thomas Dossus (Rhône - GEST), JO Sénat du 10/11/2022"
     );
 }
+
+/// The seed's answer nests quotations: « Caméras dites « intelligentes »
+/// … », then « sauf à ce que … » over several sentences. A selection cut
+/// inside them is closed (or opened) where it was cut.
+#[test]
+fn a_selection_cut_inside_a_quotation_is_balanced() {
+    let r = load(SEED);
+    let mut cut_open = 0;
+    let mut cut_closed = 0;
+    for part in [PartKind::Question, PartKind::Answer] {
+        let text = part.text(&r).unwrap();
+        let sentences = crate::text::sentence::sentences(text);
+        for first in 0..sentences.len() {
+            for count in 1..4 {
+                let Some(range) = select(&sentences, first, count) else {
+                    continue;
+                };
+                let q = quote(&r, part, &text[range.clone()]);
+                let opens = q.text.matches('«').count();
+                let closes = q.text.matches('»').count();
+                assert_eq!(opens, closes, "{:?}", q.text);
+                let raw = &text[range];
+                if raw.matches('«').count() > raw.matches('»').count() {
+                    assert!(q.text.ends_with(" […] »"), "{:?}", q.text);
+                    cut_open += 1;
+                }
+                if raw.matches('»').count() > raw.matches('«').count() {
+                    assert!(q.text.starts_with("« […] "), "{:?}", q.text);
+                    cut_closed += 1;
+                }
+                // Whatever the format, the pasted text is balanced too.
+                let rendered = q.render(Format::Text);
+                assert_eq!(rendered.matches('«').count(), rendered.matches('»').count());
+            }
+        }
+    }
+    assert!(cut_open > 0 && cut_closed > 0, "{cut_open} {cut_closed}");
+    // A balanced passage is left alone.
+    let q = quote(
+        &r,
+        PartKind::Answer,
+        "de caméras « augmentées » à des fins.",
+    );
+    assert_eq!(q.text, "de caméras « augmentées » à des fins.");
+}
