@@ -1,23 +1,26 @@
 //! The `reponses` binary: parses the command line and hands over to the
 //! library. Wiring only.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
 
 use reponses::cli::{self, BestEffort, Cli, Command, Outcome};
 use reponses::corpus::Input;
+use reponses::i18n::{Lang, fill};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let today = chrono::Local::now().date_naive();
+    let lang = cli.lang.unwrap_or_else(Lang::from_env);
+    let run = cli::Run { today, lang };
     let result = match cli.command {
         Some(Command::Parse { json: _, paths }) => {
-            with_stdout(|out| cli::parse(&Input::from_paths(paths), today, out, &mut stderr()))
+            with_stdout(|out| cli::parse(&Input::from_paths(paths), run, out, &mut stderr()))
         }
         Some(Command::Check { paths }) => {
-            with_stdout(|out| cli::check(&Input::from_paths(paths), today, out))
+            with_stdout(|out| cli::check(&Input::from_paths(paths), run, out))
         }
         Some(Command::Search {
             files_with_matches,
@@ -28,6 +31,7 @@ fn main() -> ExitCode {
             let options = cli::SearchOptions {
                 files_with_matches,
                 color: color.enabled(),
+                lang,
             };
             with_stdout(|out| {
                 let input = Input::from_paths(paths);
@@ -42,25 +46,38 @@ fn main() -> ExitCode {
         }) => with_stdout(|out| {
             let input = Input::from_paths(paths);
             let format = format.into();
-            cli::quote(&text, sentences, format, &input, today, out, &mut stderr())
+            cli::quote(&text, sentences, format, &input, run, out, &mut stderr())
         }),
-        None => match reponses::tui::run(Input::from_paths(cli.paths), today) {
-            Ok(reponses::tui::Exit::Quit) => Ok(Outcome::Success),
-            // The shell's convention for a process ended by a signal.
-            Ok(reponses::tui::Exit::Signal(n)) => {
-                return ExitCode::from(u8::try_from(128 + n).unwrap_or(1));
+        None => {
+            let terminal = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
+            if let Some(refusal) = cli::reader::refuse(&cli.paths, terminal, lang) {
+                let _ = writeln!(std::io::stderr(), "{refusal}");
+                return ExitCode::from(2);
             }
-            Err(e) => Err(e),
-        },
+            reader(Input::from_paths(cli.paths), run)
+        }
     };
     match result {
         Ok(outcome) => ExitCode::from(outcome.code()),
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             // stderr may be a terminal that is gone: never panic on it.
-            let _ = writeln!(std::io::stderr(), "reponses: {e:#}");
+            let message = fill(lang.t().cli_error, &[&format!("{e:#}")]);
+            let _ = writeln!(std::io::stderr(), "{message}");
             ExitCode::from(2)
         }
+    }
+}
+
+/// The reader, until the user quits or a signal ends it.
+fn reader(input: Input, run: cli::Run) -> anyhow::Result<Outcome> {
+    match reponses::tui::run(input, run.today, run.lang) {
+        Ok(reponses::tui::Exit::Quit) => Ok(Outcome::Success),
+        // The shell's convention for a process ended by a signal.
+        Ok(reponses::tui::Exit::Signal(n)) => {
+            std::process::exit(128 + n);
+        }
+        Err(e) => Err(e),
     }
 }
 

@@ -147,6 +147,7 @@ fn search(query: &str, dir: &std::path::Path, files_with_matches: bool) -> Vec<S
     let options = SearchOptions {
         files_with_matches,
         color: false,
+        ..SearchOptions::default()
     };
     let input = Input::Paths(vec![dir.to_path_buf()]);
     cli::search(query, &input, today(), options, &mut out, &mut err).unwrap();

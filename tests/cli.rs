@@ -8,7 +8,10 @@ use predicates::prelude::*;
 use serde_json::{Value, json};
 
 fn reponses() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_reponses"))
+    let mut command = Command::new(env!("CARGO_BIN_EXE_reponses"));
+    // English, whatever the machine's locale: the expected texts are.
+    command.env("LC_ALL", "C");
+    command
 }
 
 /// `reponses parse --json ARGS`: the records, and the exit status.

@@ -19,7 +19,10 @@ const JEUX: &str = "A titre d'exemple, dans le cadre du projet de loi portant di
                     installées sur des aéronefs.";
 
 fn reponses() -> Command {
-    cargo_bin_cmd!("reponses")
+    let mut command = cargo_bin_cmd!("reponses");
+    // English, whatever the machine's locale: the expected texts are.
+    command.env("LC_ALL", "C");
+    command
 }
 
 fn quote(args: &[&str]) -> Command {

@@ -15,6 +15,8 @@ const DOSSUS_INTERIEUR: &str = "Thomas Dossus — Ministère de l'intérieur et 
 
 fn reponses() -> Command {
     let mut cmd = cargo_bin_cmd!("reponses");
+    // English, whatever the machine's locale: the expected texts are.
+    cmd.env("LC_ALL", "C");
     cmd.env_remove("NO_COLOR");
     cmd
 }
@@ -114,7 +116,7 @@ fn each_record_of_a_file_has_its_own_line_and_a_ministry_or_none() {
              …Louis Muller-Bronn interroge le ministre sur les déserts médicaux et la…\n\
              {SEVERAL}:8: Stéphane Le Rudulier — Ministère de la culture — M. Stéphane Le \
              Rudulier interroge la ministre sur les musées de province.\n\
-             {SEVERAL}:16: Cécile Cukierman — sans ministère — Mme Cécile Cukierman interroge \
+             {SEVERAL}:16: Cécile Cukierman — no ministry — Mme Cécile Cukierman interroge \
              le ministre sur la vidéoprotection dans les…\n"
         ));
 }
@@ -235,6 +237,7 @@ fn on_a_terminal(no_color: Option<&str>) -> String {
     let pty = native_pty_system().openpty(size).unwrap();
     let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_reponses"));
     cmd.args(["search", "1978"]);
+    cmd.env("LC_ALL", "C");
     cmd.cwd(env!("CARGO_MANIFEST_DIR"));
     match no_color {
         Some(value) => cmd.env("NO_COLOR", value),

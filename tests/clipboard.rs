@@ -204,7 +204,7 @@ fn inside_tmux_y_fills_the_tmux_buffer() {
     // The shell tmux runs the reader with writes its exit status down.
     let status_file = tmux.folder.path().join("status");
     let reader = format!(
-        "'{}'; echo $? > '{}'",
+        "LC_ALL=C '{}'; echo $? > '{}'",
         env!("CARGO_BIN_EXE_reponses"),
         status_file.display()
     );

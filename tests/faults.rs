@@ -11,6 +11,7 @@ use serde_json::Value;
 fn reponses() -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_reponses"));
     command.current_dir(env!("CARGO_MANIFEST_DIR"));
+    command.env("LC_ALL", "C");
     command
 }
 

@@ -174,6 +174,7 @@ fn vanish(controlling: bool) {
     let mut command = Command::new(env!("CARGO_BIN_EXE_reponses"));
     command
         .env("TERM", "xterm-256color")
+        .env("LC_ALL", "C")
         .stdin(Stdio::from(slave.try_clone().unwrap()))
         .stdout(Stdio::from(slave.try_clone().unwrap()))
         .stderr(Stdio::from(slave.try_clone().unwrap()));

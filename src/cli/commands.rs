@@ -2,10 +2,9 @@
 
 use std::io::{self, Write};
 
-use chrono::NaiveDate;
-
-use super::Outcome;
+use super::{Outcome, Run};
 use crate::corpus::{self, Corpus, Input};
+use crate::i18n::fill;
 use crate::load::{Severity, Texts};
 
 /// `reponses parse --json`: the records as a JSON array on `out`, the
@@ -15,13 +14,13 @@ use crate::load::{Severity, Texts};
 /// Writing to `out` or `err` failed (a closed pipe, say).
 pub fn parse(
     input: &Input,
-    today: NaiveDate,
+    run: Run,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<Outcome> {
-    let corpus = Corpus::load(input, today);
+    let corpus = Corpus::load(input, run.today);
     for diagnostic in &corpus.diagnostics {
-        writeln!(err, "{diagnostic}")?;
+        writeln!(err, "{}", diagnostic.render(run.lang))?;
     }
     // `io::Error::from` keeps the kind of a failed write (a closed pipe
     // is a broken pipe, which ends the program quietly), where wrapping it
@@ -38,8 +37,9 @@ pub fn parse(
 ///
 /// Records are counted and dropped where they are parsed, on the worker
 /// threads: checking 100,000 files holds their diagnostics only.
-pub fn check(input: &Input, today: NaiveDate, out: &mut dyn Write) -> io::Result<Outcome> {
-    let (problems, files) = corpus::scan(input, today, &|_| true, Texts::Drop, |mut file| {
+pub fn check(input: &Input, run: Run, out: &mut dyn Write) -> io::Result<Outcome> {
+    let (lang, t) = (run.lang, run.lang.t());
+    let (problems, files) = corpus::scan(input, run.today, &|_| true, Texts::Drop, |mut file| {
         let records = file.records.len();
         file.records = Vec::new();
         (records, file)
@@ -47,21 +47,23 @@ pub fn check(input: &Input, today: NaiveDate, out: &mut dyn Write) -> io::Result
     let records = files.iter().map(|(count, _)| count).sum::<usize>();
     let corpus = Corpus::from_files(problems, files.into_iter().map(|(_, file)| file));
     for diagnostic in &corpus.diagnostics {
-        writeln!(out, "{diagnostic}")?;
+        writeln!(out, "{}", diagnostic.render(lang))?;
     }
     let (errors, warnings) = corpus.counts();
-    writeln!(
-        out,
-        "{} checked, {} loaded, {}, {}; {}",
-        plural(corpus.files, "file"),
-        plural(records, "record"),
-        plural(errors, "error"),
-        plural(warnings, "warning"),
-        match corpus.failed_files {
-            0 => "every file loaded cleanly".to_owned(),
-            n => format!("{} with errors", plural(n, "file")),
-        }
-    )?;
+    let summary = fill(
+        t.check_summary,
+        &[
+            &lang.count(corpus.files, t.files_checked_one, t.files_checked_many),
+            &lang.count(records, t.records_loaded_one, t.records_loaded_many),
+            &lang.count(errors, t.errors_one, t.errors_many),
+            &lang.count(warnings, t.warnings_one, t.warnings_many),
+            &match corpus.failed_files {
+                0 => t.check_clean.to_owned(),
+                n => lang.count(n, t.files_with_errors_one, t.files_with_errors_many),
+            },
+        ],
+    );
+    writeln!(out, "{summary}")?;
     Ok(outcome(&corpus))
 }
 
@@ -70,10 +72,10 @@ pub fn check(input: &Input, today: NaiveDate, out: &mut dyn Write) -> io::Result
 ///
 /// # Errors
 /// Writing to `err` failed.
-pub(super) fn report_errors(corpus: &Corpus, err: &mut dyn Write) -> io::Result<()> {
+pub(super) fn report_errors(corpus: &Corpus, run: Run, err: &mut dyn Write) -> io::Result<()> {
     for diagnostic in &corpus.diagnostics {
         if diagnostic.severity == Severity::Error {
-            writeln!(err, "{diagnostic}")?;
+            writeln!(err, "{}", diagnostic.render(run.lang))?;
         }
     }
     Ok(())

@@ -9,6 +9,7 @@
 
 mod commands;
 mod quote;
+pub mod reader;
 mod search;
 mod snippet;
 
@@ -17,7 +18,7 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand};
 
 pub use commands::{check, parse, plural};
-pub use quote::{QuoteFormat, quote, removed_message};
+pub use quote::{QuoteFormat, quote};
 pub use search::{ColorChoice, SearchOptions, search};
 
 /// A terminal reader for French parliamentary written questions and the
@@ -32,6 +33,16 @@ pub struct Cli {
     pub command: Option<Command>,
     /// Files and folders to open.
     pub paths: Vec<PathBuf>,
+    /// The language of the interface and messages: fr or en (default:
+    /// the locale's, from LC_ALL, LC_MESSAGES or LANG; English unless it
+    /// is French). Citations are French in both.
+    #[arg(long, global = true, value_name = "LANG", value_parser = lang)]
+    pub lang: Option<crate::i18n::Lang>,
+}
+
+/// `--lang fr|en`.
+fn lang(value: &str) -> Result<crate::i18n::Lang, String> {
+    crate::i18n::Lang::parse(value).ok_or_else(|| "expected fr or en".to_owned())
 }
 
 #[derive(Debug, Subcommand)]
@@ -104,6 +115,14 @@ pub enum Command {
         /// Files and folders (default: the bundled seeds).
         paths: Vec<PathBuf>,
     },
+}
+
+/// What every command knows of its run: the day lateness is counted to,
+/// and the language of its messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Run {
+    pub today: chrono::NaiveDate,
+    pub lang: crate::i18n::Lang,
 }
 
 /// A writer whose failures are ignored: stderr, for the commands. A

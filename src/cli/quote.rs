@@ -10,12 +10,12 @@
 use std::io::{self, Write};
 use std::ops::Range;
 
-use chrono::NaiveDate;
 use clap::ValueEnum;
 
 use super::commands::report_errors;
-use super::{Outcome, plural};
+use super::{Outcome, Run};
 use crate::corpus::{Corpus, Input};
+use crate::i18n::fill;
 use crate::model::Record;
 use crate::quote::{self, Format, PartKind};
 use crate::search::{self, Query};
@@ -55,30 +55,39 @@ pub fn quote(
     sentence_count: usize,
     format: Format,
     input: &Input,
-    today: NaiveDate,
+    run: Run,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<Outcome> {
+    let (lang, t) = (run.lang, run.lang.t());
     if text.len() > crate::search::query::MAX_BYTES {
-        let message = crate::search::query::too_long(text.len());
-        writeln!(err, "reponses: --match: {message}")?;
+        let problem = crate::search::QueryError {
+            column: 1,
+            problem: crate::search::query::Problem::TooLong(text.len()),
+        };
+        writeln!(
+            err,
+            "{}",
+            fill(t.cli_match_too_long, &[&problem.message(lang)])
+        )?;
         return Ok(Outcome::Error);
     }
     let query = Query::phrase(text);
     if query.is_empty() {
-        writeln!(err, "reponses: --match: nothing to find in {text:?}")?;
+        writeln!(err, "{}", fill(t.cli_match_empty, &[&format!("{text:?}")]))?;
         return Ok(Outcome::Error);
     }
-    let corpus = Corpus::load(input, today);
-    report_errors(&corpus, err)?;
+    let corpus = Corpus::load(input, run.today);
+    report_errors(&corpus, run, err)?;
     let mut found = search::scan(&corpus.records, &query)
         .into_iter()
         .filter_map(|i| first_match(&corpus.records[i], &query));
     let Some(first) = found.next() else {
+        let records = lang.count(corpus.records.len(), t.records_one, t.records_many);
         writeln!(
             err,
-            "reponses: {text:?} not found in the questions and answers of {}",
-            plural(corpus.records.len(), "record")
+            "{}",
+            fill(t.cli_not_found, &[&format!("{text:?}"), &records])
         )?;
         return Ok(Outcome::of_search(false, corpus.failed_files));
     };
@@ -88,30 +97,19 @@ pub fn quote(
     let quotation = quote::quote(first.record, first.part, &first.text[passage]);
     writeln!(out, "{}", quotation.render(format))?;
     if quotation.removed > 0 {
-        writeln!(err, "reponses: {}", removed_message(quotation.removed))?;
+        let removed = lang.count(quotation.removed, t.removed_one, t.removed_many);
+        writeln!(err, "{}", fill(t.cli_error, &[&removed]))?;
     }
     if others > 0 {
-        writeln!(
-            err,
-            "reponses: quoted {}:{}; {} also {}",
-            first.record.source,
-            first.record.line,
-            plural(others, "other record"),
-            if others == 1 { "matches" } else { "match" }
-        )?;
+        let at = format!("{}:{}", first.record.source, first.record.line);
+        let template = if others == 1 {
+            t.cli_others_one
+        } else {
+            t.cli_others_many
+        };
+        writeln!(err, "{}", fill(template, &[&at, &lang.number(others)]))?;
     }
     Ok(Outcome::of_search(true, corpus.failed_files))
-}
-
-/// What the user is told when a quote lost characters the terminal would
-/// have obeyed ([`crate::quote::Quote::removed`]); the reader says it too.
-pub fn removed_message(count: usize) -> String {
-    let what = if count == 1 {
-        "control character or escape sequence"
-    } else {
-        "control characters or escape sequences"
-    };
-    format!("{count} {what} taken out of the quote")
 }
 
 /// The first match in `record`'s question, else in its answer.

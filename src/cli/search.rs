@@ -31,9 +31,9 @@ use std::io::{self, IsTerminal, Write};
 use chrono::NaiveDate;
 use clap::ValueEnum;
 
-use super::Outcome;
 use super::commands::report_errors;
 use super::snippet::{WIDTH, snippet};
+use super::{Outcome, Run};
 use crate::corpus::{self, Corpus, Input};
 use crate::load::Texts;
 use crate::model::{PartKind, Record};
@@ -72,6 +72,9 @@ impl ColorChoice {
 /// How `search` prints.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct SearchOptions {
+    /// The language of the messages and of the words standing for what a
+    /// record lacks ("sans ministère").
+    pub lang: crate::i18n::Lang,
     /// `-l`: the paths of the files with a match, each once.
     pub files_with_matches: bool,
     /// Mark matches with escape sequences.
@@ -94,7 +97,12 @@ pub fn search(
     let query = match Query::parse(query) {
         Ok(query) => query,
         Err(e) => {
-            writeln!(err, "reponses: bad query: {e}")?;
+            let t = options.lang.t();
+            writeln!(
+                err,
+                "{}",
+                crate::i18n::fill(t.cli_bad_query, &[&e.render(options.lang)])
+            )?;
             return Ok(Outcome::Error);
         }
     };
@@ -123,7 +131,7 @@ pub fn search(
                 lines.push(record.source.clone());
                 break;
             }
-            lines.push(self::line(record, &query, options.color));
+            lines.push(self::line(record, &query, options));
         }
         file.records = Vec::new();
         (file, lines)
@@ -131,7 +139,14 @@ pub fn search(
     let (files, printed): (Vec<_>, Vec<Vec<String>>) = files.into_iter().unzip();
     let corpus = Corpus::from_files(problems, files);
     let found = printed.iter().any(|lines| !lines.is_empty());
-    report_errors(&corpus, err)?;
+    report_errors(
+        &corpus,
+        Run {
+            today,
+            lang: options.lang,
+        },
+        err,
+    )?;
     for line in printed.iter().flatten() {
         writeln!(out, "{line}")?;
     }
@@ -139,19 +154,20 @@ pub fn search(
 }
 
 /// `path:line: author — ministry — snippet`.
-fn line(record: &Record, query: &Query, color: bool) -> String {
+fn line(record: &Record, query: &Query, options: SearchOptions) -> String {
+    let t = options.lang.t();
     format!(
         "{}:{}: {} — {} — {}",
         record.source,
         record.line,
-        visible(&author(record)),
-        visible(record.ministry.as_deref().unwrap_or("sans ministère")),
-        excerpt(record, query, color)
+        visible(&author(record, t.cli_unknown_author)),
+        visible(record.ministry.as_deref().unwrap_or(t.cli_no_ministry)),
+        excerpt(record, query, options.color)
     )
 }
 
-/// The display name; else the header's names; else "auteur inconnu".
-fn author(record: &Record) -> String {
+/// The display name; else the header's names; else `unknown`.
+fn author(record: &Record, unknown: &str) -> String {
     let author = &record.author;
     if let Some(name) = author.name.as_deref() {
         return name.to_owned();
@@ -161,7 +177,7 @@ fn author(record: &Record) -> String {
         .flatten()
         .collect();
     if names.is_empty() {
-        "auteur inconnu".to_owned()
+        unknown.to_owned()
     } else {
         names.join(" ")
     }

@@ -52,6 +52,8 @@ catalogue! {
     status_answered: "answered", "répondue";
     days_one: "{} day", "{} jour";
     days_many: "{} days", "{} jours";
+    /// After a number of days in the list: "84 d", "84 j".
+    days_short: "d", "j";
     waited_one: "waiting for {} day", "en attente depuis {} jour";
     waited_many: "waiting for {} days", "en attente depuis {} jours";
     late: "late", "en retard";
@@ -118,6 +120,9 @@ catalogue! {
     way_native: "system clipboard", "presse-papiers du système";
     too_long: "too long to copy ({} bytes, terminals take {}): press e to save it to the quote file", "trop long pour être copié ({} octets, les terminaux en acceptent {}) : e l'enregistre dans le fichier de citations";
     copy_failed: "{}; press e to save it to the quote file", "{} ; e l'enregistre dans le fichier de citations";
+    removed_one: "{} control character or escape sequence taken out of the quote", "{} caractère de contrôle ou séquence d'échappement retiré de la citation";
+    removed_many: "{} control characters or escape sequences taken out of the quote", "{} caractères de contrôle ou séquences d'échappement retirés de la citation";
+    copy_unreachable: "no clipboard could be reached: {}", "aucun presse-papiers n'a pu être atteint : {}";
     no_quote_file: "no quote file: set XDG_DATA_HOME or HOME", "pas de fichier de citations : définissez XDG_DATA_HOME ou HOME";
     saved: "saved to {}", "enregistrée dans {}";
     already_saved: "already saved in {}", "déjà enregistrée dans {}";
@@ -131,4 +136,124 @@ catalogue! {
     errors_none: "Every file loaded cleanly.", "Tous les fichiers ont été chargés sans erreur.";
     scroll_more: " j/k scroll · more below ", " j/k défiler · suite plus bas ";
     scroll: " j/k scroll ", " j/k défiler ";
+
+    // The help: one line per action of the keymap, then the rest.
+    help_focus_next: "focus: list → question → answer", "panneau : liste → question → réponse";
+    help_focus_prev: "focus back", "panneau précédent";
+    help_down: "next record / scroll down", "question suivante / descendre";
+    help_up: "previous record / scroll up", "question précédente / monter";
+    help_page_down: "page down", "page suivante";
+    help_page_up: "page up", "page précédente";
+    help_top: "first record / top of the text", "première question / début du texte";
+    help_bottom: "last record / end of the text", "dernière question / fin du texte";
+    help_open: "read the selected record", "lire la question choisie";
+    help_search: "filter the list / find in the open record", "filtrer la liste / trouver dans la question ouverte";
+    help_next_match: "next match, in the question then the answer", "occurrence suivante, question puis réponse";
+    help_prev_match: "previous match", "occurrence précédente";
+    help_select: "select the sentence at the match, or the first shown", "sélectionner la phrase de l'occurrence, ou la première affichée";
+    help_extend: "extend the selection by one sentence", "étendre la sélection d'une phrase";
+    help_shrink: "shrink the selection by one sentence", "réduire la sélection d'une phrase";
+    help_copy: "copy the selection with its citation", "copier la sélection avec sa référence";
+    help_copy_bare: "copy the bare selection", "copier la sélection seule";
+    help_export: "save the selection with its citation to the quote file", "enregistrer la sélection et sa référence dans le fichier de citations";
+    help_escape: "close; clear the selection, search, filter", "fermer ; effacer la sélection, la recherche, le filtre";
+    help_errors: "files that failed to load", "fichiers en échec";
+    help_help: "this help", "cette aide";
+    help_quit: "quit (q closes an overlay first)", "quitter (q ferme d'abord une fenêtre)";
+    help_prompt: "Search bar: Enter keeps · Esc clears · Ctrl-C cancels · Backspace, Ctrl-W (word), Ctrl-U (all) edit · ↑ ↓ move in the list", "Barre de recherche : Entrée garde · Échap efface · Ctrl-C annule · Retour arrière, Ctrl-W (mot), Ctrl-U (tout) corrigent · ↑ ↓ parcourent la liste";
+    help_filter: "Filter (list): every word must occur · \"a phrase\" · author: ministry: group: (at word starts) · status:answered|awaiting|lapsed|withdrawn · late:yes|no · after:/before:YYYY-MM-DD · a capital or an accent makes a word exact", "Filtre (liste) : chaque mot doit figurer · \"une expression\" · author: ministry: group: (en début de mot) · status:answered|awaiting|lapsed|withdrawn · late:yes|no · after:/before:AAAA-MM-JJ · une majuscule ou un accent rend un mot exact";
+    help_find: "Find (open record): what is typed, as one phrase, in the question and the answer", "Trouver (question ouverte) : ce qui est tapé, comme une seule expression, dans la question et la réponse";
+    help_marks: "List: ✓ answered · … awaiting · † lapsed · × withdrawn · late (! when narrow) · days the answer took, or waited so far", "Liste : ✓ répondue · … en attente · † caduque · × retirée · retard (! si étroit) · jours mis à répondre, ou attendus jusqu'ici";
+    help_mouse: "Mouse: the wheel scrolls the pane under the pointer; a click focuses it", "Souris : la molette fait défiler le panneau pointé ; un clic le choisit";
+
+    // Diagnostics (`check`, the errors view).
+    severity_error: "error", "erreur";
+    severity_warning: "warning", "avertissement";
+    diag_binary: "binary data (a NUL byte), not a text document; expected a senat.fr question page", "données binaires (un octet NUL), pas un document texte ; une page de question senat.fr était attendue";
+    diag_cannot_read: "cannot read: {}", "illisible : {}";
+    diag_no_such_path: "no such file or folder", "fichier ou dossier introuvable";
+    diag_no_txt: "no .txt file in this folder", "aucun fichier .txt dans ce dossier";
+    diag_not_a_file: "not a regular file or folder (a device, a FIFO or a socket); skipped", "ni un fichier ordinaire ni un dossier (un périphérique, un tube ou une socket) ; ignoré";
+    diag_empty: "empty document: expected a {}", "document vide : un en-tête {} était attendu";
+    diag_no_header: "no {} found: not a senat.fr question page", "aucun en-tête {} : pas une page de question senat.fr";
+    diag_header_grammar: "\"Question de M./Mme NAME First name (constituency - group) publiée le dd/mm/yyyy\" header", "\"Question de M./Mme NOM Prénom (circonscription - groupe) publiée le jj/mm/aaaa\"";
+    diag_broken_header: "broken \"Question de\" header: expected {}; this document is skipped", "en-tête \"Question de\" incomplet : {} attendu ; ce document est ignoré";
+    diag_broken_answer: "broken \"Réponse\" header: expected {}", "en-tête \"Réponse\" incomplet : {} attendu";
+    diag_broken_answer_skipped: "broken \"Réponse\" header: expected {}; this document is skipped", "en-tête \"Réponse\" incomplet : {} attendu ; ce document est ignoré";
+    diag_second_answer: "a second \"Réponse\" header in this document: it replaces the answer above it", "un second en-tête \"Réponse\" dans ce document : il remplace la réponse au-dessus";
+    diag_second_session: "a second \"Réponse apportée en séance publique\" line in this document: the first is kept", "une seconde ligne \"Réponse apportée en séance publique\" dans ce document : la première est gardée";
+    diag_session_date: "unreadable date of the public sitting: expected \"le dd/mm/yyyy\"; the field is left empty", "date de la séance publique illisible : \"le jj/mm/aaaa\" attendu ; le champ reste vide";
+    diag_erratum_unread: "erratum not fully read: expected \"Erratum : JO du dd/mm/yyyy p. N\"", "erratum lu en partie : \"Erratum : JO du jj/mm/aaaa p. N\" attendu";
+    diag_impossible_date: "impossible date {}; the field is left empty", "date impossible {} ; le champ reste vide";
+    diag_unplaced: "unrecognised line: it looks like {} but is not one; left out of the text", "ligne non reconnue : elle ressemble à {} sans en être ; laissée hors du texte";
+    diag_unplaced_page: "a \"- page N\" line", "une ligne \"- page N\"";
+    diag_unplaced_footer: "a \"Page mise à jour le\" footer", "un pied de page \"Page mise à jour le\"";
+    diag_cut_short: "the page looks cut short: it ends inside its \"Page mise à jour le\" footer", "la page semble tronquée : elle s'arrête dans son pied de page \"Page mise à jour le\"";
+    diag_belongs_after_header: "ignored: this line belongs after a \"Question de\" header", "ignorée : cette ligne vient après un en-tête \"Question de\"";
+    diag_before_title_one: "ignored {} line of text before the title and the \"Question de\" header", "{} ligne de texte ignorée avant le titre et l'en-tête \"Question de\"";
+    diag_before_title_many: "ignored {} lines of text before the title and the \"Question de\" header", "{} lignes de texte ignorées avant le titre et l'en-tête \"Question de\"";
+    diag_after_footer_one: "ignored {} line after the page footer", "{} ligne ignorée après le pied de page";
+    diag_after_footer_many: "ignored {} lines after the page footer", "{} lignes ignorées après le pied de page";
+    diag_no_text: "the question has no text", "la question n'a pas de texte";
+    expected_names_then_affiliation: "the last and first names, then \" (constituency - group)\"", "les nom et prénom, puis \" (circonscription - groupe)\"";
+    expected_names: "the author's last and first names", "les nom et prénom de l'auteur";
+    expected_closing_parenthesis: "\")\" closing \"(constituency - group\"", "\")\" fermant \"(circonscription - groupe\"";
+    expected_published_on: "\" publiée le dd/mm/yyyy\"", "\" publiée le jj/mm/aaaa\"";
+    expected_date: "a date dd/mm/yyyy", "une date jj/mm/aaaa";
+    expected_end_of_line: "the end of the line after the date", "la fin de la ligne après la date";
+    expected_header: "a complete header", "un en-tête complet";
+    expected_answer_header: "a complete answer header", "un en-tête de réponse complet";
+
+    // Query errors.
+    query_error: "column {}: {}", "colonne {} : {}";
+    query_too_long: "the query is {} bytes long; the longest taken is {} bytes (16 KB): search for a shorter passage", "la requête fait {} octets ; la plus longue acceptée en fait {} (16 Ko) : cherchez un passage plus court";
+    query_unknown_filter: "unknown filter '{}:'; known: {} (quote a phrase to search for a colon: \"{}\")", "filtre inconnu '{}:' ; connus : {} (mettez entre guillemets pour chercher un deux-points : \"{}\")";
+    query_empty_value: "empty value for '{}:'; {}", "valeur vide pour '{}:' ; {}";
+    query_unbalanced: "unbalanced quote: this \" is never closed", "guillemet seul : ce \" n'est jamais fermé";
+    query_no_status: "no status '{}'; {}", "pas de statut '{}' ; {}";
+    query_bad_late: "'{}' for late:; {}", "'{}' pour late: ; {}";
+    query_malformed_date: "malformed date '{}'; expected YYYY-MM-DD", "date mal formée '{}' ; AAAA-MM-JJ attendu";
+    query_no_month: "impossible date {}: there is no month {}", "date impossible {} : il n'y a pas de mois {}";
+    query_no_day: "impossible date {}: {} has {} days", "date impossible {} : {} a {} jours";
+    query_expects_status: "expected answered, awaiting, lapsed or withdrawn", "answered, awaiting, lapsed ou withdrawn attendu";
+    query_expects_yes_no: "expected yes or no", "yes ou no attendu";
+    query_expects_date: "expected a date, YYYY-MM-DD", "une date AAAA-MM-JJ attendue";
+    query_expects_text: "expected a word or a \"quoted phrase\"", "un mot ou une \"expression entre guillemets\" attendu";
+
+    // The command line.
+    files_checked_one: "{} file checked", "{} fichier vérifié";
+    files_checked_many: "{} files checked", "{} fichiers vérifiés";
+    records_loaded_one: "{} record loaded", "{} question chargée";
+    records_loaded_many: "{} records loaded", "{} questions chargées";
+    errors_one: "{} error", "{} erreur";
+    errors_many: "{} errors", "{} erreurs";
+    warnings_one: "{} warning", "{} avertissement";
+    warnings_many: "{} warnings", "{} avertissements";
+    check_summary: "{}, {}, {}, {}; {}", "{}, {}, {}, {} ; {}";
+    check_clean: "every file loaded cleanly", "tous les fichiers chargés sans erreur";
+    files_with_errors_one: "{} file with errors", "{} fichier en erreur";
+    files_with_errors_many: "{} files with errors", "{} fichiers en erreur";
+    cli_error: "reponses: {}", "reponses : {}";
+    cli_bad_query: "reponses: bad query: {}", "reponses : requête invalide : {}";
+    cli_match_empty: "reponses: --match: nothing to find in {}", "reponses : --match : rien à chercher dans {}";
+    cli_match_too_long: "reponses: --match: {}", "reponses : --match : {}";
+    cli_not_found: "reponses: {} not found in the questions and answers of {}", "reponses : {} introuvable dans les questions et réponses de {}";
+    cli_others_one: "reponses: quoted {}; {} other record also matches", "reponses : citation de {} ; {} autre question correspond aussi";
+    cli_others_many: "reponses: quoted {}; {} other records also match", "reponses : citation de {} ; {} autres questions correspondent aussi";
+    cli_no_ministry: "no ministry", "sans ministère";
+    cli_unknown_author: "unknown author", "auteur inconnu";
+    cli_needs_terminal: "reponses: the reader needs a terminal; for scripts use parse, check, search, quote", "reponses : le lecteur a besoin d'un terminal ; pour les scripts : parse, check, search, quote";
+    cli_no_such_path: "reponses: {}: no such file or folder", "reponses : {} : fichier ou dossier introuvable";
+    cli_did_you_mean: "; did you mean '{}'?", " ; vouliez-vous dire '{}' ?";
+
+    // Key names, as the help writes them.
+    key_space: "Space", "Espace";
+    key_enter: "Enter", "Entrée";
+    key_esc: "Esc", "Échap";
+    key_shift_tab: "Shift-Tab", "Maj-Tab";
+    key_page_down: "PgDn", "PgSuiv";
+    key_page_up: "PgUp", "PgPréc";
+    key_home: "Home", "Début";
+    key_end: "End", "Fin";
+    key_backspace: "Backspace", "Retour arrière";
 }

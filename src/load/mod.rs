@@ -7,6 +7,7 @@
 //! line and the column, so an editor can jump there.
 
 pub mod decode;
+pub mod message;
 mod read;
 mod senat;
 pub mod source;
@@ -18,6 +19,9 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
+pub use message::Message;
+
+use crate::i18n::Lang;
 use crate::model::Record;
 
 /// How bad a diagnostic is.
@@ -27,12 +31,19 @@ pub enum Severity {
     Error,
 }
 
+impl Severity {
+    /// The word for it in `lang`.
+    pub fn word(self, lang: Lang) -> &'static str {
+        match self {
+            Severity::Warning => lang.t().severity_warning,
+            Severity::Error => lang.t().severity_error,
+        }
+    }
+}
+
 impl fmt::Display for Severity {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        })
+        f.write_str(self.word(Lang::En))
     }
 }
 
@@ -45,20 +56,28 @@ pub struct Diagnostic {
     /// 1-based, in characters.
     pub col: usize,
     pub severity: Severity,
-    pub message: String,
+    pub message: Message,
 }
 
-impl fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Diagnostic {
+    /// `path:line:col: severity: message`, the words in `lang`.
+    pub fn render(&self, lang: Lang) -> String {
+        let (severity, message) = (self.severity.word(lang), self.message.render(lang));
         if self.line == 0 {
-            write!(f, "{}: {}: {}", self.path, self.severity, self.message)
+            format!("{}: {severity}: {message}", self.path)
         } else {
-            write!(
-                f,
-                "{}:{}:{}: {}: {}",
-                self.path, self.line, self.col, self.severity, self.message
+            format!(
+                "{}:{}:{}: {severity}: {message}",
+                self.path, self.line, self.col
             )
         }
+    }
+}
+
+/// In English, as scripts and tests read it.
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render(Lang::En))
     }
 }
 
@@ -209,9 +228,7 @@ pub fn load_bytes_if(
                 line,
                 col,
                 severity: Severity::Error,
-                message: "binary data (a NUL byte), not a text document; expected a senat.fr \
-                          question page"
-                    .to_owned(),
+                message: Message::Binary,
             }],
             probed: Vec::new(),
         },
@@ -237,7 +254,7 @@ pub fn load_file_if(
                 line: 0,
                 col: 0,
                 severity: Severity::Error,
-                message: format!("cannot read: {e}"),
+                message: Message::CannotRead(e.to_string()),
             }],
             probed: Vec::new(),
         },
@@ -252,7 +269,7 @@ pub fn load_file_if(
 /// diagnostics.
 pub fn walk(paths: &[PathBuf], found: &mut dyn FnMut(PathBuf) -> bool) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
-    let problem = |path: &Path, severity, message: String| Diagnostic {
+    let problem = |path: &Path, severity, message: Message| Diagnostic {
         path: source::source(path),
         line: 0,
         col: 0,
@@ -272,15 +289,15 @@ pub fn walk(paths: &[PathBuf], found: &mut dyn FnMut(PathBuf) -> bool) -> Vec<Di
         let kind = match std::fs::metadata(path) {
             Ok(meta) => meta.file_type(),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                problems.push(problem(
-                    path,
-                    Severity::Error,
-                    "no such file or folder".to_owned(),
-                ));
+                problems.push(problem(path, Severity::Error, Message::NoSuchPath));
                 continue;
             }
             Err(e) => {
-                problems.push(problem(path, Severity::Error, format!("cannot read: {e}")));
+                problems.push(problem(
+                    path,
+                    Severity::Error,
+                    Message::CannotRead(e.to_string()),
+                ));
                 continue;
             }
         };
@@ -300,7 +317,11 @@ pub fn walk(paths: &[PathBuf], found: &mut dyn FnMut(PathBuf) -> bool) -> Vec<Di
                     Ok(entry) => entry,
                     Err(e) => {
                         let at = e.path().unwrap_or(path);
-                        problems.push(problem(at, Severity::Error, format!("cannot read: {e}")));
+                        problems.push(problem(
+                            at,
+                            Severity::Error,
+                            Message::CannotRead(e.to_string()),
+                        ));
                         continue;
                     }
                 };
@@ -317,11 +338,7 @@ pub fn walk(paths: &[PathBuf], found: &mut dyn FnMut(PathBuf) -> bool) -> Vec<Di
                 }
             }
             if !any {
-                problems.push(problem(
-                    path,
-                    Severity::Warning,
-                    "no .txt file in this folder".to_owned(),
-                ));
+                problems.push(problem(path, Severity::Warning, Message::NoTxtInFolder));
             }
         } else if kind.is_file() {
             if !found(path.clone()) {
@@ -331,11 +348,7 @@ pub fn walk(paths: &[PathBuf], found: &mut dyn FnMut(PathBuf) -> bool) -> Vec<Di
             // /dev/zero never ends, a FIFO blocks until someone writes:
             // refused before they are opened (inside folders, only files
             // are listed).
-            problems.push(problem(
-                path,
-                Severity::Error,
-                "not a regular file or folder (a device, a FIFO or a socket); skipped".to_owned(),
-            ));
+            problems.push(problem(path, Severity::Error, Message::NotAFileOrFolder));
         }
     }
     problems

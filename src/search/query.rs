@@ -24,7 +24,6 @@
 //! search bar can point at it. The parser never panics, whatever it is given.
 
 use chrono::NaiveDate;
-use thiserror::Error;
 
 use crate::model::Status;
 use crate::text::fold::FoldOptions;
@@ -102,14 +101,9 @@ pub enum Filter {
     Before(NaiveDate),
 }
 
-/// What is wrong with a query, and where.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
-#[error("column {column}: {message}")]
-pub struct QueryError {
-    /// 1-based, in characters.
-    pub column: usize,
-    pub message: String,
-}
+mod error;
+
+pub use error::{Problem, QueryError};
 
 /// The filter names, in the order messages list them.
 pub const FIELDS: [&str; 7] = [
@@ -127,7 +121,7 @@ pub fn parse(query: &str) -> Result<ParsedQuery, QueryError> {
         let at = crate::text::floor_boundary(query, MAX_BYTES);
         return Err(QueryError {
             column: query[..at].chars().count() + 1,
-            message: too_long(query.len()),
+            problem: Problem::TooLong(query.len()),
         });
     }
     let mut parsed = ParsedQuery::default();
@@ -172,10 +166,10 @@ pub fn parse(query: &str) -> Result<ParsedQuery, QueryError> {
         let Some(field) = FIELDS.iter().position(|f| f.eq_ignore_ascii_case(name)) else {
             return Err(QueryError {
                 column: column(i),
-                message: format!(
-                    "unknown filter '{name}:'; known: {} (quote a phrase to search for a colon: \"{word}\")",
-                    FIELDS.join(", ")
-                ),
+                problem: Problem::UnknownFilter {
+                    name: name.to_owned(),
+                    word: word.to_owned(),
+                },
             });
         };
         let value_start = i + name.len() + 1;
@@ -188,12 +182,12 @@ pub fn parse(query: &str) -> Result<ParsedQuery, QueryError> {
         if value.is_empty() {
             return Err(QueryError {
                 column: column(i),
-                message: format!("empty value for '{}:'; {}", FIELDS[field], help(field)),
+                problem: Problem::EmptyValue(field),
             });
         }
-        let filter = make_filter(field, value, column(value_at)).map_err(|message| QueryError {
+        let filter = make_filter(field, value, column(value_at)).map_err(|problem| QueryError {
             column: column(value_at),
-            message,
+            problem,
         })?;
         parsed.filters.push(filter);
         i = next;
@@ -213,12 +207,6 @@ pub fn parse(query: &str) -> Result<ParsedQuery, QueryError> {
 pub const MAX_BYTES: usize = 16 * 1024;
 
 /// The message for a query of `len` bytes, over [`MAX_BYTES`].
-pub fn too_long(len: usize) -> String {
-    format!(
-        "the query is {len} bytes long; the longest taken is {MAX_BYTES} bytes (16 KB): search for a shorter passage"
-    )
-}
-
 /// The field name of a `name:value` word: letters before its first colon.
 fn filter_name(word: &str) -> Option<&str> {
     let (name, _) = word.split_once(':')?;
@@ -237,22 +225,12 @@ fn quoted(
         Some(n) => Ok((&query[start..start + n], start + n + 1)),
         None => Err(QueryError {
             column: column(open),
-            message: "unbalanced quote: this \" is never closed".to_owned(),
+            problem: Problem::Unbalanced,
         }),
     }
 }
 
-/// What a field accepts, for messages.
-fn help(field: usize) -> &'static str {
-    match FIELDS[field] {
-        "status" => "expected answered, awaiting, lapsed or withdrawn",
-        "late" => "expected yes or no",
-        "after" | "before" => "expected a date, YYYY-MM-DD",
-        _ => "expected a word or a \"quoted phrase\"",
-    }
-}
-
-fn make_filter(field: usize, value: &str, column: usize) -> Result<Filter, String> {
+fn make_filter(field: usize, value: &str, column: usize) -> Result<Filter, Problem> {
     let name = FIELDS[field];
     Ok(match name {
         "author" => Filter::Author(Term::new(value, false, column)),
@@ -262,12 +240,12 @@ fn make_filter(field: usize, value: &str, column: usize) -> Result<Filter, Strin
             Status::ALL
                 .into_iter()
                 .find(|s| s.as_str().eq_ignore_ascii_case(value))
-                .ok_or_else(|| format!("no status '{value}'; {}", help(field)))?,
+                .ok_or_else(|| Problem::NoStatus(value.to_owned()))?,
         ),
         "late" => match value.to_ascii_lowercase().as_str() {
             "yes" => Filter::Late(true),
             "no" => Filter::Late(false),
-            _ => return Err(format!("'{value}' for late:; {}", help(field))),
+            _ => return Err(Problem::BadLate(value.to_owned())),
         },
         "after" => Filter::After(date(value)?),
         _ => Filter::Before(date(value)?),
@@ -275,7 +253,7 @@ fn make_filter(field: usize, value: &str, column: usize) -> Result<Filter, Strin
 }
 
 /// A `YYYY-MM-DD` day that exists.
-fn date(value: &str) -> Result<NaiveDate, String> {
+fn date(value: &str) -> Result<NaiveDate, Problem> {
     let bytes = value.as_bytes();
     let shape = bytes.len() == 10
         && bytes[4] == b'-'
@@ -289,20 +267,18 @@ fn date(value: &str) -> Result<NaiveDate, String> {
     let (Some(year), Some(month), Some(day), true) =
         (number(0..4), number(5..7), number(8..10), shape)
     else {
-        return Err(format!("malformed date '{value}'; expected YYYY-MM-DD"));
+        return Err(Problem::MalformedDate(value.to_owned()));
     };
-    let year = i32::try_from(year).map_err(|_| format!("malformed date '{value}'"))?;
+    let year = i32::try_from(year).map_err(|_| Problem::MalformedDate(value.to_owned()))?;
     if !(1..=12).contains(&month) {
-        return Err(format!(
-            "impossible date {value}: there is no month {month}"
-        ));
+        return Err(Problem::NoMonth(value.to_owned(), month));
     }
     NaiveDate::from_ymd_opt(year, month, day).ok_or_else(|| {
         let days = NaiveDate::from_ymd_opt(year, month, 1)
             .and_then(|first| first.checked_add_months(chrono::Months::new(1)))
             .and_then(|next| next.pred_opt())
             .map_or(31, |last| chrono::Datelike::day(&last));
-        format!("impossible date {value}: {year}-{month:02} has {days} days")
+        Problem::NoDay(value.to_owned(), format!("{year}-{month:02}"), days)
     })
 }
 

@@ -10,6 +10,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use serde::Deserialize;
 
 use super::action::Action;
+use crate::i18n::Lang;
 
 /// One key: a code and the modifiers that must be held.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,12 +19,11 @@ pub struct Key {
     pub modifiers: KeyModifiers,
 }
 
-/// Keys bound to an action, with the line the help shows.
+/// Keys bound to an action.
 #[derive(Debug, Clone)]
 pub struct Binding {
     pub keys: Vec<Key>,
     pub action: Action,
-    pub help: String,
 }
 
 /// Why a keymap does not load.
@@ -44,7 +44,6 @@ struct File {
 struct RawBinding {
     action: Action,
     keys: Vec<String>,
-    help: String,
 }
 
 /// Parses a keymap in the format of `assets/keymap.toml`.
@@ -64,7 +63,6 @@ pub fn parse(source: &str) -> Result<Vec<Binding>, KeymapError> {
             Ok(Binding {
                 keys,
                 action: raw.action,
-                help: raw.help,
             })
         })
         .collect()
@@ -160,27 +158,29 @@ pub fn lookup(keymap: &[Binding], event: KeyEvent) -> Option<Action> {
         .map(|b| b.action)
 }
 
-/// How a key is written in the help: "j", "↓", "Ctrl-C", "Shift-Tab".
-pub fn label(key: Key) -> String {
+/// How a key is written in the help: "j", "↓", "Ctrl-C", "Shift-Tab"
+/// ("Maj-Tab" in French).
+pub fn label(key: Key, lang: Lang) -> String {
+    let t = lang.t();
     let name = match key.code {
-        KeyCode::Char(' ') => "Space".to_owned(),
+        KeyCode::Char(' ') => t.key_space.to_owned(),
         KeyCode::Char(c) if key.modifiers.contains(KeyModifiers::CONTROL) => {
             c.to_ascii_uppercase().to_string()
         }
         KeyCode::Char(c) => c.to_string(),
         KeyCode::Tab => "Tab".to_owned(),
-        KeyCode::BackTab => "Shift-Tab".to_owned(),
+        KeyCode::BackTab => t.key_shift_tab.to_owned(),
         KeyCode::Down => "↓".to_owned(),
         KeyCode::Up => "↑".to_owned(),
         KeyCode::Left => "←".to_owned(),
         KeyCode::Right => "→".to_owned(),
-        KeyCode::PageDown => "PgDn".to_owned(),
-        KeyCode::PageUp => "PgUp".to_owned(),
-        KeyCode::Home => "Home".to_owned(),
-        KeyCode::End => "End".to_owned(),
-        KeyCode::Enter => "Enter".to_owned(),
-        KeyCode::Esc => "Esc".to_owned(),
-        KeyCode::Backspace => "Backspace".to_owned(),
+        KeyCode::PageDown => t.key_page_down.to_owned(),
+        KeyCode::PageUp => t.key_page_up.to_owned(),
+        KeyCode::Home => t.key_home.to_owned(),
+        KeyCode::End => t.key_end.to_owned(),
+        KeyCode::Enter => t.key_enter.to_owned(),
+        KeyCode::Esc => t.key_esc.to_owned(),
+        KeyCode::Backspace => t.key_backspace.to_owned(),
         KeyCode::F(n) => format!("F{n}"),
         other => format!("{other:?}"),
     };
@@ -188,6 +188,36 @@ pub fn label(key: Key) -> String {
         format!("Ctrl-{name}")
     } else {
         name
+    }
+}
+
+/// What `action` does, for the help, in `lang`.
+pub fn describe(action: Action, lang: Lang) -> &'static str {
+    let t = lang.t();
+    match action {
+        Action::Quit => t.help_quit,
+        Action::FocusNext => t.help_focus_next,
+        Action::FocusPrev => t.help_focus_prev,
+        Action::Down => t.help_down,
+        Action::Up => t.help_up,
+        Action::PageDown => t.help_page_down,
+        Action::PageUp => t.help_page_up,
+        Action::Top => t.help_top,
+        Action::Bottom => t.help_bottom,
+        Action::Open => t.help_open,
+        Action::Escape => t.help_escape,
+        Action::Help => t.help_help,
+        Action::Errors => t.help_errors,
+        Action::Search => t.help_search,
+        Action::NextMatch => t.help_next_match,
+        Action::PrevMatch => t.help_prev_match,
+        Action::Select => t.help_select,
+        Action::Extend => t.help_extend,
+        Action::Shrink => t.help_shrink,
+        Action::Copy => t.help_copy,
+        Action::CopyBare => t.help_copy_bare,
+        Action::Export => t.help_export,
+        Action::Input(_) | Action::DeleteBack | Action::DeleteWord | Action::ClearInput => "",
     }
 }
 
@@ -201,7 +231,11 @@ mod tests {
         assert!(keymap.len() >= 13);
         let keys: Vec<Key> = keymap.iter().flat_map(|b| b.keys.iter().copied()).collect();
         for (i, k) in keys.iter().enumerate() {
-            assert!(!keys[i + 1..].contains(k), "{} bound twice", label(*k));
+            assert!(
+                !keys[i + 1..].contains(k),
+                "{} bound twice",
+                label(*k, Lang::En)
+            );
         }
     }
 
@@ -220,14 +254,28 @@ mod tests {
 
     #[test]
     fn key_names_round_trip_through_labels() {
-        assert_eq!(label(parse_key("Ctrl-c").unwrap()), "Ctrl-C");
-        assert_eq!(label(parse_key("Shift-Tab").unwrap()), "Shift-Tab");
-        assert_eq!(label(parse_key("PgDn").unwrap()), "PgDn");
+        assert_eq!(label(parse_key("Ctrl-c").unwrap(), Lang::En), "Ctrl-C");
+        assert_eq!(
+            label(parse_key("Shift-Tab").unwrap(), Lang::En),
+            "Shift-Tab"
+        );
+        assert_eq!(label(parse_key("Shift-Tab").unwrap(), Lang::Fr), "Maj-Tab");
+        assert_eq!(label(parse_key("PgDn").unwrap(), Lang::En), "PgDn");
+        // Every action bound has its line in both languages.
+        for binding in default_keymap() {
+            for lang in [Lang::En, Lang::Fr] {
+                assert!(
+                    !describe(binding.action, lang).is_empty(),
+                    "{:?}",
+                    binding.action
+                );
+            }
+        }
         assert_eq!(parse_key("Nope"), None);
         assert!(matches!(
-            parse("[[binding]]\naction = \"quit\"\nkeys = [\"Nope\"]\nhelp = \"\"\n"),
+            parse("[[binding]]\naction = \"quit\"\nkeys = [\"Nope\"]\n"),
             Err(KeymapError::UnknownKey(_))
         ));
-        assert!(parse("[[binding]]\naction = \"fly\"\nkeys = []\nhelp = \"\"\n").is_err());
+        assert!(parse("[[binding]]\naction = \"fly\"\nkeys = []\n").is_err());
     }
 }

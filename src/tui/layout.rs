@@ -6,6 +6,10 @@
 //! - Medium (≥ 60 columns): list | question over answer.
 //! - Narrow or short: the focused pane alone; Tab goes to the next one.
 //! - Below 12×3 there is no room for a pane: a "too small" notice.
+//!
+//! The list takes the width its columns want, up to 45 % of the screen. A
+//! question with no answer takes the room: the answer pane shrinks to its
+//! header (the status, the ministry awaited), under the question.
 
 use ratatui::layout::{Constraint, Layout, Rect};
 
@@ -43,6 +47,30 @@ impl Focus {
     }
 }
 
+/// What the content asks of the layout.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Wants {
+    /// A selection wants the quote pane.
+    pub quote: bool,
+    /// The list's columns want this many columns.
+    pub list: u16,
+    /// The open record has no answer: its pane wants this many rows, its
+    /// header and borders, at the width of the reading area
+    /// ([`reader_width`]).
+    pub answer_rows: Option<u16>,
+}
+
+/// The list's width on a screen `width` columns wide, for a list whose
+/// columns want `wanted`: at least 24, at most 45 % of the screen.
+pub fn list_width(width: u16, wanted: u16) -> u16 {
+    wanted.clamp(24, (width * 45 / 100).max(24))
+}
+
+/// The width left to the question and the answer beside the list.
+pub fn reader_width(width: u16, wanted: u16) -> u16 {
+    width.saturating_sub(list_width(width, wanted))
+}
+
 /// The rectangles of one frame. A pane that is not shown is `None`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Panes {
@@ -57,8 +85,9 @@ pub struct Panes {
 }
 
 impl Panes {
-    /// `quote`: whether a selection wants the quote pane.
-    pub fn compute(area: Rect, focus: Focus, quote: bool) -> Panes {
+    /// The panes for `area`, with what the content `wants`.
+    pub fn compute(area: Rect, focus: Focus, wants: Wants) -> Panes {
+        let quote = wants.quote;
         if area.width < 12 || area.height < 3 {
             return Panes {
                 too_small: true,
@@ -86,25 +115,24 @@ impl Panes {
         } else {
             main
         };
-        if area.width >= 120 && main.height >= 8 {
-            let list_width = (area.width * 28 / 100).clamp(28, 48);
-            let [list, question, answer] = Layout::horizontal([
-                Constraint::Length(list_width),
-                Constraint::Fill(1),
-                Constraint::Fill(1),
-            ])
-            .areas(main);
-            panes.list = Some(list);
-            panes.question = Some(question);
-            panes.answer = Some(answer);
-        } else if area.width >= 60 && main.height >= 10 {
-            let list_width = (area.width * 35 / 100).clamp(24, 40);
+        let wide = area.width >= 120 && main.height >= 8;
+        if wide || (area.width >= 60 && main.height >= 10) {
+            let list_width = list_width(area.width, wants.list);
             let [list, reader] =
                 Layout::horizontal([Constraint::Length(list_width), Constraint::Fill(1)])
                     .areas(main);
-            let [question, answer] =
-                Layout::vertical([Constraint::Fill(1), Constraint::Fill(1)]).areas(reader);
             panes.list = Some(list);
+            let [question, answer] = match wants.answer_rows {
+                // No answer: the question takes the room.
+                Some(rows) => {
+                    let rows = rows.min(reader.height / 2).max(3);
+                    Layout::vertical([Constraint::Fill(1), Constraint::Length(rows)]).areas(reader)
+                }
+                None if wide => {
+                    Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)]).areas(reader)
+                }
+                None => Layout::vertical([Constraint::Fill(1), Constraint::Fill(1)]).areas(reader),
+            };
             panes.question = Some(question);
             panes.answer = Some(answer);
         } else {
@@ -156,7 +184,15 @@ mod tests {
             for h in (0..20).chain((20..60).step_by(7)) {
                 let area = Rect::new(0, 0, w, h);
                 for focus in [Focus::List, Focus::Question, Focus::Answer] {
-                    let p = Panes::compute(area, focus, w % 2 == 0);
+                    let p = Panes::compute(
+                        area,
+                        focus,
+                        Wants {
+                            quote: w % 2 == 0,
+                            list: w,
+                            answer_rows: (h % 3 == 0).then_some(h / 4),
+                        },
+                    );
                     for r in [p.list, p.question, p.answer, p.quote, p.status]
                         .into_iter()
                         .flatten()
@@ -171,14 +207,18 @@ mod tests {
 
     #[test]
     fn wide_is_side_by_side_and_narrow_shows_the_focused_pane() {
-        let p = Panes::compute(Rect::new(0, 0, 160, 45), Focus::List, false);
+        let p = Panes::compute(Rect::new(0, 0, 160, 45), Focus::List, Wants::default());
         let (q, a) = (p.question.unwrap(), p.answer.unwrap());
         assert_eq!(q.y, a.y);
-        let p = Panes::compute(Rect::new(0, 0, 80, 24), Focus::List, true);
+        let quote = Wants {
+            quote: true,
+            ..Wants::default()
+        };
+        let p = Panes::compute(Rect::new(0, 0, 80, 24), Focus::List, quote);
         let (q, a) = (p.question.unwrap(), p.answer.unwrap());
         assert_eq!(q.x, a.x);
         assert_eq!(p.quote.unwrap().y, a.bottom());
-        let p = Panes::compute(Rect::new(0, 0, 20, 6), Focus::Answer, true);
+        let p = Panes::compute(Rect::new(0, 0, 20, 6), Focus::Answer, quote);
         assert_eq!((p.list, p.question), (None, None));
         assert!(p.answer.is_some());
     }

@@ -8,6 +8,7 @@
 
 pub mod action;
 pub mod app;
+pub mod header;
 pub mod invariants;
 pub mod keys;
 pub mod layout;
@@ -37,13 +38,14 @@ pub enum Exit {
 ///
 /// # Errors
 /// The terminal could not be set up, drawn to or read from.
-pub fn run(input: Input, today: NaiveDate) -> anyhow::Result<Exit> {
+pub fn run(input: Input, today: NaiveDate, lang: crate::i18n::Lang) -> anyhow::Result<Exit> {
     let signals = terminal::Signals::register()?;
     let mut guard = terminal::enter()?;
     let size = guard.terminal.size()?;
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let area = Rect::new(0, 0, size.width, size.height);
     let mut app = App::streaming(input.clone(), area, color, today);
+    app.lang = lang;
     app.terminal_out = Box::new(std::io::stdout());
     let loader = corpus::stream(input, today);
     let exit = event_loop(&mut guard, &mut app, &loader, &signals);

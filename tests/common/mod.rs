@@ -49,6 +49,8 @@ impl Session {
             .expect("a pseudo-terminal");
         let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_reponses"));
         command.env("TERM", "xterm-256color");
+        // English, whatever the machine's locale: the expected texts are.
+        command.env("LC_ALL", "C");
         command.cwd(env!("CARGO_MANIFEST_DIR"));
         configure(&mut command);
 

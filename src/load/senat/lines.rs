@@ -11,6 +11,7 @@
 //! text. Errors carry the remaining input, so their column is computed once,
 //! at the boundary, from its length.
 
+use super::message::{self, Furniture};
 use nom::{
     IResult, Parser,
     branch::alt,
@@ -75,6 +76,29 @@ pub struct RawDate<'a> {
     pub at: &'a str,
 }
 
+/// What the grammar's `context`s say a broken header lacks, as the
+/// diagnostic names it: `None` for nothing more precise than a whole
+/// header.
+pub fn expected(what: &str) -> Option<message::Expected> {
+    use message::Expected as E;
+    Some(match what {
+        NAMES_THEN_AFFILIATION => E::NamesThenAffiliation,
+        NAMES => E::Names,
+        CLOSING_PARENTHESIS => E::ClosingParenthesis,
+        PUBLISHED_ON => E::PublishedOn,
+        DATE => E::Date,
+        END_OF_LINE => E::EndOfLine,
+        _ => return None,
+    })
+}
+
+const NAMES_THEN_AFFILIATION: &str = "the names, then the affiliation";
+const NAMES: &str = "the names";
+const CLOSING_PARENTHESIS: &str = "the closing parenthesis";
+const PUBLISHED_ON: &str = "\"publiée le\"";
+const DATE: &str = "a date";
+const END_OF_LINE: &str = "the end of the line";
+
 /// The "Question de …" header, split but not yet interpreted.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Header<'a> {
@@ -127,7 +151,7 @@ pub enum Line<'a> {
     },
     /// A line shaped like page furniture that is not any of it ("- page"
     /// without a number, "Page mise …"): what it looks like.
-    Unplaced(&'static str),
+    Unplaced(Furniture),
     Text(&'a str),
 }
 
@@ -201,18 +225,17 @@ pub fn line(input: &str) -> Result<Line<'_>, Expected<'_>> {
 /// What a line that is not page furniture but looks like it resembles: a
 /// "- page" with no number after it, a "Page mise …" that is not the
 /// footer. A bullet ("- pages web", "- page d'accueil") is text.
-fn unplaced(line: &str) -> Option<&'static str> {
+fn unplaced(line: &str) -> Option<Furniture> {
     let page = ["- page", "– page", "-page", "–page"]
         .iter()
         .find_map(|p| line.strip_prefix(p));
     if let Some(rest) = page {
         let rest = rest.trim_start_matches(is_space);
         if rest.is_empty() || rest.starts_with(|c: char| c.is_ascii_digit()) {
-            return Some("a \"- page N\" line");
+            return Some(Furniture::PageLine);
         }
     }
-    line.starts_with("Page mise")
-        .then_some("a \"Page mise à jour le\" footer")
+    line.starts_with("Page mise").then_some(Furniture::Footer)
 }
 
 /// Whether `line` (trimmed) is a beginning of the footer cut short
@@ -254,31 +277,16 @@ fn header(i: &str) -> Res<'_, Line<'_>> {
     let (i, civility) = alt((tag("Mme"), tag("Mlle"), tag("MM."), tag("M."))).parse(i)?;
     let (i, _) = space1.parse(i)?;
     // From here on this is a header, whole or broken.
-    let (i, names) = cut(context(
-        "the last and first names, then \" (constituency - group)\"",
-        until(" ("),
-    ))
-    .parse(i)?;
+    let (i, names) = cut(context(NAMES_THEN_AFFILIATION, until(" ("))).parse(i)?;
     if names.trim().is_empty() {
-        return Err(nom::Err::Failure(Expected {
-            at: i,
-            what: "the author's last and first names",
-        }));
+        return Err(nom::Err::Failure(Expected { at: i, what: NAMES }));
     }
     let (i, _) = tag(" (").parse(i)?;
-    let (i, affiliation) = cut(context(
-        "\")\" closing \"(constituency - group\"",
-        until_last(")"),
-    ))
-    .parse(i)?;
+    let (i, affiliation) = cut(context(CLOSING_PARENTHESIS, until_last(")"))).parse(i)?;
     let (i, _) = tag(")").parse(i)?;
-    let (i, _) = cut(context(
-        "\" publiée le dd/mm/yyyy\"",
-        (space1, tag("publiée le")),
-    ))
-    .parse(i)?;
-    let (i, date) = cut(context("a date dd/mm/yyyy", preceded(space1, date))).parse(i)?;
-    let (i, _) = cut(context("the end of the line after the date", (space0, eof))).parse(i)?;
+    let (i, _) = cut(context(PUBLISHED_ON, (space1, tag("publiée le")))).parse(i)?;
+    let (i, date) = cut(context(DATE, preceded(space1, date))).parse(i)?;
+    let (i, _) = cut(context(END_OF_LINE, (space0, eof))).parse(i)?;
     Ok((
         i,
         Line::Header(Header {
@@ -497,10 +505,7 @@ fn date(i: &str) -> Res<'_, RawDate<'_>> {
                 at: i,
             },
         )),
-        Err(_) => Err(nom::Err::Error(Expected {
-            at: i,
-            what: "a date dd/mm/yyyy",
-        })),
+        Err(_) => Err(nom::Err::Error(Expected { at: i, what: DATE })),
     }
 }
 

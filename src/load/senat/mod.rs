@@ -22,6 +22,7 @@ use chrono::NaiveDate;
 use draft::{Draft, File, SPARE, Section, Spare};
 use lines::{Expected, Header, Line, RawDate};
 
+use super::message::{self, Message};
 use super::{Diagnostic, Loaded, Severity, Texts};
 use crate::model::{Answer, Erratum, Part, PartKind, Status};
 
@@ -69,13 +70,11 @@ pub fn parse(source: &str, text: &str, today: NaiveDate, texts: Texts<'_>) -> Lo
     parser.finish_record();
     if parser.headers == 0 {
         let message = if text.chars().all(char::is_whitespace) {
-            "empty document: expected a \"Question de M./Mme NAME First name (constituency - \
-             group) publiée le dd/mm/yyyy\" header"
+            Message::EmptyDocument
         } else {
-            "no \"Question de M./Mme NAME First name (constituency - group) publiée le \
-             dd/mm/yyyy\" header found: not a senat.fr question page"
+            Message::NoHeader
         };
-        parser.diagnose(1, 1, Severity::Error, message.to_owned());
+        parser.diagnose(1, 1, Severity::Error, message);
     }
     parser.out
 }
@@ -99,7 +98,7 @@ struct Parser<'s, 'p> {
 }
 
 impl<'p> Parser<'_, 'p> {
-    fn diagnose(&mut self, line: usize, col: usize, severity: Severity, message: String) {
+    fn diagnose(&mut self, line: usize, col: usize, severity: Severity, message: Message) {
         self.out.diagnostics.push(Diagnostic {
             path: self.source.to_owned(),
             line,
@@ -170,23 +169,13 @@ impl<'p> Parser<'_, 'p> {
             Line::Text(text) => self.text(n, text),
             Line::Unplaced(what) => {
                 let col = Self::col(raw, raw.trim_start_matches(lines::is_space));
-                self.diagnose(
-                    n,
-                    col,
-                    Severity::Warning,
-                    format!("unrecognised line: it looks like {what} but is not one; left out of the text"),
-                );
+                self.diagnose(n, col, Severity::Warning, Message::Unplaced(what));
             }
             Line::Erratum(erratum) if self.current.is_some() => self.erratum(n, raw, erratum),
             line => {
                 let Some(draft) = self.current.as_mut() else {
                     let col = Self::col(raw, raw.trim_start_matches(lines::is_space));
-                    self.diagnose(
-                        n,
-                        col,
-                        Severity::Warning,
-                        "ignored: this line belongs after a \"Question de\" header".to_owned(),
-                    );
+                    self.diagnose(n, col, Severity::Warning, Message::BelongsAfterHeader);
                     return;
                 };
                 draft.reopen();
@@ -253,13 +242,7 @@ impl<'p> Parser<'_, 'p> {
     /// fragment is not text, and the page may lack more than its footer.
     fn cut_short(&mut self, n: usize, raw: &str) {
         let col = Self::col(raw, raw.trim_start_matches(lines::is_space));
-        self.diagnose(
-            n,
-            col,
-            Severity::Warning,
-            "the page looks cut short: it ends inside its \"Page mise à jour le\" footer"
-                .to_owned(),
-        );
+        self.diagnose(n, col, Severity::Warning, Message::CutShort);
     }
 
     fn close_with_footer(&mut self) {
@@ -280,13 +263,7 @@ impl<'p> Parser<'_, 'p> {
             // The probe forgets the first answer as the kept texts do:
             // `search -l` lists what `search` finds.
             draft.restart_answer();
-            self.diagnose(
-                n,
-                1,
-                Severity::Warning,
-                "a second \"Réponse\" header in this document: it replaces the answer above it"
-                    .to_owned(),
-            );
+            self.diagnose(n, 1, Severity::Warning, Message::SecondAnswer);
         }
         let date = date.and_then(|d| self.date(n, raw, d));
         self.start_answer(Answer {
@@ -318,14 +295,7 @@ impl<'p> Parser<'_, 'p> {
             Ok(date) => self.date(n, raw, date),
             Err(at) => {
                 let col = Self::col(raw, at);
-                self.diagnose(
-                    n,
-                    col,
-                    Severity::Warning,
-                    "unreadable date of the public sitting: expected \"le dd/mm/yyyy\"; the field \
-                     is left empty"
-                        .to_owned(),
-                );
+                self.diagnose(n, col, Severity::Warning, Message::SessionDate);
                 None
             }
         };
@@ -334,14 +304,7 @@ impl<'p> Parser<'_, 'p> {
         };
         match draft.answer.as_mut() {
             Some(answer) if answer.session_date.is_none() => answer.session_date = date,
-            Some(_) => self.diagnose(
-                n,
-                1,
-                Severity::Warning,
-                "a second \"Réponse apportée en séance publique\" line in this document: the \
-                 first is kept"
-                    .to_owned(),
-            ),
+            Some(_) => self.diagnose(n, 1, Severity::Warning, Message::SecondSession),
             None => self.start_answer(Answer {
                 date,
                 session_date: date,
@@ -356,12 +319,7 @@ impl<'p> Parser<'_, 'p> {
         let date = erratum.date.and_then(|d| self.date(n, raw, d));
         if let Some(at) = erratum.unread {
             let col = Self::col(raw, at);
-            self.diagnose(
-                n,
-                col,
-                Severity::Warning,
-                "erratum not fully read: expected \"Erratum : JO du dd/mm/yyyy p. N\"".to_owned(),
-            );
+            self.diagnose(n, col, Severity::Warning, Message::ErratumUnread);
         }
         let Some(draft) = self.current.as_mut() else {
             return;
@@ -400,17 +358,8 @@ impl<'p> Parser<'_, 'p> {
         self.preamble.clear();
         self.preamble_number = None;
         self.skipping = true;
-        let what = if what.is_empty() {
-            "a complete header"
-        } else {
-            what
-        };
-        self.diagnose(
-            n,
-            col,
-            Severity::Error,
-            format!("broken \"Question de\" header: expected {what}; this document is skipped"),
-        );
+        let what = lines::expected(what).unwrap_or(message::Expected::Header);
+        self.diagnose(n, col, Severity::Error, Message::BrokenHeader(what));
     }
 
     /// A broken answer header belongs to the document being read: that
@@ -421,22 +370,16 @@ impl<'p> Parser<'_, 'p> {
             // Its document is already skipped and reported.
             return;
         }
-        let what = if what.is_empty() {
-            "a complete answer header"
-        } else {
-            what
-        };
-        let consequence = if self.current.take().is_some() {
+        let what = lines::expected(what).unwrap_or(message::Expected::AnswerHeader);
+        let skipped = self.current.take().is_some();
+        if skipped {
             self.skipping = true;
-            "; this document is skipped"
-        } else {
-            ""
-        };
+        }
         self.diagnose(
             n,
             col,
             Severity::Error,
-            format!("broken \"Réponse\" header: expected {what}{consequence}"),
+            Message::BrokenAnswer(what, skipped),
         );
     }
 
@@ -494,15 +437,7 @@ impl<'p> Parser<'_, 'p> {
         let title = preamble.pop().map(|(_, t)| t);
         if let Some((first, _)) = preamble.first() {
             let count = preamble.len();
-            self.diagnose(
-                *first,
-                1,
-                Severity::Warning,
-                format!(
-                    "ignored {count} line{} of text before the title and the \"Question de\" header",
-                    if count == 1 { "" } else { "s" }
-                ),
-            );
+            self.diagnose(*first, 1, Severity::Warning, Message::BeforeTitle(count));
         }
         title
     }
@@ -517,10 +452,7 @@ impl<'p> Parser<'_, 'p> {
                 n,
                 col,
                 Severity::Warning,
-                format!(
-                    "impossible date {:02}/{:02}/{:04}; the field is left empty",
-                    date.day, date.month, date.year
-                ),
+                Message::ImpossibleDate(date.day, date.month, date.year),
             );
         }
         checked
@@ -538,27 +470,14 @@ impl<'p> Parser<'_, 'p> {
         {
             let count = draft.tail.len();
             draft.tail.clear();
-            self.diagnose(
-                line,
-                1,
-                Severity::Warning,
-                format!(
-                    "ignored {count} line{} after the page footer",
-                    if count == 1 { "" } else { "s" }
-                ),
-            );
+            self.diagnose(line, 1, Severity::Warning, Message::AfterFooter(count));
         }
         let (record, has_text, found) = draft.into_record(self.source, self.today);
         if let Texts::Probe(_) = self.texts {
             self.out.probed.push(found);
         }
         if !has_text {
-            self.diagnose(
-                record.line,
-                1,
-                Severity::Warning,
-                "the question has no text".to_owned(),
-            );
+            self.diagnose(record.line, 1, Severity::Warning, Message::NoText);
         }
         // Most files hold one record: room for four would be wasted.
         if self.out.records.capacity() == 0 {

@@ -3,6 +3,7 @@
 use proptest::prelude::*;
 
 use super::*;
+use crate::i18n::Lang;
 
 fn ok(query: &str) -> ParsedQuery {
     match parse(query) {
@@ -115,21 +116,21 @@ fn unknown_filter_is_located_and_lists_the_known_ones() {
     let e = err("cnil foo:bar");
     assert_eq!(e.column, 6);
     assert!(
-        e.message.starts_with(
+        e.message(Lang::En).starts_with(
             "unknown filter 'foo:'; known: author, ministry, group, status, late, after, before"
         ),
         "{}",
-        e.message
+        e.message(Lang::En)
     );
     assert_eq!(err("é http://x").column, 3);
-    assert_eq!(e.to_string(), format!("column 6: {}", e.message));
+    assert_eq!(e.to_string(), format!("column 6: {}", e.message(Lang::En)));
 }
 
 #[test]
 fn unbalanced_quote_points_at_the_opening_quote() {
     let e = err("été \"6 janvier");
     assert_eq!(e.column, 5);
-    assert!(e.message.contains("unbalanced quote"));
+    assert!(e.message(Lang::En).contains("unbalanced quote"));
     assert_eq!(err("author:\"di folco").column, 8);
 }
 
@@ -138,9 +139,9 @@ fn empty_filter_value_points_at_the_filter() {
     let e = err("cnil author: dossus");
     assert_eq!(e.column, 6);
     assert!(
-        e.message.starts_with("empty value for 'author:'"),
+        e.message(Lang::En).starts_with("empty value for 'author:'"),
         "{}",
-        e.message
+        e.message(Lang::En)
     );
     assert_eq!(err("x status:").column, 3);
     assert_eq!(err("group:\"  \"").column, 1);
@@ -151,25 +152,28 @@ fn bad_status_and_late_values_point_at_the_value() {
     let e = err("status:pending");
     assert_eq!(e.column, 8);
     assert!(
-        e.message
+        e.message(Lang::En)
             .contains("answered, awaiting, lapsed or withdrawn"),
         "{}",
-        e.message
+        e.message(Lang::En)
     );
     let e = err("é late:maybe");
     assert_eq!(e.column, 8);
-    assert!(e.message.contains("yes or no"));
+    assert!(e.message(Lang::En).contains("yes or no"));
 }
 
 #[test]
 fn malformed_and_impossible_dates() {
     let e = err("after:2023-02-31");
     assert_eq!(e.column, 7);
-    assert_eq!(e.message, "impossible date 2023-02-31: 2023-02 has 28 days");
+    assert_eq!(
+        e.message(Lang::En),
+        "impossible date 2023-02-31: 2023-02 has 28 days"
+    );
     let e = err("x before:2023-13-01");
     assert_eq!(e.column, 10);
     assert_eq!(
-        e.message,
+        e.message(Lang::En),
         "impossible date 2023-13-01: there is no month 13"
     );
     for bad in [
@@ -182,9 +186,9 @@ fn malformed_and_impossible_dates() {
         let e = err(&format!("after:{bad}"));
         assert_eq!(e.column, 7);
         assert!(
-            e.message.starts_with("malformed date"),
+            e.message(Lang::En).starts_with("malformed date"),
             "{bad}: {}",
-            e.message
+            e.message(Lang::En)
         );
     }
     assert_eq!(
@@ -228,7 +232,7 @@ fn long_queries_are_refused_and_repeated_words_kept_once() {
     let long = "cnil ".repeat(4000);
     let err = parse(&long).unwrap_err();
     assert_eq!(err.column, MAX_BYTES + 1);
-    assert!(err.message.contains("20000 bytes"), "{}", err.message);
+    assert!(err.to_string().contains("20,000 bytes"), "{}", err);
     let long = "é".repeat(MAX_BYTES);
     assert_eq!(parse(&long).unwrap_err().column, MAX_BYTES / 2 + 1);
 

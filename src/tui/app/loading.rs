@@ -93,10 +93,7 @@ impl App {
             && !awaiting.abandoned
         {
             awaiting.abandoned = true;
-            self.fail(
-                "the texts could not be read in the background: each record is read when opened"
-                    .to_owned(),
-            );
+            self.fail(self.lang.t().texts_abandoned.to_owned());
         }
     }
 

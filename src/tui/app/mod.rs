@@ -24,7 +24,7 @@ pub use quote::Selection;
 pub use search::{Applied, Match, Message, Prompt, Target};
 
 use super::action::Action;
-use super::layout::{Focus, Panes, inner};
+use super::layout::{Focus, Panes, Wants, inner};
 use crate::corpus::{Corpus, Input};
 use crate::export::clipboard::Clipboard;
 use crate::model::Record;
@@ -64,6 +64,10 @@ struct Wrapped {
     lines: Rc<[Range<usize>]>,
 }
 
+/// What the list's width depends on: the records shown (their count and
+/// first), the records loaded, the language.
+type ListKey = (usize, Option<usize>, usize, crate::i18n::Lang);
+
 /// The sentence bounds of one text: the record's index, the ranges.
 type Sentences = (usize, Rc<[Range<usize>]>);
 
@@ -97,6 +101,8 @@ pub struct App {
     pub color: bool,
     /// The day pending delays are counted to.
     pub today: NaiveDate,
+    /// The language of the screen.
+    pub lang: crate::i18n::Lang,
     /// The search bar, while open.
     pub prompt: Option<Prompt>,
     /// The list filter.
@@ -120,6 +126,8 @@ pub struct App {
     /// While files stream in, the listing rank of each record's file.
     file_ranks: Vec<usize>,
     wraps: RefCell<[Option<Wrapped>; 2]>,
+    /// [`App::list_wanted`]'s last answer, and what it was for.
+    list_width: RefCell<Option<(ListKey, u16)>>,
     sentence_cache: RefCell<[Option<Sentences>; 2]>,
 }
 
@@ -168,6 +176,7 @@ impl App {
             quit: false,
             color,
             today,
+            lang: crate::i18n::Lang::default(),
             prompt: None,
             filter: None,
             search: None,
@@ -179,13 +188,52 @@ impl App {
             clipboard: Clipboard::from_env(),
             terminal_out: Box::new(std::io::sink()),
             wraps: RefCell::new([None, None]),
+            list_width: RefCell::new(None),
             sentence_cache: RefCell::new([None, None]),
         }
     }
 
     /// The panes of the current frame.
     pub fn panes(&self) -> Panes {
-        Panes::compute(self.area, self.focus, self.selection.is_some())
+        let list = self.list_wanted();
+        let answer_rows = self.current().filter(|r| r.answer.is_none()).map(|record| {
+            let width = crate::tui::layout::reader_width(self.area.width, list);
+            let rows = crate::tui::header::height(
+                record,
+                PartKind::Answer,
+                self.lang,
+                self.today,
+                usize::from(width.saturating_sub(2)),
+            );
+            u16::try_from(rows).unwrap_or(u16::MAX).saturating_add(2)
+        });
+        let wants = Wants {
+            quote: self.selection.is_some(),
+            list,
+            answer_rows,
+        };
+        Panes::compute(self.area, self.focus, wants)
+    }
+
+    /// The width the list's columns want; cached, since every key asks.
+    fn list_wanted(&self) -> u16 {
+        let key = (
+            self.shown.len(),
+            self.shown.first().copied(),
+            self.corpus.records.len(),
+            self.lang,
+        );
+        let mut cache = self.list_width.borrow_mut();
+        if let Some((k, width)) = *cache
+            && k == key
+        {
+            return width;
+        }
+        let width =
+            crate::tui::view::list_wanted_width(&self.corpus.records, &self.shown, self.lang);
+        let width = u16::try_from(width).unwrap_or(u16::MAX);
+        *cache = Some((key, width));
+        width
     }
 
     /// Index in `corpus.records` of the selected record.
@@ -219,23 +267,32 @@ impl App {
         }
     }
 
-    /// Lines of header above a part's text: the JO reference, the lines
-    /// only some records have ([`header_extras`]), then a blank line.
+    /// Rows of header above a part's text ([`crate::tui::header`]),
+    /// wrapped to the pane, then a blank row.
     ///
     /// In a short pane the text matters more: below 8 rows only the JO
-    /// reference stays, below 4 nothing.
+    /// reference stays, on one row; below 4 nothing. The header never
+    /// takes more than half the pane.
     pub fn header_height(&self, part: PartKind) -> u16 {
-        let rows = self.pane(part).map_or(0, |r| inner(r).height);
+        let Some(inside) = self.pane(part).map(inner) else {
+            return 0;
+        };
+        let rows = inside.height;
+        let wrapped = self.current().map_or(1, |r| {
+            crate::tui::header::height(r, part, self.lang, self.today, usize::from(inside.width))
+        });
+        let wrapped = u16::try_from(wrapped).unwrap_or(u16::MAX);
+        // With no text under it, the header is all there is.
+        if self.text(part).is_empty() {
+            return wrapped.min(rows);
+        }
         if rows < 4 {
             return 0;
         }
         if rows < 8 {
             return 1;
         }
-        let extras = self.current().map_or(0, |r| header_extras(r, part));
-        // The text keeps at least half the pane.
-        let extras = extras.min(usize::from(rows / 2).saturating_sub(2));
-        2 + u16::try_from(extras).unwrap_or(0)
+        wrapped.min(rows / 2 - 1) + 1
     }
 
     /// How far a part's text is scrolled, in display lines.
@@ -508,23 +565,6 @@ impl App {
             }
         }
     }
-}
-
-/// Header lines of a part that only some records have: the question's
-/// title, the answer's public sitting and transfer, each part's errata.
-pub fn header_extras(record: &Record, part: PartKind) -> usize {
-    let own = match part {
-        PartKind::Question => usize::from(record.title.is_some()),
-        PartKind::Answer => {
-            usize::from(
-                record
-                    .answer
-                    .as_ref()
-                    .is_some_and(|a| a.session_date.is_some()),
-            ) + usize::from(record.transmitted_to.is_some())
-        }
-    };
-    own + record.errata.iter().filter(|e| e.part == part).count()
 }
 
 /// `from + delta`, kept within `0..=max`.

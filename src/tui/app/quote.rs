@@ -11,6 +11,7 @@ use std::rc::Rc;
 use super::{App, Message, PartKind, slot};
 use crate::export::clipboard::{CopyError, Way};
 use crate::export::file;
+use crate::i18n::fill;
 use crate::quote::{self, Format, Quote};
 use crate::text::sentence::{locate, sentences};
 use crate::tui::layout::Focus;
@@ -95,11 +96,10 @@ impl App {
                 }
                 self.describe_selection();
             }
-            None if !self.current().is_none_or(|r| part.digitised(r)) => self.fail(
-                "this text was never digitised: the page only says so, there is nothing to quote"
-                    .to_owned(),
-            ),
-            None => self.fail("nothing to select here".to_owned()),
+            None if !self.current().is_none_or(|r| part.digitised(r)) => {
+                self.fail(self.lang.t().never_digitised.to_owned());
+            }
+            None => self.fail(self.lang.t().nothing_to_select.to_owned()),
         }
     }
 
@@ -115,7 +115,7 @@ impl App {
     /// `]` / `[`: one sentence more or less, keeping the end in view.
     pub(super) fn resize_selection(&mut self, delta: isize) {
         let Some(mut selection) = self.selection else {
-            self.fail("nothing selected: press v to select a sentence".to_owned());
+            self.fail(self.lang.t().nothing_selected.to_owned());
             return;
         };
         let total = self.sentences(selection.part).len();
@@ -151,12 +151,11 @@ impl App {
 
     fn describe_selection(&mut self) {
         if let Some(selection) = self.selection {
-            let n = selection.count;
+            let t = self.lang.t();
             self.message = Some(Message {
-                text: format!(
-                    "{} selected: y copies with citation, Y without, e saves",
-                    crate::cli::plural(n, "sentence")
-                ),
+                text: self
+                    .lang
+                    .count(selection.count, t.selected_one, t.selected_many),
                 error: false,
             });
         }
@@ -165,7 +164,7 @@ impl App {
     /// `y` / `Y`: copies the selection, with its citation or bare.
     pub(super) fn copy_selection(&mut self, with_citation: bool) {
         let Some(quote) = self.quote() else {
-            self.fail("nothing selected: press v to select a sentence".to_owned());
+            self.fail(self.lang.t().nothing_selected.to_owned());
             return;
         };
         let text = if with_citation {
@@ -173,25 +172,34 @@ impl App {
         } else {
             quote.text.replace("\n\n", " ")
         };
+        let (lang, t) = (self.lang, self.lang.t());
         let what = if with_citation {
-            "quote and citation"
+            t.copied_quote_and_citation
         } else {
-            "quote"
+            t.copied_quote
         };
         match self.clipboard.copy(&text, &mut *self.terminal_out) {
             Ok(ways) => {
-                let ways: Vec<&str> = ways.iter().copied().map(Way::describe).collect();
-                self.say(&format!(
-                    "copied {what} ({} chars) to {}{}",
-                    text.chars().count(),
-                    ways.join(" + "),
-                    removed(&quote)
-                ));
+                let ways: Vec<&str> = ways
+                    .iter()
+                    .map(|way| match way {
+                        Way::Osc52 => t.way_osc52,
+                        Way::Tmux => t.way_tmux,
+                        Way::Native => t.way_native,
+                    })
+                    .collect();
+                let copied = fill(
+                    t.copied,
+                    &[what, &lang.number(text.chars().count()), &ways.join(" + ")],
+                );
+                self.say(&format!("{copied}{}", removed(lang, &quote)));
             }
-            Err(CopyError::TooLong { bytes, max }) => self.fail(format!(
-                "too long to copy ({bytes} bytes, terminals take {max}): press e to save it to the quote file"
-            )),
-            Err(e) => self.fail(format!("{e}; press e to save it to the quote file")),
+            Err(CopyError::TooLong { bytes, max }) => {
+                self.fail(fill(t.too_long, &[&lang.number(bytes), &lang.number(max)]))
+            }
+            Err(CopyError::Unreachable(why)) => {
+                self.fail(fill(t.copy_failed, &[&fill(t.copy_unreachable, &[&why])]));
+            }
         }
     }
 
@@ -199,30 +207,38 @@ impl App {
     /// quote file.
     pub(super) fn export_selection(&mut self) {
         let Some(quote) = self.quote() else {
-            self.fail("nothing selected: press v to select a sentence".to_owned());
+            self.fail(self.lang.t().nothing_selected.to_owned());
             return;
         };
         let Some(path) = self.quotes_file.clone() else {
-            self.fail("no quote file: set XDG_DATA_HOME or HOME".to_owned());
+            self.fail(self.lang.t().no_quote_file.to_owned());
             return;
         };
         match file::append(&path, &quote.render(Format::Markdown)) {
             Ok(file::Appended::Added) => {
-                self.say(&format!("saved to {}{}", path.display(), removed(&quote)));
+                let saved = fill(self.lang.t().saved, &[&path.display().to_string()]);
+                self.say(&format!("{saved}{}", removed(self.lang, &quote)));
             }
             Ok(file::Appended::AlreadyThere) => {
-                self.say(&format!("already saved in {}", path.display()));
+                self.say(&fill(
+                    self.lang.t().already_saved,
+                    &[&path.display().to_string()],
+                ));
             }
-            Err(e) => self.fail(format!("cannot save to {}: {e}", path.display())),
+            Err(e) => self.fail(fill(
+                self.lang.t().cannot_save,
+                &[&path.display().to_string(), &e.to_string()],
+            )),
         }
     }
 }
 
 /// "; 3 control characters or escape sequences taken out of the quote",
 /// or nothing.
-fn removed(quote: &Quote) -> String {
+fn removed(lang: crate::i18n::Lang, quote: &Quote) -> String {
+    let t = lang.t();
     match quote.removed {
         0 => String::new(),
-        n => format!("; {}", crate::cli::removed_message(n)),
+        n => format!("; {}", lang.count(n, t.removed_one, t.removed_many)),
     }
 }

@@ -142,7 +142,12 @@ impl App {
             Ok(query) => query,
             Err(e) => {
                 if self.prompt.is_none() {
-                    self.fail(format!("invalid query: {e}"));
+                    let t = self.lang.t();
+                    let message = crate::i18n::fill(
+                        t.invalid_query,
+                        &[&e.column.to_string(), &e.message(self.lang), t.showing_all],
+                    );
+                    self.fail(message);
                 }
                 return;
             }
@@ -184,7 +189,7 @@ impl App {
         self.refresh_matches();
         if self.matches.is_empty() {
             if submitted && self.search.is_some() {
-                self.fail(format!("no match for {phrase}"));
+                self.fail(crate::i18n::fill(self.lang.t().no_match, &[phrase]));
             }
             return;
         }
@@ -247,8 +252,8 @@ impl App {
                 .or(self.filter.as_ref())
                 .map(|s| s.text.clone());
             match what {
-                Some(text) => self.fail(format!("no match for {text} in this record")),
-                None => self.fail("no search: press / first".to_owned()),
+                Some(text) => self.fail(crate::i18n::fill(self.lang.t().no_match_here, &[&text])),
+                None => self.fail(self.lang.t().no_search.to_owned()),
             }
             return;
         }
@@ -256,12 +261,12 @@ impl App {
             (None, true) => 0,
             (None, false) => count - 1,
             (Some(i), true) if i + 1 == count => {
-                self.say("search hit the end, continuing at the top");
+                self.say(self.lang.t().wrapped_top);
                 0
             }
             (Some(i), true) => i + 1,
             (Some(0), false) => {
-                self.say("search hit the top, continuing at the end");
+                self.say(self.lang.t().wrapped_end);
                 count - 1
             }
             (Some(i), false) => i - 1,
@@ -322,26 +327,25 @@ impl App {
     /// records it shows; the matches in the open text, `[i/N]` once one is
     /// current.
     pub fn search_status(&self) -> Vec<String> {
+        let (lang, t) = (self.lang, self.lang.t());
+        let matches = |n: usize| lang.count(n, t.matches_one, t.matches_many);
         let mut parts = Vec::new();
         if let Some(search) = &self.search {
             parts.push(match (self.current_match, self.matches.len()) {
-                (_, 0) => "[0/0] not found".to_owned(),
-                (Some(i), n) => format!("[{}/{n}] \"{}\"", i + 1, search.text),
-                (None, n) => format!("{} \"{}\"", crate::cli::plural(n, "match"), search.text),
+                (_, 0) => t.not_found.to_owned(),
+                (Some(i), n) => format!("[{}/{}] \"{}\"", i + 1, lang.number(n), search.text),
+                (None, n) => format!("{} \"{}\"", matches(n), search.text),
             });
         } else if !self.matches.is_empty() {
             // The filter's words, highlighted in the open record.
             parts.push(match self.current_match {
-                Some(i) => format!("[{}/{}]", i + 1, self.matches.len()),
-                None => crate::cli::plural(self.matches.len(), "match"),
+                Some(i) => format!("[{}/{}]", i + 1, lang.number(self.matches.len())),
+                None => matches(self.matches.len()),
             });
         }
         if let Some(filter) = &self.filter {
-            parts.push(format!(
-                "filter \"{}\": {}",
-                filter.text,
-                crate::cli::plural(self.shown.len(), "record")
-            ));
+            let records = lang.count(self.shown.len(), t.records_one, t.records_many);
+            parts.push(crate::i18n::fill(t.filter_count, &[&filter.text, &records]));
         }
         parts
     }

@@ -2,26 +2,44 @@
 //! ministry — and "shown / total" in its title. Only the visible rows are
 //! built, so 100,000 records cost no more than 40.
 
+use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use super::fit;
 use super::theme::Theme;
-use super::{fit, thousands};
+use crate::i18n::{Lang, fill};
 use crate::model::{Record, Status};
+use crate::text::sanitize::str_width;
 use crate::tui::app::App;
 use crate::tui::layout::{Focus, inner};
 
 pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let theme = Theme { color: app.color };
+    let (lang, t) = (app.lang, app.lang.t());
     let focused = app.focus == Focus::List;
-    let title = format!(
-        " Questions {} / {} ",
-        thousands(app.shown.len()),
-        thousands(app.corpus.records.len())
+    let title = fill(
+        t.list_title,
+        &[
+            &lang.number(app.shown.len()),
+            &lang.number(app.corpus.records.len()),
+        ],
     );
-    let block = super::pane(&title, focused, theme, area);
+    let mut block = super::pane(&title, focused, theme, area);
+    if !app.shown.is_empty() {
+        let position = fill(
+            t.list_position,
+            &[
+                &lang.number(app.selected + 1),
+                &lang.number(app.shown.len()),
+            ],
+        );
+        if str_width(&position) + 4 <= usize::from(area.width) {
+            block = block.title_bottom(Line::from(position).right_aligned().style(theme.dim()));
+        }
+    }
     let inside = inner(area);
     frame.render_widget(block, area);
     if inside.width == 0 || inside.height == 0 {
@@ -29,16 +47,24 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
     }
     if app.shown.is_empty() {
         let message = if app.loading.is_some() {
-            "loading…"
+            t.list_loading
         } else if app.awaiting_texts.as_ref().is_some_and(|a| !a.abandoned) {
-            "reading texts…"
+            t.list_reading
+        } else if app.corpus.records.is_empty() {
+            t.list_empty
         } else {
-            "no records"
+            t.list_none_shown
         };
-        frame.render_widget(Paragraph::new(Span::styled(message, theme.dim())), inside);
+        frame.render_widget(
+            Paragraph::new(Span::styled(
+                fit(message, usize::from(inside.width)),
+                theme.dim(),
+            )),
+            inside,
+        );
         return;
     }
-    let width = usize::from(inside.width);
+    let columns = Columns::new(usize::from(inside.width), lang);
     let rows: Vec<Line<'_>> = app
         .shown
         .iter()
@@ -48,7 +74,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
         .map(|(position, &index)| {
             let record = &app.corpus.records[index];
             let selected = position == app.selected;
-            let mut line = row(record, width, selected, theme);
+            let mut line = columns.row(record, selected, theme, lang, app.today);
             if selected {
                 line = line.style(theme.selected(focused));
             }
@@ -58,54 +84,117 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
     frame.render_widget(Paragraph::new(rows), inside);
 }
 
-/// One row, fitted to `width` columns.
-fn row(record: &Record, width: usize, selected: bool, theme: Theme) -> Line<'static> {
-    let mut spans = Vec::new();
-    let mut used = 0;
-    let mut push = |spans: &mut Vec<Span<'static>>, text: String, style| {
-        let text = fit(&text, width.saturating_sub(used));
-        used += crate::text::sanitize::str_width(&text);
-        spans.push(Span::styled(text, style));
-    };
-    let plain = ratatui::style::Style::new();
-    push(
-        &mut spans,
-        if selected { "▶ " } else { "  " }.to_owned(),
-        plain,
-    );
-    let date = record.question.date.map_or_else(
-        || "??/??/????".to_owned(),
-        |d| d.format("%d/%m/%Y").to_string(),
-    );
-    push(&mut spans, format!("{date} "), plain);
-    let name_width = if width >= 40 { 14 } else { 10 };
-    let name = fit(&short_name(record), name_width - 1);
-    push(
-        &mut spans,
-        format!("{name:<w$} ", w = name_width - 1),
-        plain,
-    );
-    push(
-        &mut spans,
-        format!("{} ", status_mark(record.status)),
-        plain,
-    );
-    // A narrow list keeps the late marker, in one column.
-    let (late, on_time) = if width >= 36 {
-        ("late ", "     ")
-    } else {
-        ("!", " ")
-    };
-    if record.late == Some(true) {
-        push(&mut spans, late.to_owned(), theme.late());
-    } else {
-        push(&mut spans, on_time.to_owned(), plain);
+/// The widths a column gets in a list of some width: the date, the
+/// status, the lateness and the delay always; the author's name shorter
+/// when narrow; the ministry with what is left.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Columns {
+    author: usize,
+    late: usize,
+    ministry: usize,
+}
+
+/// The marker "▶ ", the date and a space, the status mark and a space.
+const FIXED: usize = 2 + 11 + 2;
+/// The delay, right-aligned: "1 480 j" and a space.
+const DELAY: usize = 8;
+/// The author's name, at most.
+const AUTHOR: usize = 16;
+
+impl Columns {
+    fn new(width: usize, lang: Lang) -> Columns {
+        let late_word = str_width(lang.t().list_late) + 1;
+        let late = if width >= FIXED + 10 + late_word + DELAY + 8 {
+            late_word
+        } else {
+            2
+        };
+        let author = width.saturating_sub(FIXED + late + DELAY).min(AUTHOR);
+        let ministry = width.saturating_sub(FIXED + late + DELAY + author);
+        Columns {
+            author,
+            late,
+            ministry: if ministry >= 6 { ministry } else { 0 },
+        }
     }
-    push(&mut spans, " ".to_owned(), plain);
-    if let Some(ministry) = record.ministry.as_deref() {
-        push(&mut spans, short_ministry(ministry), theme.dim());
+
+    /// The width these columns want to show every ministry whole, at most
+    /// `ministry` columns of it.
+    fn wanted(lang: Lang, ministry: usize) -> usize {
+        FIXED + str_width(lang.t().list_late) + 1 + DELAY + AUTHOR + ministry
     }
-    Line::from(spans)
+
+    /// One row.
+    fn row(
+        &self,
+        record: &Record,
+        selected: bool,
+        theme: Theme,
+        lang: Lang,
+        today: NaiveDate,
+    ) -> Line<'static> {
+        let t = lang.t();
+        let plain = ratatui::style::Style::new();
+        let mut spans = vec![
+            Span::raw(if selected { "▶ " } else { "  " }),
+            Span::raw(format!("{} ", lang.maybe_date(record.question.date))),
+        ];
+        if self.author > 0 {
+            let name = fit(&short_name(record), self.author - 1);
+            spans.push(Span::raw(format!("{name:<w$} ", w = self.author - 1)));
+        }
+        spans.push(Span::raw(format!("{} ", status_mark(record.status))));
+        let late = if self.late > 2 { t.list_late } else { "!" };
+        if record.late == Some(true) {
+            spans.push(Span::styled(
+                format!("{late:<w$}", w = self.late),
+                theme.late(),
+            ));
+        } else {
+            spans.push(Span::raw(" ".repeat(self.late)));
+        }
+        let delay = days(record, today).map_or_else(String::new, |d| {
+            format!("{}{}{}", lang.number(d), '\u{a0}', t.days_short)
+        });
+        spans.push(Span::styled(
+            format!("{:>w$} ", fit(&delay, DELAY - 1), w = DELAY - 1),
+            plain,
+        ));
+        if self.ministry > 0
+            && let Some(ministry) = record.ministry.as_deref()
+        {
+            spans.push(Span::styled(
+                fit(&short_ministry(ministry), self.ministry),
+                theme.dim(),
+            ));
+        }
+        Line::from(spans)
+    }
+}
+
+/// The width the list wants at most, for the ministries of `records`
+/// (the first 2,000 of them: the column stays put while scrolling).
+pub fn wanted_width(records: &[Record], shown: &[usize], lang: Lang) -> usize {
+    let ministry = shown
+        .iter()
+        .take(2000)
+        .filter_map(|&i| records[i].ministry.as_deref())
+        .map(|m| str_width(&short_ministry(m)))
+        .max()
+        .unwrap_or(0)
+        .min(40);
+    Columns::wanted(lang, ministry) + 2
+}
+
+/// The days a record's answer took, or an awaiting question has waited
+/// until `today`.
+fn days(record: &Record, today: NaiveDate) -> Option<usize> {
+    let days = match (record.status, record.delay_days) {
+        (_, Some(days)) => days,
+        (Status::Awaiting, None) => (today - record.question.date?).num_days(),
+        _ => return None,
+    };
+    usize::try_from(days).ok()
 }
 
 /// ✓ answered, … awaiting, † lapsed, × withdrawn.
@@ -122,7 +211,20 @@ pub fn status_mark(status: Status) -> char {
 pub fn short_name(record: &Record) -> String {
     let author = &record.author;
     match (author.name.as_deref(), author.first_name.as_deref()) {
-        (Some(name), Some(first)) => name.strip_prefix(first).map_or(name, str::trim).to_owned(),
+        (Some(name), Some(first)) => match name.strip_prefix(first) {
+            Some(last) => last.trim().to_owned(),
+            // The body's spelling ("André" for the header's "Andre"): as
+            // many words as the first name has.
+            None => {
+                let skip = first.split_whitespace().count();
+                let words: Vec<&str> = name.split_whitespace().skip(skip).collect();
+                if words.is_empty() {
+                    name.to_owned()
+                } else {
+                    words.join(" ")
+                }
+            }
+        },
         (Some(name), None) => name.to_owned(),
         _ => author.last_name.clone().unwrap_or_else(|| "?".to_owned()),
     }

@@ -13,6 +13,8 @@
 //! document can send an escape sequence to the terminal.
 
 mod list;
+
+pub use list::wanted_width as list_wanted_width;
 mod overlay;
 mod quote;
 mod reader;
@@ -37,7 +39,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &mut App) {
 fn render(frame: &mut Frame<'_>, app: &App) {
     let panes = app.panes();
     if panes.too_small {
-        let notice = Paragraph::new(Line::from("terminal too small"))
+        let notice = Paragraph::new(Line::from(app.lang.t().too_small))
             .wrap(ratatui::widgets::Wrap { trim: true });
         frame.render_widget(notice, frame.area());
         return;

@@ -14,6 +14,7 @@ use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
 use super::theme::Theme;
+use crate::i18n::fill;
 use crate::text::sanitize::visible;
 use crate::text::wrap::wrap;
 use crate::tui::app::App;
@@ -37,10 +38,17 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let passage_lines = wrap(&passage, width);
     let citation_lines = wrap(&citation, width);
     let count = app.selection.map_or(0, |s| s.count);
-    let title = format!(
-        " Quote · {} · {} · y copy  Y bare  e save ",
-        crate::cli::plural(count, "sentence"),
-        crate::cli::plural(passage_lines.len() + citation_lines.len(), "line")
+    let (lang, t) = (app.lang, app.lang.t());
+    let title = fill(
+        t.quote_title,
+        &[
+            &lang.count(count, t.sentences_one, t.sentences_many),
+            &lang.count(
+                passage_lines.len() + citation_lines.len(),
+                t.lines_one,
+                t.lines_many,
+            ),
+        ],
     );
     frame.render_widget(super::pane(&title, false, theme, area), area);
     if quote.is_none() {

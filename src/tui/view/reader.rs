@@ -12,22 +12,24 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
 use super::theme::Theme;
-use super::thousands;
+use crate::i18n::{Lang, fill};
 use crate::model::{Record, Status};
 use crate::text::sanitize::visible;
 use crate::tui::app::{App, PartKind};
+use crate::tui::header::{self, HeaderLine, Kind};
 use crate::tui::layout::inner;
 
 pub fn draw(frame: &mut Frame<'_>, app: &App, part: PartKind, area: Rect) {
     let theme = Theme { color: app.color };
     let focused = app.focus == crate::tui::layout::Focus::of(part);
     let record = app.current();
+    let t = app.lang.t();
     let title = record.map_or_else(
         || match part {
-            PartKind::Question => " Question ".to_owned(),
-            PartKind::Answer => " Réponse ".to_owned(),
+            PartKind::Question => format!(" {} ", t.question),
+            PartKind::Answer => format!(" {} ", t.answer),
         },
-        |r| pane_title(r, part),
+        |r| pane_title(r, part, app.lang),
     );
     let mut block = super::pane(&title, focused, theme, area);
     let inside = inner(area);
@@ -40,16 +42,16 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, part: PartKind, area: Rect) {
     let scroll = app.scroll_of(part).min(lines.len().saturating_sub(height));
     if lines.len() > height && height > 0 {
         let last = (scroll + height).min(lines.len());
-        block = block.title_bottom(
-            Line::from(format!(
-                " {}–{} / {} ",
-                scroll + 1,
-                last,
-                thousands(lines.len())
-            ))
-            .right_aligned()
-            .style(theme.dim()),
+        let lang = app.lang;
+        let range = fill(
+            t.lines_range,
+            &[
+                &lang.number(scroll + 1),
+                &lang.number(last),
+                &lang.number(lines.len()),
+            ],
         );
+        block = block.title_bottom(Line::from(range).right_aligned().style(theme.dim()));
     }
     frame.render_widget(block, area);
 
@@ -58,16 +60,10 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, part: PartKind, area: Rect) {
         ..inside
     };
     if header.height > 0 {
-        let (reference, extras) = header_lines(record, part, theme, app.today());
-        // A short pane keeps the reference only; the last row is blank.
-        let room = usize::from(header.height.saturating_sub(1)).max(1);
-        let mut lines = vec![reference];
-        lines.extend(extras.into_iter().take(room - 1));
-        if part == PartKind::Question && record.title.is_some() && lines.len() > 1 {
-            // The title heads the question.
-            lines.swap(0, 1);
-        }
-        frame.render_widget(Paragraph::new(lines), header);
+        frame.render_widget(
+            Paragraph::new(header_rows(app, record, part, header)),
+            header,
+        );
     }
 
     let text = app.text(part);
@@ -191,12 +187,14 @@ fn overlay(
     out
 }
 
-/// "Question · M. Thomas Dossus (Rhône, GEST)", "Réponse · Ministère …".
-fn pane_title(record: &Record, part: PartKind) -> String {
+/// "Question · M. Thomas Dossus (Rhône, GEST)", "Réponse · Ministère …",
+/// "Réponse · attendue de : Ministère …".
+fn pane_title(record: &Record, part: PartKind, lang: Lang) -> String {
+    let t = lang.t();
     match part {
         PartKind::Question => {
             let author = &record.author;
-            let mut title = String::from(" Question · ");
+            let mut title = format!(" {} · ", t.question);
             if let Some(civility) = &author.civility {
                 title.push_str(civility);
                 title.push(' ');
@@ -212,127 +210,92 @@ fn pane_title(record: &Record, part: PartKind) -> String {
             title.push(' ');
             title
         }
-        PartKind::Answer => match (&record.answer, record.status) {
-            (Some(answer), _) => format!(
-                " Réponse · {} ",
-                answer.ministry.as_deref().unwrap_or("en séance publique")
-            ),
-            (None, Status::Awaiting) => " Réponse · en attente ".to_owned(),
-            (None, Status::Lapsed) => " Réponse · question caduque ".to_owned(),
-            (None, Status::Withdrawn) => " Réponse · question retirée ".to_owned(),
-            (None, Status::Answered) => " Réponse ".to_owned(),
-        },
-    }
-}
-
-/// The fixed lines over a text: the JO reference (or the status of a
-/// missing answer), then the lines that only some records have: the
-/// question's title, the answer's public sitting and transfer, each
-/// part's errata. [`App::header_height`] counts them
-/// ([`crate::tui::app::header_extras`]).
-fn header_lines(
-    record: &Record,
-    part: PartKind,
-    theme: Theme,
-    today: chrono::NaiveDate,
-) -> (Line<'static>, Vec<Line<'static>>) {
-    let page = |p: Option<u32>| p.map_or_else(String::new, |p| format!(" p. {p}"));
-    let mut extras = Vec::new();
-    let reference = match part {
-        PartKind::Question => {
-            if let Some(title) = &record.title {
-                extras.push(Line::styled(visible(title).into_owned(), theme.heading()));
-            }
-            let mut jo = format!(
-                "JO Sénat {}{}",
-                date(record.question.date),
-                page(record.question.page)
-            );
-            if let Some(number) = &record.number {
-                jo.push_str(&format!(" · n° {}", visible(number)));
-                if let Some(legislature) = record.legislature {
-                    jo.push_str(&format!(" · {legislature}e législature"));
-                }
-            }
-            Line::from(jo)
-        }
         PartKind::Answer => {
-            let mut spans = Vec::new();
-            match &record.answer {
-                Some(answer) => {
-                    spans.push(Span::raw(format!(
-                        "JO Sénat {}{}",
-                        date(answer.date),
-                        page(answer.page)
-                    )));
-                    if let Some(days) = record.delay_days {
-                        spans.push(Span::raw(format!(
-                            " · {} days",
-                            thousands(days.unsigned_abs() as usize)
-                        )));
-                    }
-                    if let Some(session) = answer.session_date {
-                        extras.push(Line::styled(
-                            format!(
-                                "Réponse apportée en séance publique le {}",
-                                date(Some(session))
-                            ),
-                            theme.dim(),
-                        ));
-                    }
-                }
-                None => {
-                    let what = match record.status {
-                        Status::Awaiting => "awaiting an answer",
-                        Status::Lapsed => "lapsed, never answered",
-                        Status::Withdrawn => "withdrawn",
-                        Status::Answered => "answered",
-                    };
-                    spans.push(Span::raw(what.to_owned()));
-                    if let (Some(asked), Status::Awaiting) = (record.question.date, record.status) {
-                        let days = (today - asked).num_days().max(0);
-                        spans.push(Span::raw(format!(" · {} days", thousands(days as usize))));
-                    }
-                }
-            }
-            if record.late == Some(true) {
-                spans.push(Span::raw(" · "));
-                spans.push(Span::styled("late", theme.late()));
-            }
-            if let Some(to) = &record.transmitted_to {
-                // Old pages name the ministry alone ("Équipement").
-                let named = ["Ministère", "ministère", "Premier", "Secrétariat"]
-                    .iter()
-                    .any(|p| to.starts_with(p));
-                let lead = if named {
-                    "Transmise au "
-                } else {
-                    "Transmise au ministère : "
-                };
-                extras.push(Line::styled(format!("{lead}{}", visible(to)), theme.dim()));
-            }
-            Line::from(spans)
+            let what = match (&record.answer, record.status) {
+                (Some(answer), _) => answer
+                    .ministry
+                    .clone()
+                    .unwrap_or_else(|| t.answer_in_session.to_owned()),
+                (None, Status::Awaiting) => match &record.ministry {
+                    Some(ministry) => fill(t.answer_awaiting, &[ministry]),
+                    None => t.answer_awaiting_alone.to_owned(),
+                },
+                (None, Status::Lapsed) => t.answer_lapsed.to_owned(),
+                (None, Status::Withdrawn) => t.answer_withdrawn.to_owned(),
+                (None, Status::Answered) => return format!(" {} ", t.answer),
+            };
+            format!(" {} · {what} ", t.answer)
         }
-    };
-    for erratum in record.errata.iter().filter(|e| e.part == part) {
-        extras.push(Line::styled(
-            format!(
-                "Erratum : JO Sénat du {}{}",
-                date(erratum.date),
-                page(erratum.page).replacen(' ', ", ", 1)
-            ),
-            theme.warning(),
-        ));
     }
-    (reference, extras)
 }
 
-/// A JO date as printed, `??/??/????` when unknown.
-fn date(d: Option<chrono::NaiveDate>) -> String {
-    d.map_or_else(
-        || "??/??/????".to_owned(),
-        |d| d.format("%d/%m/%Y").to_string(),
-    )
+/// The header's rows for `area`: its lines wrapped, a blank row under
+/// them; one row shows the JO reference alone, cut with "…" if it must be.
+fn header_rows(app: &App, record: &Record, part: PartKind, area: Rect) -> Vec<Line<'static>> {
+    let theme = Theme { color: app.color };
+    let width = usize::from(area.width);
+    let lines = header::lines(record, part, app.lang, app.today());
+    let styled = |line: &HeaderLine, range: Range<usize>| -> Line<'static> {
+        let row = &line.text[range.clone()];
+        if header::overflows(row, width) {
+            let kind = line.pieces.first().map_or(Kind::Plain, |(_, k)| *k);
+            return Line::styled(super::fit(row, width), style(theme, kind));
+        }
+        let marks: Vec<(Range<usize>, Style)> = line
+            .pieces
+            .iter()
+            .map(|(r, k)| (r.clone(), style(theme, *k)))
+            .collect();
+        let styled = styled_line(&line.text, range, &marks);
+        Line::from(
+            styled
+                .spans
+                .into_iter()
+                .map(|s| Span::styled(s.content.into_owned(), s.style))
+                .collect::<Vec<_>>(),
+        )
+    };
+    if area.height <= 1 {
+        return lines
+            .iter()
+            .find(|l| l.reference)
+            .map(|l| {
+                let one = HeaderLine {
+                    text: l.text.replace('\u{a0}', " "),
+                    ..l.clone()
+                };
+                let all = 0..one.text.len();
+                if header::overflows(&one.text, width) {
+                    Line::raw(super::fit(&one.text, width))
+                } else {
+                    styled(&one, all)
+                }
+            })
+            .into_iter()
+            .collect();
+    }
+    // A blank row under the header, unless no text follows it.
+    let room = usize::from(area.height) - usize::from(!app.text(part).is_empty());
+    lines
+        .iter()
+        .flat_map(|line| {
+            header::rows(line, width)
+                .into_iter()
+                .map(|r| styled(line, r))
+                .collect::<Vec<_>>()
+        })
+        .take(room)
+        .collect()
+}
+
+fn style(theme: Theme, kind: Kind) -> Style {
+    match kind {
+        Kind::Plain => Style::new(),
+        Kind::Title => theme.heading(),
+        Kind::Dim => theme.dim(),
+        Kind::Late => theme.late(),
+        Kind::Warning => theme.warning(),
+    }
 }
 
 #[cfg(test)]

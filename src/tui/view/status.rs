@@ -8,8 +8,9 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use super::fit;
 use super::theme::Theme;
-use super::{fit, thousands};
+use crate::i18n::{Lang, fill};
 use crate::text::sanitize::{str_width, visible};
 use crate::tui::app::{App, Target};
 use crate::tui::layout::Focus;
@@ -22,8 +23,8 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let left = match &app.prompt {
         Some(prompt) => {
             let label = match prompt.target {
-                Target::List => " filter ",
-                Target::Record => " search ",
+                Target::List => app.lang.t().prompt_filter,
+                Target::Record => app.lang.t().prompt_find,
             };
             // The end of what is typed stays in view.
             let room = width.saturating_sub(right_width + label.len() + 3);
@@ -56,22 +57,23 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
 }
 
 fn key_hints(app: &App, theme: Theme) -> Vec<Span<'static>> {
+    let t = app.lang.t();
     let focus = match app.focus {
-        Focus::List => "list",
-        Focus::Question => "question",
-        Focus::Answer => "answer",
+        Focus::List => t.focus_list,
+        Focus::Question => t.focus_question,
+        Focus::Answer => t.focus_answer,
     };
     let mut left = vec![Span::styled(
         format!(" {focus} "),
         theme.key().add_modifier(Modifier::REVERSED),
     )];
     for (key, what) in [
-        ("Tab", "focus"),
-        ("j/k", "move"),
-        ("/", "search"),
-        ("n/N", "match"),
-        ("?", "help"),
-        ("q", "quit"),
+        ("Tab", t.hint_focus),
+        ("j/k", t.hint_move),
+        ("/", t.hint_search),
+        ("n/N", t.hint_match),
+        ("?", t.hint_help),
+        ("q", t.hint_quit),
     ] {
         left.push(Span::raw(" "));
         left.push(Span::styled(key, theme.key()));
@@ -97,18 +99,22 @@ fn right_spans(app: &App, theme: Theme, width: usize) -> Vec<Span<'static>> {
     {
         // While the filter typed is not valid, the list is the last valid
         // one's: say both.
+        let t = app.lang.t();
         let showing = app.filter.as_ref().map_or_else(
-            || "showing every record".to_owned(),
-            |f| format!("showing \"{}\"", fit(&f.text, 24)),
+            || t.showing_all.to_owned(),
+            |f| fill(t.showing, &[&fit(&f.text, 24)]),
         );
         let room = width.saturating_sub(str_width(&prompt.text) + 14);
         let what = fit(
-            &error.message,
+            &error.message(app.lang),
             room.saturating_sub(showing.len() + 28).max(12),
         );
         parts.push(Span::styled(
             fit(
-                &format!("invalid query (col {}: {what}) — {showing}", error.column),
+                &fill(
+                    t.invalid_query,
+                    &[&error.column.to_string(), &what, &showing],
+                ),
                 room,
             ),
             theme.error(),
@@ -118,23 +124,28 @@ fn right_spans(app: &App, theme: Theme, width: usize) -> Vec<Span<'static>> {
             parts.push(Span::raw(fit(&part, 48)));
         }
     }
+    let (lang, t) = (app.lang, app.lang.t());
     if let Some(loading) = app.loading {
-        parts.push(Span::raw(progress(loading.done, loading.files, width)));
+        parts.push(Span::raw(progress(
+            lang,
+            loading.done,
+            loading.files,
+            width,
+        )));
     } else if app.awaiting_texts.as_ref().is_some_and(|a| !a.abandoned) {
-        parts.push(Span::raw("reading texts…"));
+        parts.push(Span::raw(t.reading_texts));
     } else if app.indexing() {
-        parts.push(Span::raw(format!(
-            "indexing {} / {}",
-            thousands(app.index.len()),
-            thousands(app.corpus.records.len())
+        parts.push(Span::raw(fill(
+            t.indexing,
+            &[
+                &lang.number(app.index.len()),
+                &lang.number(app.corpus.records.len()),
+            ],
         )));
     }
     if app.corpus.failed_files > 0 {
         parts.push(Span::styled(
-            format!(
-                "{} failed (E)",
-                crate::cli::plural(app.corpus.failed_files, "file")
-            ),
+            lang.count(app.corpus.failed_files, t.failed_one, t.failed_many),
             theme.error(),
         ));
     }
@@ -154,11 +165,12 @@ fn right_spans(app: &App, theme: Theme, width: usize) -> Vec<Span<'static>> {
 
 /// "loading 41 234 / 100 000 ▕████░░░░▏", shorter when the bar is narrow;
 /// "loading 41 234…" while files are still being found.
-fn progress(done: usize, files: Option<usize>, width: usize) -> String {
+fn progress(lang: Lang, done: usize, files: Option<usize>, width: usize) -> String {
+    let t = lang.t();
     let Some(files) = files else {
-        return format!("loading {}…", thousands(done));
+        return fill(t.loading_found, &[&lang.number(done)]);
     };
-    let mut text = format!("loading {} / {}", thousands(done), thousands(files));
+    let mut text = fill(t.loading_of, &[&lang.number(done), &lang.number(files)]);
     if width >= 100 && files > 0 {
         let cells = 16;
         let full = done.min(files) * cells / files;
