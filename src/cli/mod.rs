@@ -27,7 +27,7 @@ pub use search::{ColorChoice, SearchOptions, search};
 /// With no command, opens the reader on PATHs (files, or folders searched
 /// for .txt files); with no PATH, on the bundled seed documents.
 #[derive(Debug, Parser)]
-#[command(name = "reponses", version, args_conflicts_with_subcommands = true)]
+#[command(name = "reponses", version)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,

@@ -177,9 +177,9 @@ catalogue! {
     diag_empty: "empty document: expected a {}", "document vide : un en-tête {} était attendu";
     diag_no_header: "no {} found: not a senat.fr question page", "aucun en-tête {} : pas une page de question senat.fr";
     diag_header_grammar: "\"Question de M./Mme NAME First name (constituency - group) publiée le dd/mm/yyyy\" header", "\"Question de M./Mme NOM Prénom (circonscription - groupe) publiée le jj/mm/aaaa\"";
-    diag_broken_header: "broken \"Question de\" header: expected {}; this document is skipped", "en-tête \"Question de\" incomplet : {} attendu ; ce document est ignoré";
-    diag_broken_answer: "broken \"Réponse\" header: expected {}", "en-tête \"Réponse\" incomplet : {} attendu";
-    diag_broken_answer_skipped: "broken \"Réponse\" header: expected {}; this document is skipped", "en-tête \"Réponse\" incomplet : {} attendu ; ce document est ignoré";
+    diag_broken_header: "broken \"Question de\" header: expected {}; this document is skipped", "en-tête \"Question de\" incomplet : il manque {} ; ce document est ignoré";
+    diag_broken_answer: "broken \"Réponse\" header: expected {}", "en-tête \"Réponse\" incomplet : il manque {}";
+    diag_broken_answer_skipped: "broken \"Réponse\" header: expected {}; this document is skipped", "en-tête \"Réponse\" incomplet : il manque {} ; ce document est ignoré";
     diag_second_answer: "a second \"Réponse\" header in this document: it replaces the answer above it", "un second en-tête \"Réponse\" dans ce document : il remplace la réponse au-dessus";
     diag_second_session: "a second \"Réponse apportée en séance publique\" line in this document: the first is kept", "une seconde ligne \"Réponse apportée en séance publique\" dans ce document : la première est gardée";
     diag_session_date: "unreadable date of the public sitting: expected \"le dd/mm/yyyy\"; the field is left empty", "date de la séance publique illisible : \"le jj/mm/aaaa\" attendu ; le champ reste vide";
