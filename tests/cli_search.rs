@@ -270,3 +270,46 @@ fn a_terminal_gets_colour_unless_no_color_is_set() {
         "{plain:?}"
     );
 }
+
+/// A folder holding a binary file (a PDF saved as .txt): skipped as
+/// ripgrep skips it, so the status says whether something matched.
+#[test]
+fn binary_files_are_skipped_as_ripgrep_skips_them() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        "tests/fixtures/answered.txt",
+        dir.path().join("answered.txt"),
+    )
+    .unwrap();
+    std::fs::copy(
+        "tests/fixtures/broken/binary.txt",
+        dir.path().join("binary.txt"),
+    )
+    .unwrap();
+    let dir = dir.path().to_str().unwrap();
+    for args in [
+        vec!["search", "-l", "trésorerie", dir],
+        vec!["search", "trésorerie", dir],
+    ] {
+        reponses()
+            .args(&args)
+            .assert()
+            .code(0)
+            .stderr("")
+            .stdout(predicate::str::contains("answered.txt"));
+    }
+    reponses()
+        .args(["search", "-l", "quelconque", dir])
+        .assert()
+        .code(1)
+        .stderr("")
+        .stdout("");
+    // check still reports it.
+    reponses()
+        .args(["check", dir])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "binary.txt:4:17: error: binary data",
+        ));
+}

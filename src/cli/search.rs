@@ -24,7 +24,8 @@
 //! only the searched fields count, so the page's boilerplate (`publiée le`,
 //! dates of the headers, `- page 787`, the constituency and group in the
 //! header) is not searched; folders are searched for `.txt` files only; and
-//! a document that fails to load cannot match.
+//! a document that fails to load cannot match. Binary files (a NUL byte)
+//! are skipped, as ripgrep skips them: `check` reports them.
 
 use std::io::{self, IsTerminal, Write};
 
@@ -35,7 +36,7 @@ use super::commands::report_errors;
 use super::snippet::{WIDTH, snippet};
 use super::{Outcome, Run};
 use crate::corpus::{self, Corpus, Input};
-use crate::load::Texts;
+use crate::load::{Message, Texts};
 use crate::model::{PartKind, Record};
 use crate::search::{OneByOne, Query};
 use crate::text::sanitize::visible;
@@ -134,6 +135,10 @@ pub fn search(
             lines.push(self::line(record, &query, options));
         }
         file.records = Vec::new();
+        // Binary files are skipped, as ripgrep skips them: not documents,
+        // their error is `check`'s to report, and the exit status says
+        // whether something matched.
+        file.diagnostics.retain(|d| d.message != Message::Binary);
         (file, lines)
     });
     let (files, printed): (Vec<_>, Vec<Vec<String>>) = files.into_iter().unzip();
