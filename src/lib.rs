@@ -16,5 +16,7 @@ pub mod model;
 pub mod quote;
 pub mod search;
 pub mod seeds;
+pub mod sort;
+pub mod stats;
 pub mod text;
 pub mod tui;

@@ -170,6 +170,34 @@ impl PartKind {
     }
 }
 
+/// What names a ministry among others: "Ministère de l'intérieur et des
+/// outre-mer" → "intérieur et des outre-mer"; what every ministry's name
+/// shares ("Ministère de la ") is left out, for lists and their order.
+pub fn ministry_name(ministry: &str) -> &str {
+    [
+        "Ministère de l'",
+        "Ministère de la ",
+        "Ministère des ",
+        "Ministère du ",
+        "Ministère de ",
+        "Ministère délégué ",
+        "Ministère ",
+        "ministère de l'",
+        "ministère de la ",
+        "ministère des ",
+        "ministère du ",
+        "ministère de ",
+        "ministre de l'",
+        "ministre de la ",
+        "ministre des ",
+        "ministre du ",
+        "ministre de ",
+    ]
+    .iter()
+    .find_map(|p| ministry.strip_prefix(p))
+    .unwrap_or(ministry)
+}
+
 /// Where a question stands. Transfer to another ministry is orthogonal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]

@@ -36,6 +36,13 @@ catalogue! {
     list_none_shown: "no record matches", "aucune question ne correspond";
     list_late: "late", "retard";
     list_position: " row {} / {} ", " ligne {} / {} ";
+    sort_newest: "newest first", "plus récentes d'abord";
+    sort_oldest: "oldest first", "plus anciennes d'abord";
+    sort_delay: "longest delay first", "plus longs délais d'abord";
+    sort_ministry: "by ministry", "par ministère";
+    sort_author: "by author", "par auteur";
+    sort_reversed: "{}, reversed", "{}, inversé";
+    sorted: "sorted: {}", "tri : {}";
 
     // The reading panes.
     question: "Question", "Question";
@@ -159,6 +166,8 @@ catalogue! {
     help_escape: "close; clear the selection, search, filter", "fermer ; effacer la sélection, la recherche, le filtre";
     help_errors: "files that failed to load", "fichiers en échec";
     help_help: "this help", "cette aide";
+    help_sort: "sort the list: newest, oldest, longest delay, ministry, author", "trier la liste : récentes, anciennes, délai, ministère, auteur";
+    help_reverse: "reverse the list's order", "inverser l'ordre de la liste";
     help_quit: "quit (q closes an overlay first)", "quitter (q ferme d'abord une fenêtre)";
     help_prompt: "Search bar: Enter keeps · Esc clears · Ctrl-C cancels · Backspace, Ctrl-W (word), Ctrl-U (all) edit · ↑ ↓ move in the list", "Barre de recherche : Entrée garde · Échap efface · Ctrl-C annule · Retour arrière, Ctrl-W (mot), Ctrl-U (tout) corrigent · ↑ ↓ parcourent la liste";
     help_filter: "Filter (list): every word must occur · \"a phrase\" · author: ministry: group: (at word starts) · status:answered|awaiting|lapsed|withdrawn · late:yes|no · after:/before:YYYY-MM-DD · a capital or an accent makes a word exact", "Filtre (liste) : chaque mot doit figurer · \"une expression\" · author: ministry: group: (en début de mot) · status:answered|awaiting|lapsed|withdrawn · late:yes|no · after:/before:AAAA-MM-JJ · une majuscule ou un accent rend un mot exact";

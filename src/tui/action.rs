@@ -41,6 +41,10 @@ pub enum Action {
     CopyBare,
     /// `e`: append the selection and its citation to the quote file.
     Export,
+    /// `s`: the list's next order.
+    Sort,
+    /// `r`: the list's order reversed.
+    Reverse,
     /// A character typed into the search bar.
     #[serde(skip)]
     Input(char),

@@ -217,6 +217,8 @@ pub fn describe(action: Action, lang: Lang) -> &'static str {
         Action::Copy => t.help_copy,
         Action::CopyBare => t.help_copy_bare,
         Action::Export => t.help_export,
+        Action::Sort => t.help_sort,
+        Action::Reverse => t.help_reverse,
         Action::Input(_) | Action::DeleteBack | Action::DeleteWord | Action::ClearInput => "",
     }
 }

@@ -146,9 +146,12 @@ impl App {
             let selected = self.current().map(|r| r.id.clone());
             self.corpus.records = records;
             self.shown = (0..self.corpus.records.len()).collect();
-            self.selected = selected
+            self.sort_records_shown();
+            let record = selected
                 .and_then(|id| self.corpus.records.iter().position(|r| r.id == id))
-                .unwrap_or(0);
+                .filter(|_| self.moved);
+            self.selected = 0;
+            self.follow(record);
             self.scroll = [0, 0];
             self.selection = None;
             self.records_changed();
@@ -301,10 +304,9 @@ impl App {
         for (new, &old) in order.iter().enumerate() {
             new_of_old[old] = new;
         }
-        let mut shown: Vec<usize> = self.shown.iter().map(|&old| new_of_old[old]).collect();
-        shown.sort_unstable();
-        self.shown = shown;
-        let kept = selected.and_then(|old| self.shown.binary_search(&new_of_old[old]).ok());
+        self.shown = self.shown.iter().map(|&old| new_of_old[old]).collect();
+        self.sort_records_shown();
+        let kept = selected.and_then(|old| self.shown.iter().position(|&i| i == new_of_old[old]));
         // The first file to finish loading is not the first in the list:
         // until the user moves, the first row is the one selected.
         self.selected = match kept {

@@ -15,6 +15,7 @@ use chrono::NaiveDate;
 use ratatui::layout::Rect;
 
 mod loading;
+mod order;
 
 pub use loading::AwaitingTexts;
 mod quote;
@@ -83,6 +84,12 @@ pub struct App {
     pub shown: Vec<usize>,
     /// Position of the selected record in `shown`.
     pub selected: usize,
+    /// The list's order, and whether it runs the other way.
+    pub sort: crate::sort::Sort,
+    pub reversed: bool,
+    /// Each record's place in that order; empty until the records are all
+    /// in ([`App::sorted`]).
+    rank: Vec<u32>,
     /// Whether the user has moved the selection (keys, wheel, click):
     /// until then, the list's first row is selected whatever order records
     /// arrive in.
@@ -158,7 +165,7 @@ impl App {
     ) -> App {
         let shown = (0..corpus.records.len()).collect();
         let index = Index::build(&corpus.records);
-        App {
+        let mut app = App {
             corpus,
             index,
             loading,
@@ -166,6 +173,9 @@ impl App {
             file_ranks: Vec::new(),
             shown,
             selected: 0,
+            sort: crate::sort::Sort::default(),
+            reversed: false,
+            rank: Vec::new(),
             moved: false,
             list_top: 0,
             focus: Focus::List,
@@ -190,7 +200,13 @@ impl App {
             wraps: RefCell::new([None, None]),
             list_width: RefCell::new(None),
             sentence_cache: RefCell::new([None, None]),
+        };
+        // A corpus given whole is listed in order at once (one streamed in
+        // is ordered once it is all in).
+        if !app.corpus.records.is_empty() {
+            app.sort_records_shown();
         }
+        app
     }
 
     /// The panes of the current frame.
@@ -386,6 +402,8 @@ impl App {
             Action::Copy => self.copy_selection(true),
             Action::CopyBare => self.copy_selection(false),
             Action::Export => self.export_selection(),
+            Action::Sort => self.next_sort(),
+            Action::Reverse => self.reverse_sort(),
             Action::Search => self.open_prompt(),
             Action::NextMatch => self.step_match(true),
             Action::PrevMatch => self.step_match(false),

@@ -163,8 +163,9 @@ impl App {
                 query,
             });
         }
+        self.order_shown();
         let position = selected
-            .and_then(|i| self.shown.binary_search(&i).ok())
+            .and_then(|i| self.shown.iter().position(|&s| s == i))
             .unwrap_or(0);
         // The same record keeps its scroll and selection; the query changed,
         // so its matches do.

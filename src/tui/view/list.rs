@@ -20,13 +20,15 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let theme = Theme { color: app.color };
     let (lang, t) = (app.lang, app.lang.t());
     let focused = app.focus == Focus::List;
-    let title = fill(
-        t.list_title,
-        &[
-            &lang.number(app.shown.len()),
-            &lang.number(app.corpus.records.len()),
-        ],
+    let (shown, total) = (
+        lang.number(app.shown.len()),
+        lang.number(app.corpus.records.len()),
     );
+    let title = if app.sorted() {
+        fill(t.list_title_sorted, &[&shown, &total, &app.sort_name()])
+    } else {
+        fill(t.list_title, &[&shown, &total])
+    };
     let mut block = super::pane(&title, focused, theme, area);
     if !app.shown.is_empty() {
         let position = fill(
@@ -233,19 +235,7 @@ pub fn short_name(record: &Record) -> String {
 /// "Ministère de l'intérieur et des outre-mer" → "Intérieur et des
 /// outre-mer": the list has no room for what every row shares.
 pub fn short_ministry(ministry: &str) -> String {
-    let short = [
-        "Ministère de l'",
-        "Ministère de la ",
-        "Ministère des ",
-        "Ministère du ",
-        "Ministère de ",
-        "Ministère délégué ",
-        "Ministère ",
-    ]
-    .iter()
-    .find_map(|p| ministry.strip_prefix(p))
-    .unwrap_or(ministry);
-    let mut chars = short.chars();
+    let mut chars = crate::model::ministry_name(ministry).chars();
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),
         None => String::new(),
