@@ -277,11 +277,7 @@ fn sort_rows(rows: &mut [Row], order: RowOrder) {
 
 /// `part` of `whole` as a whole percentage, 0 when there is no whole.
 pub fn percent(part: usize, whole: usize) -> usize {
-    if whole == 0 {
-        0
-    } else {
-        (part * 100 + whole / 2) / whole
-    }
+    (part * 100 + whole / 2).checked_div(whole).unwrap_or(0)
 }
 
 #[cfg(test)]
