@@ -25,6 +25,8 @@ fn main() -> ExitCode {
         Some(Command::Search {
             files_with_matches,
             color,
+            format,
+            sort,
             query,
             paths,
         }) => {
@@ -32,11 +34,28 @@ fn main() -> ExitCode {
                 files_with_matches,
                 color: color.enabled(),
                 lang,
+                format,
+                sort,
             };
             with_stdout(|out| {
                 let input = Input::from_paths(paths);
                 cli::search(&query, &input, today, options, out, &mut stderr())
             })
+        }
+        Some(Command::Stats {
+            by,
+            format,
+            sort,
+            args,
+        }) => {
+            let terminal = std::io::stdout().is_terminal();
+            let format = format.unwrap_or(if terminal {
+                cli::StatsFormat::Table
+            } else {
+                cli::StatsFormat::Csv
+            });
+            let options = cli::StatsOptions { by, format, sort };
+            with_stdout(|out| cli::stats(&args, options, run, out, &mut stderr()))
         }
         Some(Command::Quote {
             text,

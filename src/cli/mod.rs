@@ -12,6 +12,7 @@ mod quote;
 pub mod reader;
 mod search;
 mod snippet;
+mod stats;
 
 use std::path::PathBuf;
 
@@ -20,6 +21,7 @@ use clap::{Parser, Subcommand};
 pub use commands::{check, parse, plural};
 pub use quote::{QuoteFormat, quote};
 pub use search::{ColorChoice, SearchOptions, search};
+pub use stats::{StatsOptions, stats};
 
 /// A terminal reader for French parliamentary written questions and the
 /// ministers' answers.
@@ -80,7 +82,19 @@ pub enum Command {
         /// When to colour matches (bold red).
         #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
         color: ColorChoice,
-        /// The query, in the reader's query language (see below).
+        /// lines: path:line: author — ministry — snippet; json: the records
+        /// as `parse --json` prints them; csv, tsv: one row per record (id,
+        /// source, line, number, date, author, group, constituency,
+        /// ministry, status, answer_date, delay_days, late, title).
+        #[arg(long, value_enum, default_value_t = SearchFormat::Lines)]
+        format: SearchFormat,
+        /// The order of the records: date (oldest first), -date (newest
+        /// first), delay (longest first), ministry, author; a leading -
+        /// reverses any. Default: the order of the files.
+        #[arg(long, value_name = "ORDER", value_parser = sort_order, allow_hyphen_values = true)]
+        sort: Option<(crate::sort::Sort, bool)>,
+        /// The query, in the reader's query language (see below); empty or
+        /// made of filters only, it matches every record they keep.
         query: String,
         /// Files and folders (default: the bundled seeds).
         paths: Vec<PathBuf>,
@@ -101,6 +115,38 @@ pub enum Command {
     ///
     /// Exit status: 0 when quoted, 1 when TEXT is not found, 2 on a usage
     /// error or if a file failed to load.
+    /// Per ministry (or group, author, year, month): questions asked,
+    /// answered, answered within the two months, delays, questions still
+    /// awaiting: the Senate's "palmarès", for the records QUERY keeps.
+    ///
+    /// QUERY is optional: when the first argument names a file or folder
+    /// that exists, every argument is a path. Definitions: answered on
+    /// time = answered and not late (the two-month rule); delays are the
+    /// answered records' days, median (mean of the two middle values for
+    /// an even count), mean (one decimal) and 90th percentile (nearest
+    /// rank); awaiting late = awaiting past the two months; oldest
+    /// awaiting = the most days waited so far. Records with no ministry
+    /// group as "(none)", with no date as "(date unknown)".
+    ///
+    /// Exit status: 0 when every file loaded, 1 when some had errors (the
+    /// figures of the others are printed), 2 on a bad query.
+    #[command(after_help = QUERY_HELP)]
+    Stats {
+        /// What to group by.
+        #[arg(long, value_enum, default_value_t = StatsBy::Ministry)]
+        by: StatsBy,
+        /// table (the default on a terminal), csv (the default otherwise),
+        /// json (an array, the total last with group null), markdown.
+        #[arg(long, value_enum)]
+        format: Option<StatsFormat>,
+        /// The order of the rows (the total stays last).
+        #[arg(long, value_enum, default_value_t = StatsSort::Questions)]
+        sort: StatsSort,
+        /// The query (optional), then files and folders (default: the
+        /// bundled seeds).
+        #[arg(value_name = "QUERY|PATH")]
+        args: Vec<String>,
+    },
     Quote {
         /// The text to find.
         #[arg(long = "match", value_name = "TEXT")]
@@ -141,6 +187,52 @@ impl<W: std::io::Write> std::io::Write for BestEffort<W> {
         let _ = self.0.flush();
         Ok(())
     }
+}
+
+/// `search --format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum SearchFormat {
+    #[default]
+    Lines,
+    Json,
+    Csv,
+    Tsv,
+}
+
+/// `stats --by`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum StatsBy {
+    Ministry,
+    Group,
+    Author,
+    Year,
+    Month,
+}
+
+/// `stats --format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum StatsFormat {
+    Table,
+    Csv,
+    Json,
+    Markdown,
+}
+
+/// `stats --sort`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum StatsSort {
+    Questions,
+    Answered,
+    OnTime,
+    Delay,
+    Awaiting,
+    Name,
+}
+
+/// `--sort date|-date|delay|ministry|author`.
+fn sort_order(value: &str) -> Result<(crate::sort::Sort, bool), String> {
+    crate::sort::Sort::parse(value)
+        .ok_or_else(|| "expected date, -date, delay, ministry or author".to_owned())
 }
 
 /// A count of one or more, for `--sentences`.

@@ -36,6 +36,7 @@ use super::commands::report_errors;
 use super::snippet::{WIDTH, snippet};
 use super::{Outcome, Run};
 use crate::corpus::{self, Corpus, Input};
+use crate::export::records;
 use crate::load::{Message, Texts};
 use crate::model::{PartKind, Record};
 use crate::search::{OneByOne, Query};
@@ -80,6 +81,10 @@ pub struct SearchOptions {
     pub files_with_matches: bool,
     /// Mark matches with escape sequences.
     pub color: bool,
+    /// Lines, JSON records or CSV/TSV rows.
+    pub format: super::SearchFormat,
+    /// The order of the records; the files' when `None`.
+    pub sort: Option<(crate::sort::Sort, bool)>,
 }
 
 /// `reponses search QUERY [PATH…]`: one line per matching record on `out`,
@@ -122,19 +127,27 @@ pub fn search(
     };
     // Lines are made where the records are parsed, so that only they are
     // kept: `-l` on 100,000 matching files holds 100,000 paths, no record.
+    // Records are kept only to be sorted or written whole.
+    let keep = !options.files_with_matches
+        && (options.sort.is_some() || options.format != super::SearchFormat::Lines);
     let (problems, files) = corpus::scan(input, today, &wanted, texts, |mut file| {
         let mut lines = Vec::new();
-        for (i, record) in file.records.iter().enumerate() {
-            if !one_by_one.matches_probed(record, file.probed.get(i).copied()) {
+        let mut kept = Vec::new();
+        for (i, record) in std::mem::take(&mut file.records).into_iter().enumerate() {
+            if !one_by_one.matches_probed(&record, file.probed.get(i).copied()) {
                 continue;
             }
             if options.files_with_matches {
                 lines.push(record.source.clone());
                 break;
             }
-            lines.push(self::line(record, &query, options));
+            if keep {
+                kept.push(record);
+            } else {
+                lines.push(self::line(&record, &query, options));
+            }
         }
-        file.records = Vec::new();
+        file.records = kept;
         // Binary files are skipped, as ripgrep skips them: not documents,
         // their error is `check`'s to report, and the exit status says
         // whether something matched.
@@ -143,7 +156,7 @@ pub fn search(
     });
     let (files, printed): (Vec<_>, Vec<Vec<String>>) = files.into_iter().unzip();
     let corpus = Corpus::from_files(problems, files);
-    let found = printed.iter().any(|lines| !lines.is_empty());
+    let found = printed.iter().any(|lines| !lines.is_empty()) || !corpus.records.is_empty();
     report_errors(
         &corpus,
         Run {
@@ -154,6 +167,28 @@ pub fn search(
     )?;
     for line in printed.iter().flatten() {
         writeln!(out, "{line}")?;
+    }
+    if keep {
+        let records = &corpus.records;
+        let order = match options.sort {
+            Some((sort, reversed)) => crate::sort::order(records, sort, reversed, today),
+            None => (0..records.len()).collect(),
+        };
+        let sorted = order.iter().map(|&i| &records[i]);
+        match options.format {
+            super::SearchFormat::Lines => {
+                for record in sorted {
+                    writeln!(out, "{}", self::line(record, &query, options))?;
+                }
+            }
+            super::SearchFormat::Json => {
+                let sorted: Vec<&Record> = sorted.collect();
+                serde_json::to_writer_pretty(&mut *out, &sorted).map_err(io::Error::from)?;
+                writeln!(out)?;
+            }
+            super::SearchFormat::Csv => records::write(sorted, records::Separator::Comma, out)?,
+            super::SearchFormat::Tsv => records::write(sorted, records::Separator::Tab, out)?,
+        }
     }
     Ok(Outcome::of_search(found, corpus.failed_files))
 }

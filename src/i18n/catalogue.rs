@@ -255,6 +255,27 @@ catalogue! {
     cli_no_such_path: "reponses: {}: no such file or folder", "reponses : {} : fichier ou dossier introuvable";
     cli_did_you_mean: "; did you mean '{}'?", " ; vouliez-vous dire '{}' ?";
 
+    // Statistics.
+    stats_ministry: "ministry", "ministère";
+    stats_group: "group", "groupe";
+    stats_author: "author", "auteur";
+    stats_year: "year", "année";
+    stats_month: "month", "mois";
+    stats_questions: "questions", "questions";
+    stats_answered: "answered", "répondues";
+    stats_on_time: "on time", "dans les délais";
+    stats_median: "median", "médiane";
+    stats_mean: "mean", "moyenne";
+    stats_p90: "p90", "p90";
+    stats_awaiting: "awaiting", "en attente";
+    stats_awaiting_late: "late", "en retard";
+    stats_oldest: "oldest", "plus ancienne";
+    stats_lapsed: "lapsed", "caduques";
+    stats_withdrawn: "withdrawn", "retirées";
+    stats_total: "total", "total";
+    stats_undated_one: "{} record has an unknown date: no delay or waiting time is counted for it", "{} question a une date inconnue : aucun délai ni attente n'est compté pour elle";
+    stats_undated_many: "{} records have an unknown date: no delay or waiting time is counted for them", "{} questions ont une date inconnue : aucun délai ni attente n'est compté pour elles";
+
     // Key names, as the help writes them.
     key_space: "Space", "Espace";
     key_enter: "Enter", "Entrée";

@@ -1,0 +1,297 @@
+//! `reponses stats [QUERY] [PATH…]`: the palmarès of the records a query
+//! keeps ([`crate::stats`]), as an aligned table for people, CSV or JSON
+//! for scripts (their keys fixed, the same in both languages), Markdown
+//! for a report.
+//!
+//! The corpus is streamed ([`crate::corpus::scan`]): each file's records
+//! are matched where they are parsed, and only the matching ones are kept,
+//! their texts dropped.
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+
+use super::commands::report_errors;
+use super::{Outcome, Run, StatsBy, StatsFormat, StatsSort};
+use crate::corpus::{self, Corpus, Input};
+use crate::i18n::{Lang, fill};
+use crate::load::Texts;
+use crate::search::{OneByOne, Query};
+use crate::stats::{self, GroupBy, Row, RowOrder, Table};
+
+/// How `stats` groups, orders and writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StatsOptions {
+    pub by: StatsBy,
+    pub format: StatsFormat,
+    pub sort: StatsSort,
+}
+
+/// `reponses stats`: the table on `out`, files that failed to load on
+/// `err`. `args` are the optional query, then the paths: a first
+/// argument naming a file or folder that exists is a path.
+///
+/// # Errors
+/// Writing to `out` or `err` failed.
+pub fn stats(
+    args: &[String],
+    options: StatsOptions,
+    run: Run,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<Outcome> {
+    let (lang, t) = (run.lang, run.lang.t());
+    let (query, paths) = match args.split_first() {
+        Some((first, rest)) if !std::path::Path::new(first).exists() => (first.as_str(), rest),
+        _ => ("", args),
+    };
+    let query = match Query::parse(query) {
+        Ok(query) => query,
+        Err(e) => {
+            writeln!(err, "{}", fill(t.cli_bad_query, &[&e.render(lang)]))?;
+            return Ok(Outcome::Error);
+        }
+    };
+    let input = Input::from_paths(paths.iter().map(PathBuf::from).collect());
+    let one_by_one = OneByOne::new(&query);
+    let (problems, files) = corpus::scan(&input, run.today, &|_| true, Texts::Keep, |mut file| {
+        file.records.retain(|record| one_by_one.matches(record));
+        for record in &mut file.records {
+            // Only the fields counted are kept.
+            record.question.text = String::new();
+            if let Some(answer) = record.answer.as_mut() {
+                answer.text = String::new();
+            }
+        }
+        file
+    });
+    let corpus = Corpus::from_files(problems, files);
+    report_errors(&corpus, run, err)?;
+    let table = stats::compute(
+        &corpus.records,
+        group_by(options.by),
+        order(options.sort),
+        run.today,
+    );
+    match options.format {
+        StatsFormat::Table => write_table(&table, lang, out)?,
+        StatsFormat::Markdown => write_markdown(&table, lang, out)?,
+        StatsFormat::Csv => write_csv(&table, out)?,
+        StatsFormat::Json => {
+            let rows: Vec<&Row> = table.rows.iter().chain([&table.total]).collect();
+            serde_json::to_writer_pretty(&mut *out, &rows).map_err(io::Error::from)?;
+            writeln!(out)?;
+        }
+    }
+    if table.undated > 0 && matches!(options.format, StatsFormat::Table | StatsFormat::Markdown) {
+        let undated = lang.count(table.undated, t.stats_undated_one, t.stats_undated_many);
+        writeln!(out, "{undated}")?;
+    }
+    Ok(if corpus.failed_files == 0 {
+        Outcome::Success
+    } else {
+        Outcome::Failure
+    })
+}
+
+fn group_by(by: StatsBy) -> GroupBy {
+    match by {
+        StatsBy::Ministry => GroupBy::Ministry,
+        StatsBy::Group => GroupBy::Group,
+        StatsBy::Author => GroupBy::Author,
+        StatsBy::Year => GroupBy::Year,
+        StatsBy::Month => GroupBy::Month,
+    }
+}
+
+fn order(sort: StatsSort) -> RowOrder {
+    match sort {
+        StatsSort::Questions => RowOrder::Questions,
+        StatsSort::Answered => RowOrder::Answered,
+        StatsSort::OnTime => RowOrder::OnTime,
+        StatsSort::Delay => RowOrder::Delay,
+        StatsSort::Awaiting => RowOrder::Awaiting,
+        StatsSort::Name => RowOrder::Name,
+    }
+}
+
+/// The JSON keys, as CSV's header.
+const KEYS: [&str; 12] = [
+    "group",
+    "questions",
+    "answered",
+    "answered_on_time",
+    "delay_median",
+    "delay_mean",
+    "delay_p90",
+    "awaiting",
+    "awaiting_late",
+    "oldest_awaiting_days",
+    "lapsed",
+    "withdrawn",
+];
+
+fn write_csv(table: &Table, out: &mut dyn Write) -> io::Result<()> {
+    let mut writer = csv::Writer::from_writer(out);
+    writer.write_record(KEYS)?;
+    let number = |v: Option<f64>| v.map_or_else(String::new, |v| v.to_string());
+    let whole = |v: Option<i64>| v.map_or_else(String::new, |v| v.to_string());
+    for row in table.rows.iter().chain([&table.total]) {
+        writer.write_record([
+            row.group.clone().unwrap_or_default(),
+            row.questions.to_string(),
+            row.answered.to_string(),
+            row.answered_on_time.to_string(),
+            number(row.delay_median),
+            number(row.delay_mean),
+            whole(row.delay_p90),
+            row.awaiting.to_string(),
+            row.awaiting_late.to_string(),
+            whole(row.oldest_awaiting_days),
+            row.lapsed.to_string(),
+            row.withdrawn.to_string(),
+        ])?;
+    }
+    writer.flush()
+}
+
+/// The columns of the table for people: a header and a cell per row.
+pub fn cells(table: &Table, lang: Lang) -> (Vec<String>, Vec<Vec<String>>) {
+    let t = lang.t();
+    let group = match table.by {
+        GroupBy::Ministry => t.stats_ministry,
+        GroupBy::Group => t.stats_group,
+        GroupBy::Author => t.stats_author,
+        GroupBy::Year => t.stats_year,
+        GroupBy::Month => t.stats_month,
+    };
+    let header = [
+        group,
+        t.stats_questions,
+        t.stats_answered,
+        "%",
+        t.stats_on_time,
+        "%",
+        t.stats_median,
+        t.stats_mean,
+        t.stats_p90,
+        t.stats_awaiting,
+        t.stats_awaiting_late,
+        t.stats_oldest,
+        t.stats_lapsed,
+        t.stats_withdrawn,
+    ]
+    .map(str::to_owned)
+    .to_vec();
+    let days = |v: Option<f64>| v.map_or_else(|| "—".to_owned(), |v| decimal(v, lang));
+    let whole =
+        |v: Option<i64>| v.map_or_else(|| "—".to_owned(), |v| lang.number(v.max(0) as usize));
+    let rows = table
+        .rows
+        .iter()
+        .chain([&table.total])
+        .map(|row| {
+            vec![
+                row.group
+                    .clone()
+                    .unwrap_or_else(|| t.stats_total.to_owned()),
+                lang.number(row.questions),
+                lang.number(row.answered),
+                stats::percent(row.answered, row.questions).to_string(),
+                lang.number(row.answered_on_time),
+                stats::percent(row.answered_on_time, row.questions).to_string(),
+                days(row.delay_median),
+                days(row.delay_mean),
+                whole(row.delay_p90),
+                lang.number(row.awaiting),
+                lang.number(row.awaiting_late),
+                whole(row.oldest_awaiting_days),
+                lang.number(row.lapsed),
+                lang.number(row.withdrawn),
+            ]
+        })
+        .collect();
+    (header, rows)
+}
+
+/// "60.5" in English, "60,5" in French; whole numbers without decimals.
+fn decimal(value: f64, lang: Lang) -> String {
+    let text = if value.fract() == 0.0 {
+        format!("{value:.0}")
+    } else {
+        format!("{value:.1}")
+    };
+    match lang {
+        Lang::Fr => text.replace('.', ","),
+        Lang::En => text,
+    }
+}
+
+fn write_table(table: &Table, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
+    let (header, rows) = cells(table, lang);
+    let width = |i: usize| {
+        rows.iter()
+            .chain([&header])
+            .map(|r| crate::text::sanitize::str_width(&r[i]))
+            .max()
+            .unwrap_or(0)
+    };
+    let widths: Vec<usize> = (0..header.len()).map(width).collect();
+    let line = |cells: &[String]| -> String {
+        let mut text = String::new();
+        for (i, cell) in cells.iter().enumerate() {
+            let pad = widths[i].saturating_sub(crate::text::sanitize::str_width(cell));
+            let cell = crate::text::sanitize::visible(cell);
+            if i == 0 {
+                text.push_str(&cell);
+                text.push_str(&" ".repeat(pad));
+            } else {
+                text.push_str("  ");
+                text.push_str(&" ".repeat(pad));
+                text.push_str(&cell);
+            }
+        }
+        text.trim_end().to_owned()
+    };
+    writeln!(out, "{}", line(&header))?;
+    for (i, row) in rows.iter().enumerate() {
+        if i + 1 == rows.len() {
+            let rule: usize = widths.iter().sum::<usize>() + 2 * (widths.len() - 1);
+            writeln!(out, "{}", "─".repeat(rule))?;
+        }
+        writeln!(out, "{}", line(row))?;
+    }
+    Ok(())
+}
+
+fn write_markdown(table: &Table, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
+    let (header, rows) = cells(table, lang);
+    let escape = |cell: &str| crate::text::sanitize::visible(cell).replace('|', "\\|");
+    writeln!(
+        out,
+        "| {} |",
+        header
+            .iter()
+            .map(|h| escape(h))
+            .collect::<Vec<_>>()
+            .join(" | ")
+    )?;
+    let align: Vec<&str> = (0..header.len())
+        .map(|i| if i == 0 { "---" } else { "---:" })
+        .collect();
+    writeln!(out, "| {} |", align.join(" | "))?;
+    for (i, row) in rows.iter().enumerate() {
+        let cells: Vec<String> = row
+            .iter()
+            .map(|c| {
+                let c = escape(c);
+                if i + 1 == rows.len() {
+                    format!("**{c}**")
+                } else {
+                    c
+                }
+            })
+            .collect();
+        writeln!(out, "| {} |", cells.join(" | "))?;
+    }
+    Ok(())
+}
