@@ -76,25 +76,39 @@ impl Sort {
     }
 }
 
-/// The key of one record under one order.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-enum Key {
-    Days(i64),
-    Text(String),
+/// The key of one record under one order: a number of days, or the rank
+/// of its text among the distinct texts of the records (ministries and
+/// authors repeat: each distinct one is folded and compared once).
+type Key = i64;
+
+/// What a record is compared by: the order's key, then, for ties, its
+/// date and number; made once per record, not once per comparison.
+struct Keyed {
+    key: Option<Key>,
+    date: Option<NaiveDate>,
+    number: u64,
 }
 
 /// The positions of `records` in `sort`'s order (`reversed` runs it the
 /// other way, records without its key still last).
 pub fn order(records: &[Record], sort: Sort, reversed: bool, today: NaiveDate) -> Vec<usize> {
-    let keyed: Vec<(Option<Key>, usize)> = records
+    let keys = keys(records, sort, today);
+    let keyed: Vec<Keyed> = records
         .iter()
-        .enumerate()
-        .map(|(i, record)| (key(record, sort, today), i))
+        .zip(keys)
+        .map(|(record, key)| Keyed {
+            key,
+            date: record.question.date,
+            number: number(record),
+        })
         .collect();
+    // Ties newest first, but oldest first when the order is by date and
+    // runs from the oldest.
+    let oldest_first = (sort == Sort::Oldest) != (reversed && sort == Sort::Newest);
     let mut order: Vec<usize> = (0..records.len()).collect();
-    order.sort_by(|&a, &b| {
-        let (ka, kb) = (&keyed[a].0, &keyed[b].0);
-        let by_key = match (ka, kb) {
+    order.sort_unstable_by(|&a, &b| {
+        let (ka, kb) = (&keyed[a], &keyed[b]);
+        let by_key = match (&ka.key, &kb.key) {
             (Some(x), Some(y)) => {
                 let natural = match sort {
                     // Most days first, newest first.
@@ -107,12 +121,9 @@ pub fn order(records: &[Record], sort: Sort, reversed: bool, today: NaiveDate) -
             (None, Some(_)) => Ordering::Greater,
             (None, None) => Ordering::Equal,
         };
-        // Ties newest first, but oldest first when the order is by date
-        // and runs from the oldest.
-        let oldest_first = (sort == Sort::Oldest) != (reversed && sort == Sort::Newest);
         by_key
             .then_with(|| {
-                let tie = newest(&records[a], &records[b]);
+                let tie = newest(ka, kb);
                 if oldest_first { tie.reverse() } else { tie }
             })
             .then(a.cmp(&b))
@@ -120,44 +131,99 @@ pub fn order(records: &[Record], sort: Sort, reversed: bool, today: NaiveDate) -
     order
 }
 
-/// Newest question first: JO date, then number (as a number when it is
-/// one); unknown dates last.
-fn newest(a: &Record, b: &Record) -> Ordering {
-    let date = match (a.question.date, b.question.date) {
+/// Newest question first: JO date, then number; unknown dates last.
+fn newest(a: &Keyed, b: &Keyed) -> Ordering {
+    let date = match (a.date, b.date) {
         (Some(x), Some(y)) => y.cmp(&x),
         (Some(_), None) => Ordering::Less,
         (None, Some(_)) => Ordering::Greater,
         (None, None) => Ordering::Equal,
     };
-    date.then_with(|| number(b).cmp(&number(a)))
+    date.then_with(|| b.number.cmp(&a.number))
 }
 
-/// A question number, to compare: "05589" is 5589; others after.
-fn number(record: &Record) -> (u64, String) {
-    let text = record.number.clone().unwrap_or_default();
-    let digits: String = text.chars().take_while(char::is_ascii_digit).collect();
-    (digits.parse().unwrap_or(0), text)
+/// A question number, to compare: "05589" is 5589.
+fn number(record: &Record) -> u64 {
+    let text = record.number.as_deref().unwrap_or("");
+    let end = text
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(text.len());
+    text[..end].parse().unwrap_or(0)
 }
 
-fn key(record: &Record, sort: Sort, today: NaiveDate) -> Option<Key> {
-    let folded = |s: &str| fold_str(s, FoldOptions::INSENSITIVE);
+fn keys(records: &[Record], sort: Sort, today: NaiveDate) -> Vec<Option<Key>> {
     match sort {
-        Sort::Newest | Sort::Oldest => record
-            .question
-            .date
-            .map(|d| Key::Days(i64::from(chrono::Datelike::num_days_from_ce(&d)))),
-        Sort::Delay => days(record, today).map(Key::Days),
-        Sort::Ministry => record
-            .ministry
-            .as_deref()
-            .map(|m| Key::Text(folded(crate::model::ministry_name(m)))),
-        Sort::Author => {
-            let author = &record.author;
-            let last = author.last_name.as_deref().or(author.name.as_deref())?;
-            let first = author.first_name.as_deref().unwrap_or("");
-            Some(Key::Text(format!("{}\u{0}{}", folded(last), folded(first))))
-        }
+        Sort::Newest | Sort::Oldest => records
+            .iter()
+            .map(|r| {
+                r.question
+                    .date
+                    .map(|d| i64::from(chrono::Datelike::num_days_from_ce(&d)))
+            })
+            .collect(),
+        Sort::Delay => records.iter().map(|r| days(r, today)).collect(),
+        Sort::Ministry => ranks(
+            records,
+            |r| r.ministry.as_deref(),
+            |r| {
+                r.ministry
+                    .as_deref()
+                    .map(|m| fold_str(crate::model::ministry_name(m), FoldOptions::INSENSITIVE))
+            },
+        ),
+        Sort::Author => ranks(
+            records,
+            |r| {
+                (
+                    r.author.last_name.as_deref(),
+                    r.author.first_name.as_deref(),
+                    r.author.name.as_deref(),
+                )
+            },
+            |r| {
+                let author = &r.author;
+                let last = author.last_name.as_deref().or(author.name.as_deref())?;
+                let first = author.first_name.as_deref().unwrap_or("");
+                Some(format!(
+                    "{}\u{0}{}",
+                    fold_str(last, FoldOptions::INSENSITIVE),
+                    fold_str(first, FoldOptions::INSENSITIVE)
+                ))
+            },
+        ),
     }
+}
+
+/// Each record's rank among the distinct texts `text` gives, in their
+/// order; the text is made once per distinct `field` (the fields it is
+/// made of), not once per record.
+fn ranks<'r, F: std::hash::Hash + Eq>(
+    records: &'r [Record],
+    field: impl Fn(&'r Record) -> F,
+    text: impl Fn(&Record) -> Option<String>,
+) -> Vec<Option<Key>> {
+    let mut distinct: hashbrown::HashMap<F, usize> = hashbrown::HashMap::new();
+    let mut texts: Vec<Option<String>> = Vec::new();
+    let ids: Vec<usize> = records
+        .iter()
+        .map(|r| {
+            *distinct.entry(field(r)).or_insert_with(|| {
+                texts.push(text(r));
+                texts.len() - 1
+            })
+        })
+        .collect();
+    let mut sorted: Vec<(&str, usize)> = texts
+        .iter()
+        .enumerate()
+        .filter_map(|(id, t)| t.as_deref().map(|t| (t, id)))
+        .collect();
+    sorted.sort_unstable();
+    let mut rank = vec![None; texts.len()];
+    for (position, &(_, id)) in sorted.iter().enumerate() {
+        rank[id] = Some(position as Key);
+    }
+    ids.into_iter().map(|id| rank[id]).collect()
 }
 
 /// The days an answer took, or an unanswered (awaiting or lapsed)

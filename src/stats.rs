@@ -26,6 +26,10 @@ use serde::Serialize;
 
 use crate::model::{Record, Status};
 
+mod cells;
+
+pub use cells::cells;
+
 /// What records are grouped by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum GroupBy {

@@ -368,3 +368,77 @@ fn search_lists_records_for_scripts_in_the_order_asked() {
     let (lines, _) = run(with(&["search", "--sort", "delay", "status:answered"]));
     assert_eq!(lines.lines().count(), rows.len());
 }
+
+/// The reader's `S`: the statistics of exactly the records the list shows;
+/// Tab changes the grouping; Enter adds the row's group to the filter.
+#[test]
+fn s_shows_the_statistics_of_the_listed_records() {
+    use ratatui::{Terminal, backend::TestBackend, layout::Rect};
+    use reponses::corpus::{Corpus, Input};
+    use reponses::stats::GroupBy;
+    use reponses::tui::{action::Action, app::App, app::Overlay, view};
+
+    let today = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
+    let corpus = Corpus::load(
+        &Input::Paths(good_fixtures().into_iter().map(Into::into).collect()),
+        today,
+    );
+    let mut app = App::new(corpus, None, Rect::new(0, 0, 160, 45), false, today);
+    app.update(Action::Search);
+    for c in "status:answered".chars() {
+        app.update(Action::Input(c));
+    }
+    app.update(Action::Open);
+    let shown = app.shown.len();
+    app.update(Action::Stats);
+    assert_eq!(app.overlay, Some(Overlay::Stats));
+    let view_of = |app: &App| app.stats.clone().unwrap();
+    let table = view_of(&app).table;
+    assert_eq!(table.total.questions, shown);
+    assert_eq!(table.total.answered, shown);
+    let mut terminal = Terminal::new(TestBackend::new(160, 45)).unwrap();
+    terminal.draw(|frame| view::draw(frame, &mut app)).unwrap();
+    let screen = terminal.backend().to_string();
+    assert!(screen.contains("Statistics · by ministry"), "{screen}");
+    assert!(screen.contains("two months"), "{screen}");
+    assert!(screen.contains('█') && screen.contains('▓'), "{screen}");
+    app.update(Action::FocusNext);
+    assert_eq!(view_of(&app).table.by, GroupBy::Group);
+    app.update(Action::FocusPrev);
+    assert_eq!(view_of(&app).table.by, GroupBy::Ministry);
+    app.update(Action::Down);
+    let row = view_of(&app).table.rows[1].clone();
+    app.update(Action::Open);
+    assert_eq!(app.overlay, None);
+    let filter = app.filter.as_ref().unwrap().text.clone();
+    assert!(
+        filter.starts_with("status:answered ministry:=\""),
+        "{filter}"
+    );
+    assert_eq!(app.shown.len(), row.questions, "{filter}");
+    // Esc closes; x exports the list.
+    app.update(Action::Stats);
+    app.update(Action::Escape);
+    assert_eq!(app.overlay, None);
+    let dir = tempfile::tempdir().unwrap();
+    app.quotes_file = Some(dir.path().join("quotes.md"));
+    app.update(Action::ExportList);
+    let exported: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(exported.len(), 1, "{exported:?}");
+    let name = exported[0]
+        .file_name()
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        name.starts_with("export-") && name.ends_with(".csv"),
+        "{name}"
+    );
+    let csv = std::fs::read_to_string(&exported[0]).unwrap();
+    assert_eq!(csv.lines().count(), 1 + row.questions);
+    assert!(app.message.as_ref().unwrap().text.contains(&name));
+}

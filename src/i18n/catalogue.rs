@@ -132,6 +132,7 @@ catalogue! {
     copy_unreachable: "no clipboard could be reached: {}", "aucun presse-papiers n'a pu être atteint : {}";
     no_quote_file: "no quote file: set XDG_DATA_HOME or HOME", "pas de fichier de citations : définissez XDG_DATA_HOME ou HOME";
     saved: "saved to {}", "enregistrée dans {}";
+    exported: "exported {} to {}", "{} exportées dans {}";
     already_saved: "already saved in {}", "déjà enregistrée dans {}";
     cannot_save: "cannot save to {}: {}", "impossible d'enregistrer dans {} : {}";
     texts_abandoned: "the texts could not be read in the background: each record is read when opened", "les textes n'ont pu être lus en arrière-plan : chaque question est lue à son ouverture";
@@ -168,6 +169,8 @@ catalogue! {
     help_help: "this help", "cette aide";
     help_sort: "sort the list: newest, oldest, longest delay, ministry, author", "trier la liste : récentes, anciennes, délai, ministère, auteur";
     help_reverse: "reverse the list's order", "inverser l'ordre de la liste";
+    help_stats: "statistics of the listed records: Tab grouping, Enter filters to a row", "statistiques des questions listées : Tab regroupement, Entrée filtre sur une ligne";
+    help_export_list: "export the listed records to a CSV file", "exporter les questions listées dans un fichier CSV";
     help_quit: "quit (q closes an overlay first)", "quitter (q ferme d'abord une fenêtre)";
     help_prompt: "Search bar: Enter keeps · Esc clears · Ctrl-C cancels · Backspace, Ctrl-W (word), Ctrl-U (all) edit · ↑ ↓ move in the list", "Barre de recherche : Entrée garde · Échap efface · Ctrl-C annule · Retour arrière, Ctrl-W (mot), Ctrl-U (tout) corrigent · ↑ ↓ parcourent la liste";
     help_filter: "Filter (list): every word must occur · \"a phrase\" · author: ministry: group: (at word starts) · status:answered|awaiting|lapsed|withdrawn · late:yes|no · after:/before:YYYY-MM-DD · a capital or an accent makes a word exact", "Filtre (liste) : chaque mot doit figurer · \"une expression\" · author: ministry: group: (en début de mot) · status:answered|awaiting|lapsed|withdrawn · late:yes|no · after:/before:AAAA-MM-JJ · une majuscule ou un accent rend un mot exact";
@@ -273,6 +276,18 @@ catalogue! {
     stats_lapsed: "lapsed", "caduques";
     stats_withdrawn: "withdrawn", "retirées";
     stats_total: "total", "total";
+    stats_title: " Statistics · {} · {} · Tab grouping · Enter filters · Esc closes ", " Statistiques · {} · {} · Tab regroupement · Entrée filtre · Échap ferme ";
+    stats_by_ministry: "by ministry", "par ministère";
+    stats_by_group: "by group", "par groupe";
+    stats_by_author: "by author", "par auteur";
+    stats_by_year: "by year", "par année";
+    stats_by_month: "by month", "par mois";
+    stats_legend_on_time: "answered on time", "répondue dans les délais";
+    stats_legend_late: "answered late", "répondue en retard";
+    stats_legend_awaiting: "awaiting", "en attente";
+    stats_histogram_one: "Delay of {} answer, in days", "Délai de {} réponse, en jours";
+    stats_histogram_many: "Delays of {} answers, in days", "Délais de {} réponses, en jours";
+    stats_deadline: "two months", "deux mois";
     stats_undated_one: "{} record has an unknown date: no delay or waiting time is counted for it", "{} question a une date inconnue : aucun délai ni attente n'est compté pour elle";
     stats_undated_many: "{} records have an unknown date: no delay or waiting time is counted for them", "{} questions ont une date inconnue : aucun délai ni attente n'est compté pour elles";
 

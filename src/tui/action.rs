@@ -45,6 +45,10 @@ pub enum Action {
     Sort,
     /// `r`: the list's order reversed.
     Reverse,
+    /// `S`: the statistics of the records the list shows.
+    Stats,
+    /// `x`: the records the list shows, to a CSV file.
+    ExportList,
     /// A character typed into the search bar.
     #[serde(skip)]
     Input(char),

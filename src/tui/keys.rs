@@ -219,6 +219,8 @@ pub fn describe(action: Action, lang: Lang) -> &'static str {
         Action::Export => t.help_export,
         Action::Sort => t.help_sort,
         Action::Reverse => t.help_reverse,
+        Action::Stats => t.help_stats,
+        Action::ExportList => t.help_export_list,
         Action::Input(_) | Action::DeleteBack | Action::DeleteWord | Action::ClearInput => "",
     }
 }

@@ -14,8 +14,12 @@ use std::rc::Rc;
 use chrono::NaiveDate;
 use ratatui::layout::Rect;
 
+mod export;
 mod loading;
 mod order;
+mod overlay;
+
+pub use overlay::{StatsView, group_filter};
 
 pub use loading::AwaitingTexts;
 mod quote;
@@ -47,6 +51,8 @@ fn slot(part: PartKind) -> usize {
 pub enum Overlay {
     Help,
     Errors,
+    /// The statistics of the records the list shows.
+    Stats,
 }
 
 /// Progress of a background load.
@@ -100,6 +106,8 @@ pub struct App {
     /// Scroll offsets of the question and answer texts, in display lines.
     pub scroll: [usize; 2],
     pub overlay: Option<Overlay>,
+    /// The statistics window's table and row, once opened.
+    pub stats: Option<StatsView>,
     pub overlay_scroll: usize,
     /// The terminal's size.
     pub area: Rect,
@@ -181,6 +189,7 @@ impl App {
             focus: Focus::List,
             scroll: [0, 0],
             overlay: None,
+            stats: None,
             overlay_scroll: 0,
             area,
             quit: false,
@@ -410,6 +419,8 @@ impl App {
             Action::Input(_) | Action::DeleteBack | Action::DeleteWord | Action::ClearInput => {}
             Action::Help => self.open_overlay(Overlay::Help),
             Action::Errors => self.open_overlay(Overlay::Errors),
+            Action::Stats => self.open_overlay(Overlay::Stats),
+            Action::ExportList => self.export_list(),
             Action::Down => self.move_by(1),
             Action::Up => self.move_by(-1),
             Action::PageDown => self.move_by(self.page()),
@@ -453,28 +464,6 @@ impl App {
                 }
                 self.focus = focus;
             }
-            _ => {}
-        }
-    }
-
-    fn open_overlay(&mut self, overlay: Overlay) {
-        self.overlay = Some(overlay);
-        self.overlay_scroll = 0;
-    }
-
-    fn update_overlay(&mut self, overlay: Overlay, action: Action) {
-        match action {
-            Action::Escape | Action::Quit => self.overlay = None,
-            Action::Help if overlay == Overlay::Help => self.overlay = None,
-            Action::Errors if overlay == Overlay::Errors => self.overlay = None,
-            Action::Help => self.open_overlay(Overlay::Help),
-            Action::Errors => self.open_overlay(Overlay::Errors),
-            Action::Down => self.overlay_scroll = self.overlay_scroll.saturating_add(1),
-            Action::Up => self.overlay_scroll = self.overlay_scroll.saturating_sub(1),
-            Action::PageDown => self.overlay_scroll = self.overlay_scroll.saturating_add(10),
-            Action::PageUp => self.overlay_scroll = self.overlay_scroll.saturating_sub(10),
-            Action::Top => self.overlay_scroll = 0,
-            Action::Bottom => self.overlay_scroll = usize::MAX / 2,
             _ => {}
         }
     }

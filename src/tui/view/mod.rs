@@ -18,6 +18,7 @@ pub use list::wanted_width as list_wanted_width;
 mod overlay;
 mod quote;
 mod reader;
+mod stats;
 mod status;
 pub mod theme;
 

@@ -19,6 +19,10 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
     let Some(overlay) = app.overlay else {
         return;
     };
+    if overlay == Overlay::Stats {
+        super::stats::draw(frame, app);
+        return;
+    }
     let theme = Theme { color: app.color };
     let t = app.lang.t();
     let screen = frame.area();
@@ -43,6 +47,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
             vec![Line::raw(format!(" {}", t.errors_none))],
         ),
         Overlay::Errors => (t.errors_title, error_lines(app, theme, wrap_width)),
+        Overlay::Stats => return,
     };
     let area = if small {
         room
