@@ -94,7 +94,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
     let legend = legend(lang, theme);
     let height = usize::from(inside.height);
     // The table first; the legend and the histogram below it if they fit.
-    let below = if height >= rows.len() + 1 + 2 + histogram.len() + 1 {
+    let below = if height > rows.len() + 3 + histogram.len() {
         histogram.len() + 3
     } else if height >= rows.len() + 3 {
         2
@@ -193,11 +193,9 @@ fn colour(theme: Theme, color: Color) -> Style {
 /// awaiting; lapsed and withdrawn questions are the blank rest.
 fn bar_spans(row: &Row, width: usize, theme: Theme) -> Vec<Span<'static>> {
     let cells = |n: usize| {
-        if row.questions == 0 {
-            0
-        } else {
-            (n * width + row.questions / 2) / row.questions
-        }
+        (n * width + row.questions / 2)
+            .checked_div(row.questions)
+            .unwrap_or(0)
     };
     let on_time = cells(row.answered_on_time);
     let late = cells(row.answered - row.answered_on_time).min(width - on_time.min(width));
