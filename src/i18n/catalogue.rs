@@ -267,6 +267,8 @@ catalogue! {
     stats_questions: "questions", "questions";
     stats_answered: "answered", "répondues";
     stats_on_time: "on time", "dans les délais";
+    stats_answered_share: "% answered", "% répondues";
+    stats_on_time_share: "% on time", "% à temps";
     stats_median: "median", "médiane";
     stats_mean: "mean", "moyenne";
     stats_p90: "p90", "p90";

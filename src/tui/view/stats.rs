@@ -57,11 +57,8 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
         70..100 => 10,
         _ => 0,
     };
-    let columns = fitting_columns(
-        &header,
-        &rows,
-        width.saturating_sub(bar + usize::from(bar > 0)),
-    );
+    let table_width = width.saturating_sub(bar + usize::from(bar > 0));
+    let columns = fitting_columns(&header, &rows, table_width);
     let widths: Vec<usize> = columns
         .iter()
         .map(|&c| {
@@ -71,7 +68,11 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
                 .map(|r| str_width(&r[c]))
                 .max()
                 .unwrap_or(0);
-            if c == 0 { widest.min(40) } else { widest }
+            if c == 0 {
+                widest.min(group_width(table_width))
+            } else {
+                widest
+            }
         })
         .collect();
     let line_of = |cells: &[String]| -> String {
@@ -141,6 +142,11 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
     frame.render_widget(Paragraph::new(lines), inside);
 }
 
+/// The most the group's name takes: a third of the window, 16 to 40.
+fn group_width(width: usize) -> usize {
+    (width / 3).clamp(16, 40)
+}
+
 /// The columns that fit in `width`, in their order, by [`PRIORITY`].
 fn fitting_columns(header: &[String], rows: &[Vec<String>], width: usize) -> Vec<usize> {
     let column_width = |c: usize| {
@@ -151,7 +157,7 @@ fn fitting_columns(header: &[String], rows: &[Vec<String>], width: usize) -> Vec
             .max()
             .unwrap_or(0);
         if c == 0 {
-            widest.clamp(8, 40)
+            widest.clamp(8, group_width(width))
         } else {
             widest + 2
         }

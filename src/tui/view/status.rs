@@ -18,7 +18,9 @@ use crate::tui::layout::Focus;
 pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let theme = Theme { color: app.color };
     let width = usize::from(area.width);
-    let right = right_spans(app, theme, width);
+    // The right side leaves room for the focus label, so that it is
+    // always drawn.
+    let right = right_spans(app, theme, width.saturating_sub(12));
     let right_width: usize = right.iter().map(|s| str_width(&s.content)).sum();
     let left = match &app.prompt {
         Some(prompt) => {
