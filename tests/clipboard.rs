@@ -141,7 +141,8 @@ fn e_appends_the_markdown_quote_to_the_quote_file_once() {
     }
     // The same quote again: said, not saved twice.
     session.send(b"e");
-    session.wait_for(b"already saved");
+    // The screen is drawn by differences: "already" is what changes.
+    session.wait_for(b"already");
     assert_eq!(read(), Ok(entry.clone()));
     // Another quote (one sentence more) is appended after a blank line.
     session.send(b"]e");
