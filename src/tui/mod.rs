@@ -139,8 +139,6 @@ fn event_loop(
                     }
                 }
             }
-            // A large file read again for the open record: shown at once.
-            dirty |= app.take_reloads();
         } else {
             backlog = false;
             if app.indexing() {
@@ -148,6 +146,9 @@ fn event_loop(
                 progressed = true;
             }
         }
+        // A large file read again for the open record (while loading, or
+        // after a loader that stopped early): shown at once.
+        dirty |= app.take_reloads();
         // Progress alone redraws at most 10 times a second: drawing (and
         // the terminal's work on what is drawn) takes CPU from the load it
         // shows, on two cores. Keys and milestones redraw at once.
