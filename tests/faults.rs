@@ -174,3 +174,28 @@ fn the_same_file_given_twice_is_loaded_once() {
     ids.dedup();
     assert_eq!(ids.len(), twice.len(), "ids are unique");
 }
+
+/// Memory mappings of this process, from /proc/self/maps.
+fn mappings() -> usize {
+    std::fs::read_to_string("/proc/self/maps").map_or(0, |maps| maps.lines().count())
+}
+
+/// One file of thousands of documents: each text reserved up to 1 MB (the
+/// rest of the file), above the allocator's mmap threshold, so each kept
+/// a mapping of its own, even shrunk; 200,000 documents ran out of the
+/// 65,530 a process may have and aborted ('parse --json', the reader's
+/// texts). The mappings do not grow with the documents.
+#[test]
+fn a_file_of_thousands_of_documents_costs_no_mapping_per_text() {
+    let seed = std::fs::read_to_string("seeds/000_2a0bcd50e9b94967.txt").unwrap();
+    let file = format!("{seed}\n").repeat(5000);
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
+    let before = mappings();
+    let loaded = reponses::load::load_bytes("big.txt", file.as_bytes(), today);
+    let after = mappings();
+    assert_eq!(loaded.records.len(), 5000);
+    assert!(
+        after < before + 500,
+        "{before} mappings before, {after} after"
+    );
+}

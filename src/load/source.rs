@@ -39,13 +39,20 @@ pub fn path(source: &str) -> PathBuf {
     if !source.contains("\\x") || plain.exists() {
         return plain;
     }
-    unescape(source).map_or(plain, |bytes| {
+    #[cfg(unix)]
+    {
         use std::os::unix::ffi::OsStringExt;
-        PathBuf::from(std::ffi::OsString::from_vec(bytes))
-    })
+        unescape(source).map_or(plain, |bytes| {
+            PathBuf::from(std::ffi::OsString::from_vec(bytes))
+        })
+    }
+    // Elsewhere a path is not bytes: its source is lossy, as before.
+    #[cfg(not(unix))]
+    plain
 }
 
 /// The bytes a [`source`] escaped; `None` when it holds no valid escape.
+#[cfg_attr(not(unix), allow(dead_code))]
 fn unescape(source: &str) -> Option<Vec<u8>> {
     let mut out = Vec::with_capacity(source.len());
     let bytes = source.as_bytes();

@@ -26,6 +26,12 @@ use super::message::{self, Message};
 use super::{Diagnostic, Loaded, Severity, Texts};
 use crate::model::{Answer, Erratum, Part, PartKind, Status};
 
+/// The most a text's buffer reserves at once. Under the allocator's mmap
+/// threshold (128 KB): a file of 200,000 documents reserved 1 MB for each
+/// text, each its own mapping even once shrunk, and the process ran out of
+/// mappings (65,530) and aborted. Longer texts grow by doubling.
+const RESERVE_AT_MOST: usize = 64 << 10;
+
 /// Parses the decoded text of one file.
 ///
 /// [`Texts::Drop`] checks the document without keeping its texts (the
@@ -118,7 +124,7 @@ impl<'p> Parser<'_, 'p> {
     /// longer) when texts are kept, nothing otherwise.
     fn text_buffer(&self) -> String {
         if let Texts::Keep = self.texts {
-            String::with_capacity(self.rest.min(1 << 20))
+            String::with_capacity(self.rest.min(RESERVE_AT_MOST))
         } else {
             String::new()
         }
@@ -283,7 +289,7 @@ impl<'p> Parser<'_, 'p> {
         draft.answer_from = draft.paragraphs.len();
         let answer = draft.answer.insert(answer);
         if keep {
-            answer.text.reserve(rest.min(1 << 20));
+            answer.text.reserve(rest.min(RESERVE_AT_MOST));
         }
     }
 
