@@ -174,7 +174,7 @@ proptest! {
         let corpus = Corpus::load(&Input::Paths(vec![dir.path().to_path_buf()]), today());
         prop_assert_eq!(corpus.records.len(), pages.len());
         let records = &corpus.records;
-        let parsed = Query::parse(&query).unwrap();
+        let parsed = Query::parse(&query, today()).unwrap();
         let at = |i: usize| format!("{}:{}", records[i].source, records[i].line);
 
         let folded: BTreeSet<String> =

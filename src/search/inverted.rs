@@ -198,6 +198,10 @@ fn slots(region: Region) -> Range<usize> {
 #[derive(Debug, Clone)]
 struct Doc {
     date: Option<NaiveDate>,
+    /// The answer's.
+    answer_date: Option<NaiveDate>,
+    /// The record's `delay_days`, which no corpus takes past `i32`.
+    delay_days: Option<i32>,
     status: Status,
     late: Option<bool>,
     fields: FieldIds,
@@ -513,6 +517,12 @@ impl Bitset {
         }
     }
 
+    fn subtract(&mut self, other: &Bitset) {
+        for (a, b) in self.words.iter_mut().zip(&other.words) {
+            *a &= !b;
+        }
+    }
+
     /// Keeps the ids for which `keep` holds.
     fn retain(&mut self, mut keep: impl FnMut(usize) -> bool) {
         for (w, word) in self.words.iter_mut().enumerate() {
@@ -666,6 +676,10 @@ impl Index {
         .map(|value| self.fields.intern(value));
         self.docs.push(Doc {
             date: record.question.date,
+            answer_date: record.answer.as_ref().and_then(|a| a.date),
+            delay_days: record
+                .delay_days
+                .map(|d| i32::try_from(d).unwrap_or(if d < 0 { i32::MIN } else { i32::MAX })),
             status: record.status,
             late: record.late,
             fields,

@@ -7,6 +7,10 @@
 //! whitespace (non-breaking spaces, line breaks). Each term and each text
 //! filter is folded once here, with its own smart sensitivity, and searched
 //! with a prebuilt `memmem` finder.
+//!
+//! A query holds the day the corpus was loaded with ([`Query::parse`]):
+//! `delay:` counts an awaiting question's days up to it, as its lateness
+//! was judged on it when it was loaded, and a record does not carry it.
 
 use std::ops::Range;
 
@@ -15,7 +19,7 @@ use memchr::memmem::Finder;
 use rayon::prelude::*;
 
 use super::index::{Haystack, Region, fold_region, region_fields};
-use super::query::{self, Filter, ParsedQuery, QueryError, Term};
+use super::query::{self, Comparison, Filter, ParsedQuery, QueryError, Term, significant};
 use super::raw::{LazyRegex, Plain, RawTerms};
 use crate::load::Probe;
 use crate::model::{Record, Status};
@@ -27,8 +31,13 @@ pub struct Query {
     parsed: ParsedQuery,
     /// Word and phrase terms, longest first (usually the rarest).
     words: Vec<Needle>,
+    /// Excluded words and phrases: none may occur.
+    excluded: Vec<Needle>,
     /// Filters, cheap comparisons first.
     filters: Vec<Check>,
+    /// The day the corpus was loaded with, to which an awaiting question's
+    /// delay runs.
+    today: NaiveDate,
 }
 
 /// One term folded for searching.
@@ -57,52 +66,149 @@ pub(super) enum Check {
     Late(bool),
     After(NaiveDate),
     Before(NaiveDate),
+    Answered(bool),
+    AnswerAfter(NaiveDate),
+    AnswerBefore(NaiveDate),
+    Delay(Comparison),
+    /// The question number's [`significant`] part, ASCII case aside.
+    Number(Box<str>),
+    /// A short field, whole, equals this once folded ([`exact_key`]).
+    Exact(Whole, Box<str>),
     /// Boxed: a finder is large, and most checks are not text.
     Text(Region, Box<Needle>),
+    Not(Box<Check>),
+}
+
+/// The short fields `field:=` compares whole: one each, the one the list
+/// shows and the statistics group by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Whole {
+    /// The author's display name.
+    Author,
+    /// The ministry that must answer.
+    Ministry,
+    Group,
+}
+
+impl Whole {
+    pub(super) fn of(self, record: &Record) -> Option<&str> {
+        match self {
+            Whole::Author => record.author.name.as_deref(),
+            Whole::Ministry => record.ministry.as_deref(),
+            Whole::Group => record.author.group.as_deref(),
+        }
+    }
+}
+
+/// What a field or a value of `field:=` is compared as: its insensitive
+/// folding (every whitespace run one space), trimmed. A missing field is
+/// the empty string.
+pub(super) fn exact_key(folded: &str) -> &str {
+    folded.trim_matches(' ')
+}
+
+impl Check {
+    /// Compiles a filter; `None` for a text filter whose value folds to
+    /// nothing, which is ignored (as the words that do).
+    fn new(filter: &Filter) -> Option<Check> {
+        let exact = |whole, value: &str| {
+            let folded = fold_str(value, FoldOptions::INSENSITIVE);
+            Check::Exact(whole, exact_key(&folded).into())
+        };
+        Some(match filter {
+            Filter::Status(s) => Check::Status(*s),
+            Filter::Late(l) => Check::Late(*l),
+            Filter::After(d) => Check::After(*d),
+            Filter::Before(d) => Check::Before(*d),
+            Filter::Answered(a) => Check::Answered(*a),
+            Filter::AnswerAfter(d) => Check::AnswerAfter(*d),
+            Filter::AnswerBefore(d) => Check::AnswerBefore(*d),
+            Filter::Delay(c) => Check::Delay(*c),
+            Filter::Number(n) => Check::Number(significant(n).into()),
+            Filter::AuthorIs(v) => exact(Whole::Author, v),
+            Filter::MinistryIs(v) => exact(Whole::Ministry, v),
+            Filter::GroupIs(v) => exact(Whole::Group, v),
+            Filter::Author(t) => Check::Text(Region::Author, Needle::field(t)?),
+            Filter::Ministry(t) => Check::Text(Region::Ministry, Needle::field(t)?),
+            Filter::Group(t) => Check::Text(Region::Group, Needle::field(t)?),
+            Filter::Not(filter) => Check::Not(Box::new(Check::new(filter)?)),
+        })
+    }
+
+    /// The order filters are tried in: comparisons of small fields first,
+    /// then those that look at a string, then text searches.
+    fn cost(&self) -> u8 {
+        match self {
+            Check::Number(_) | Check::Exact(..) => 1,
+            Check::Text(..) => 2,
+            Check::Not(check) => check.cost(),
+            _ => 0,
+        }
+    }
+}
+
+/// The answer's JO date, if any.
+pub(super) fn answer_date(record: &Record) -> Option<NaiveDate> {
+    record.answer.as_ref().and_then(|a| a.date)
+}
+
+/// Whether `record`'s number is `significant` (a [`Check::Number`]).
+pub(super) fn number_is(record: &Record, significant: &str) -> bool {
+    record
+        .number
+        .as_deref()
+        .is_some_and(|n| self::significant(n).eq_ignore_ascii_case(significant))
 }
 
 impl Query {
-    /// Parses and compiles `text`.
+    /// Parses and compiles `text`. `today` is the day the corpus was
+    /// loaded with: an awaiting question's delay runs to it.
     ///
     /// # Errors
     /// See [`query::parse`].
-    pub fn parse(text: &str) -> Result<Query, QueryError> {
-        query::parse(text).map(Query::new)
+    pub fn parse(text: &str, today: NaiveDate) -> Result<Query, QueryError> {
+        query::parse(text).map(|parsed| Query::new(parsed, today))
     }
 
     /// Finds `text` literally, as one phrase: see [`ParsedQuery::phrase`].
     pub fn phrase(text: &str) -> Query {
-        Query::new(ParsedQuery::phrase(text))
+        // No filter: no delay to count.
+        Query::new(ParsedQuery::phrase(text), NaiveDate::default())
     }
 
-    /// Compiles a parsed query.
-    pub fn new(parsed: ParsedQuery) -> Query {
+    /// Compiles a parsed query, for a corpus loaded on `today`.
+    pub fn new(parsed: ParsedQuery, today: NaiveDate) -> Query {
+        let longest_first = |needles: &mut Vec<Needle>| {
+            needles.sort_by_key(|n| std::cmp::Reverse(n.index.needle().len()));
+        };
         let mut words: Vec<Needle> = parsed.terms.iter().filter_map(Needle::new).collect();
-        words.sort_by_key(|n| std::cmp::Reverse(n.index.needle().len()));
-        let mut filters: Vec<Check> = parsed
-            .filters
-            .iter()
-            .filter_map(|f| match f {
-                Filter::Status(s) => Some(Check::Status(*s)),
-                Filter::Late(l) => Some(Check::Late(*l)),
-                Filter::After(d) => Some(Check::After(*d)),
-                Filter::Before(d) => Some(Check::Before(*d)),
-                Filter::Author(t) => Needle::field(t).map(|n| Check::Text(Region::Author, n)),
-                Filter::Ministry(t) => Needle::field(t).map(|n| Check::Text(Region::Ministry, n)),
-                Filter::Group(t) => Needle::field(t).map(|n| Check::Text(Region::Group, n)),
-            })
-            .collect();
-        filters.sort_by_key(|c| matches!(c, Check::Text(..)));
+        longest_first(&mut words);
+        let mut excluded: Vec<Needle> = parsed.excluded.iter().filter_map(Needle::new).collect();
+        longest_first(&mut excluded);
+        let mut filters: Vec<Check> = parsed.filters.iter().filter_map(Check::new).collect();
+        filters.sort_by_key(Check::cost);
         Query {
             parsed,
             words,
+            excluded,
             filters,
+            today,
         }
     }
 
     /// Word and phrase terms, longest first.
     pub(super) fn words(&self) -> &[Needle] {
         &self.words
+    }
+
+    /// Excluded word and phrase terms, longest first.
+    pub(super) fn excluded(&self) -> &[Needle] {
+        &self.excluded
+    }
+
+    /// The day an awaiting question's delay runs to.
+    pub(super) fn today(&self) -> NaiveDate {
+        self.today
     }
 
     /// Filters, cheap comparisons first.
@@ -117,7 +223,7 @@ impl Query {
 
     /// Whether it matches anything (no term, no filter).
     pub fn is_empty(&self) -> bool {
-        self.words.is_empty() && self.filters.is_empty()
+        self.words.is_empty() && self.excluded.is_empty() && self.filters.is_empty()
     }
 
     /// Whether `record` passes. Folds its fields on the spot: to filter
@@ -135,18 +241,52 @@ impl Query {
         haystack: &Haystack,
         scratch: &mut String,
     ) -> bool {
-        let filters = self.filters.iter().all(|check| match check {
-            Check::Status(s) => haystack.status == *s,
-            Check::Late(l) => haystack.late == Some(*l),
-            Check::After(d) => haystack.date.is_some_and(|q| q > *d),
-            Check::Before(d) => haystack.date.is_some_and(|q| q < *d),
-            Check::Text(region, needle) => needle.occurs(record, haystack, *region, scratch),
-        });
-        filters
+        self.filters
+            .iter()
+            .all(|check| self.holds(check, record, haystack, scratch))
             && self
                 .words
                 .iter()
                 .all(|needle| needle.occurs(record, haystack, Region::Words, scratch))
+            && !self
+                .excluded
+                .iter()
+                .any(|needle| needle.occurs(record, haystack, Region::Words, scratch))
+    }
+
+    fn holds(
+        &self,
+        check: &Check,
+        record: &Record,
+        haystack: &Haystack,
+        scratch: &mut String,
+    ) -> bool {
+        match check {
+            Check::Status(s) => haystack.status == *s,
+            Check::Late(l) => haystack.late == Some(*l),
+            Check::After(d) => haystack.date.is_some_and(|q| q > *d),
+            Check::Before(d) => haystack.date.is_some_and(|q| q < *d),
+            Check::Answered(a) => (haystack.status == Status::Answered) == *a,
+            Check::AnswerAfter(d) => answer_date(record).is_some_and(|a| a > *d),
+            Check::AnswerBefore(d) => answer_date(record).is_some_and(|a| a < *d),
+            Check::Delay(comparison) => {
+                let (status, asked) = (record.status, record.question.date);
+                crate::model::waited_days(status, asked, record.delay_days, self.today)
+                    .is_some_and(|days| comparison.holds(days))
+            }
+            Check::Number(number) => number_is(record, number),
+            Check::Exact(whole, key) => {
+                scratch.clear();
+                fold_into(
+                    whole.of(record).unwrap_or_default(),
+                    FoldOptions::INSENSITIVE,
+                    scratch,
+                );
+                exact_key(scratch) == &**key
+            }
+            Check::Text(region, needle) => needle.occurs(record, haystack, *region, scratch),
+            Check::Not(check) => !self.holds(check, record, haystack, scratch),
+        }
     }
 
     /// Where the words and phrases occur in `text` (filters are not
@@ -340,11 +480,11 @@ pub struct OneByOne<'q> {
 impl<'q> OneByOne<'q> {
     pub fn new(query: &'q Query) -> OneByOne<'q> {
         let raw = RawTerms::new(&query.parsed).map(|terms| {
-            let filters = Query::new(ParsedQuery {
-                terms: Vec::new(),
+            let filters = ParsedQuery {
                 filters: query.parsed.filters.clone(),
-            });
-            (terms, filters)
+                ..ParsedQuery::default()
+            };
+            (terms, Query::new(filters, query.today))
         });
         OneByOne { query, raw }
     }

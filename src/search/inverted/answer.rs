@@ -3,16 +3,22 @@
 //! distinct field values say, the words intersect it with their postings,
 //! and what the index cannot answer exactly (a phrase, a word's start, a
 //! sensitive phrase) is left to check on the candidates that remain.
+//!
+//! Exclusion is the same work turned around: `-word` subtracts the
+//! records the index says hold the word when it answers exactly, and
+//! otherwise checks, on the candidates that may hold it, that they do not;
+//! `-field:value` keeps the records the filter would drop. So `-cnil` or
+//! `-status:answered` costs what `cnil` or `status:answered` costs.
 
-use memchr::memmem::Finder;
 use rayon::prelude::*;
 
 use super::phrase::{Phrase, Piece};
-use super::{Bitset, Index, NONE, Postings, is_variant, slots};
-use crate::model::Record;
+use super::{Bitset, Doc, Index, NONE, Postings, is_variant, slots};
+use crate::model::{Record, Status, waited_days};
 use crate::search::index::Region;
-use crate::search::matcher::{Check, Needle, OneByOne, Query};
+use crate::search::matcher::{Check, Needle, OneByOne, Query, Whole, exact_key, number_is};
 use crate::text::fold::fold_into;
+use memchr::memmem::Finder;
 
 /// What is left to check on a candidate record.
 enum Verify<'q> {
@@ -21,10 +27,41 @@ enum Verify<'q> {
     Phrase(Phrase),
     /// The needle in the region's fields folded on the fly.
     Fold(Region, &'q Needle),
+    /// An excluded term: the record passes unless it is one of these
+    /// records, which may hold the term, and the checks say it does.
+    Absent(Bitset, Vec<Verify<'q>>),
+}
+
+impl Verify<'_> {
+    /// Whether record `id` (`record`) passes.
+    fn holds(
+        &self,
+        index: &Index,
+        id: usize,
+        record: &Record,
+        scratch: &mut String,
+        sequence: &mut Vec<u32>,
+    ) -> bool {
+        match self {
+            Verify::Phrase(phrase) => phrase.holds(&index.docs[id].sequence, sequence),
+            Verify::Fold(region, needle) => needle.occurs_in_fields(record, *region, scratch),
+            Verify::Absent(holding, checks) => {
+                !holding.contains(id as u32)
+                    || !checks
+                        .iter()
+                        .all(|check| check.holds(index, id, record, scratch, sequence))
+            }
+        }
+    }
 }
 
 /// How many candidates one task of [`Index::filter`] checks.
 const CHECKED_TOGETHER: usize = 1024;
+
+/// Keeps the ids of `set` whose doc `holds` (when `wanted`) or does not.
+fn keep(set: &mut Bitset, docs: &[Doc], wanted: bool, holds: impl Fn(&Doc) -> bool) {
+    set.retain(|id| holds(&docs[id]) == wanted);
+}
 
 impl Index {
     /// The positions in `records` of those that pass, in order. The first
@@ -35,7 +72,7 @@ impl Index {
             return (0..records.len()).collect();
         }
         let covered = self.docs.len().min(records.len());
-        let (set, verify) = self.candidates(query);
+        let (set, verify) = self.candidates(records, query);
         let mut hits: Vec<usize> = if verify.is_empty() {
             set.ones().collect()
         } else {
@@ -51,13 +88,8 @@ impl Index {
                         .copied()
                         .filter(|&id| {
                             let record = &records[id];
-                            verify.iter().all(|check| match check {
-                                Verify::Phrase(phrase) => {
-                                    phrase.holds(&self.docs[id].sequence, &mut sequence)
-                                }
-                                Verify::Fold(region, needle) => {
-                                    needle.occurs_in_fields(record, *region, &mut scratch)
-                                }
+                            verify.iter().all(|check| {
+                                check.holds(self, id, record, &mut scratch, &mut sequence)
                             })
                         })
                         .collect::<Vec<usize>>()
@@ -80,70 +112,152 @@ impl Index {
 
     /// The indexed records that may pass, and what must still be checked
     /// on each of them to know.
-    fn candidates<'q>(&self, query: &'q Query) -> (Bitset, Vec<Verify<'q>>) {
-        let len = self.docs.len();
-        let mut set = Bitset::full(len);
+    fn candidates<'q>(&self, records: &[Record], query: &'q Query) -> (Bitset, Vec<Verify<'q>>) {
+        let mut set = Bitset::full(self.docs.len());
         let mut verify = Vec::new();
-        let mut scratch = String::new();
         for check in query.checks() {
-            match check {
-                Check::Status(s) => set.retain(|id| self.docs[id].status == *s),
-                Check::Late(l) => set.retain(|id| self.docs[id].late == Some(*l)),
-                Check::After(d) => set.retain(|id| self.docs[id].date.is_some_and(|q| q > *d)),
-                Check::Before(d) => set.retain(|id| self.docs[id].date.is_some_and(|q| q < *d)),
-                Check::Text(Region::Words, needle) => {
-                    set.intersect(&self.words(needle).0);
-                    verify.push(Verify::Fold(Region::Words, needle));
-                }
-                Check::Text(region, needle) => {
-                    let values: Vec<bool> = self
-                        .fields
-                        .values
-                        .iter()
-                        .map(|(original, folded)| {
-                            needle.occurs_in(original, Some(folded), &mut scratch)
-                        })
-                        .collect();
-                    let slots = slots(*region);
-                    set.retain(|id| {
-                        self.docs[id].fields[slots.clone()]
-                            .iter()
-                            .any(|&f| f != NONE && values[f as usize])
-                    });
-                }
-            }
+            self.narrow(records, query, check, true, &mut set, &mut verify);
         }
-        for needle in query.words() {
+        let terms = query.words().iter().map(|needle| (needle, true));
+        let excluded = query.excluded().iter().map(|needle| (needle, false));
+        for (needle, present) in terms.chain(excluded) {
             if set.is_empty() {
                 break;
             }
-            let (records, phrase) = self.words(needle);
-            set.intersect(&records);
-            let insensitive = needle.exact.is_none();
-            // A word: the index answered, or for a sensitive one its
-            // variants. An insensitive phrase: the sequences answer.
-            // Anything else is folded again.
-            let answered = if insensitive {
-                phrase.is_some() || !needle.index.needle().contains(&b' ')
-            } else {
-                self.sensitive(needle, &mut set)
-            };
-            match phrase.map(Phrase::new) {
-                Some(phrase) if phrase.is_anchored() => verify.push(Verify::Phrase(phrase)),
-                // The raw-text regex checks a phrase faster than decoding
-                // its tokens.
-                Some(_) if needle.raw.is_some() => {
-                    verify.push(Verify::Fold(Region::Words, needle));
-                    continue;
-                }
-                Some(phrase) => verify.push(Verify::Phrase(phrase)),
-                None => {}
-            }
-            if !answered {
-                verify.push(Verify::Fold(Region::Words, needle));
-            }
+            self.term(needle, present, &mut set, &mut verify);
         }
         (set, verify)
+    }
+
+    /// Narrows `set` to the records for which `check` holds (`wanted`) or
+    /// does not; what the index cannot tell goes to `verify`.
+    fn narrow<'q>(
+        &self,
+        records: &[Record],
+        query: &Query,
+        check: &'q Check,
+        wanted: bool,
+        set: &mut Bitset,
+        verify: &mut Vec<Verify<'q>>,
+    ) {
+        let docs = &self.docs;
+        match check {
+            Check::Status(s) => keep(set, docs, wanted, |doc| doc.status == *s),
+            Check::Late(l) => keep(set, docs, wanted, |doc| doc.late == Some(*l)),
+            Check::After(d) => keep(set, docs, wanted, |doc| doc.date.is_some_and(|q| q > *d)),
+            Check::Before(d) => keep(set, docs, wanted, |doc| doc.date.is_some_and(|q| q < *d)),
+            Check::Answered(a) => keep(set, docs, wanted, |doc| {
+                (doc.status == Status::Answered) == *a
+            }),
+            Check::AnswerAfter(d) => keep(set, docs, wanted, |doc| {
+                doc.answer_date.is_some_and(|a| a > *d)
+            }),
+            Check::AnswerBefore(d) => keep(set, docs, wanted, |doc| {
+                doc.answer_date.is_some_and(|a| a < *d)
+            }),
+            Check::Delay(comparison) => {
+                let today = query.today();
+                keep(set, docs, wanted, |doc| {
+                    let delay = doc.delay_days.map(i64::from);
+                    waited_days(doc.status, doc.date, delay, today)
+                        .is_some_and(|days| comparison.holds(days))
+                });
+            }
+            Check::Number(number) => set.retain(|id| {
+                records
+                    .get(id)
+                    .is_some_and(|record| number_is(record, number))
+                    == wanted
+            }),
+            Check::Exact(whole, key) => {
+                let values: Vec<bool> = self
+                    .fields
+                    .values
+                    .iter()
+                    .map(|(_, folded)| exact_key(folded) == &**key)
+                    .collect();
+                // The display name, the ministry that must answer, the group.
+                let slot = match whole {
+                    Whole::Author => 0,
+                    Whole::Ministry => 3,
+                    Whole::Group => 6,
+                };
+                keep(set, docs, wanted, |doc| match doc.fields[slot] {
+                    NONE => key.is_empty(),
+                    value => values[value as usize],
+                });
+            }
+            Check::Text(Region::Words, needle) => {
+                let holding = self.words(needle).0;
+                let checks = vec![Verify::Fold(Region::Words, needle)];
+                if wanted {
+                    set.intersect(&holding);
+                    verify.extend(checks);
+                } else {
+                    verify.push(Verify::Absent(holding, checks));
+                }
+            }
+            Check::Text(region, needle) => {
+                let mut scratch = String::new();
+                let values: Vec<bool> = self
+                    .fields
+                    .values
+                    .iter()
+                    .map(|(original, folded)| {
+                        needle.occurs_in(original, Some(folded), &mut scratch)
+                    })
+                    .collect();
+                let slots = slots(*region);
+                keep(set, docs, wanted, |doc| {
+                    doc.fields[slots.clone()]
+                        .iter()
+                        .any(|&f| f != NONE && values[f as usize])
+                });
+            }
+            Check::Not(check) => self.narrow(records, query, check, !wanted, set, verify),
+        }
+    }
+
+    /// Narrows `set` to the records that hold `needle` (`present`) or do
+    /// not; what the index cannot tell goes to `verify`.
+    fn term<'q>(
+        &self,
+        needle: &'q Needle,
+        present: bool,
+        set: &mut Bitset,
+        verify: &mut Vec<Verify<'q>>,
+    ) {
+        let (mut holding, phrase) = self.words(needle);
+        let insensitive = needle.exact.is_none();
+        // A word: the index answered, or for a sensitive one its
+        // variants. An insensitive phrase: the sequences answer.
+        // Anything else is folded again.
+        let answered = if insensitive {
+            phrase.is_some() || !needle.index.needle().contains(&b' ')
+        } else {
+            self.sensitive(needle, &mut holding)
+        };
+        let mut checks = Vec::new();
+        let mut folds = !answered;
+        match phrase.map(Phrase::new) {
+            Some(phrase) if phrase.is_anchored() => checks.push(Verify::Phrase(phrase)),
+            // The raw-text regex checks a phrase faster than decoding
+            // its tokens.
+            Some(_) if needle.raw.is_some() => folds = true,
+            Some(phrase) => checks.push(Verify::Phrase(phrase)),
+            None => {}
+        }
+        if folds {
+            checks.push(Verify::Fold(Region::Words, needle));
+        }
+        if present {
+            set.intersect(&holding);
+            verify.extend(checks);
+        } else if checks.is_empty() {
+            set.subtract(&holding);
+        } else {
+            verify.push(Verify::Absent(holding, checks));
+        }
     }
 
     /// The records whose tokens may hold `needle`'s insensitive folding:

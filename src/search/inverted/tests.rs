@@ -11,6 +11,11 @@ fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
 }
 
+/// The day the records are taken to be loaded on.
+fn today() -> NaiveDate {
+    day(2026, 11, 29)
+}
+
 /// A record with the given texts and short fields.
 fn record(question: &str, answer: Option<&str>, author: &str, ministry: &str) -> Record {
     Record {
@@ -65,7 +70,7 @@ fn expected(records: &[Record], query: &Query) -> Vec<usize> {
 }
 
 fn q(text: &str) -> Query {
-    Query::parse(text).unwrap()
+    Query::parse(text, today()).unwrap()
 }
 
 #[test]
@@ -253,7 +258,7 @@ proptest! {
         let whole = Index::build(&records);
         let part = Index::build(&records[..covered]);
         for text in &queries {
-            let Ok(query) = Query::parse(text) else { continue };
+            let Ok(query) = Query::parse(text, today()) else { continue };
             let want = expected(&records, &query);
             prop_assert_eq!(&whole.filter(&records, &query), &want, "{}", text);
             prop_assert_eq!(&part.filter(&records, &query), &want, "{} (covering {})", text, covered);
