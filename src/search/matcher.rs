@@ -19,10 +19,10 @@ use memchr::memmem::Finder;
 use rayon::prelude::*;
 
 use super::index::{Haystack, Region, fold_region, region_fields};
-use super::query::{self, Comparison, Filter, ParsedQuery, QueryError, Term, significant};
+use super::query::{self, ParsedQuery, QueryError, Term};
 use super::raw::{LazyRegex, Plain, RawTerms};
 use crate::load::Probe;
-use crate::model::{Record, Status};
+use crate::model::Record;
 use crate::text::fold::{FoldOptions, fold, fold_into, fold_str};
 
 /// A query ready to match records and highlight text.
@@ -58,106 +58,6 @@ pub(super) struct Needle {
     /// A field filter's value matches at the start of a word only:
     /// `ministry:culture` is not "agriculture", `author:mass` is Masson.
     word_start: bool,
-}
-
-#[derive(Debug, Clone)]
-pub(super) enum Check {
-    Status(Status),
-    Late(bool),
-    After(NaiveDate),
-    Before(NaiveDate),
-    Answered(bool),
-    AnswerAfter(NaiveDate),
-    AnswerBefore(NaiveDate),
-    Delay(Comparison),
-    /// The question number's [`significant`] part, ASCII case aside.
-    Number(Box<str>),
-    /// A short field, whole, equals this once folded ([`exact_key`]).
-    Exact(Whole, Box<str>),
-    /// Boxed: a finder is large, and most checks are not text.
-    Text(Region, Box<Needle>),
-    Not(Box<Check>),
-}
-
-/// The short fields `field:=` compares whole: one each, the one the list
-/// shows and the statistics group by.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Whole {
-    /// The author's display name.
-    Author,
-    /// The ministry that must answer.
-    Ministry,
-    Group,
-}
-
-impl Whole {
-    pub(super) fn of(self, record: &Record) -> Option<&str> {
-        match self {
-            Whole::Author => record.author.name.as_deref(),
-            Whole::Ministry => record.ministry.as_deref(),
-            Whole::Group => record.author.group.as_deref(),
-        }
-    }
-}
-
-/// What a field or a value of `field:=` is compared as: its insensitive
-/// folding (every whitespace run one space), trimmed. A missing field is
-/// the empty string.
-pub(super) fn exact_key(folded: &str) -> &str {
-    folded.trim_matches(' ')
-}
-
-impl Check {
-    /// Compiles a filter; `None` for a text filter whose value folds to
-    /// nothing, which is ignored (as the words that do).
-    fn new(filter: &Filter) -> Option<Check> {
-        let exact = |whole, value: &str| {
-            let folded = fold_str(value, FoldOptions::INSENSITIVE);
-            Check::Exact(whole, exact_key(&folded).into())
-        };
-        Some(match filter {
-            Filter::Status(s) => Check::Status(*s),
-            Filter::Late(l) => Check::Late(*l),
-            Filter::After(d) => Check::After(*d),
-            Filter::Before(d) => Check::Before(*d),
-            Filter::Answered(a) => Check::Answered(*a),
-            Filter::AnswerAfter(d) => Check::AnswerAfter(*d),
-            Filter::AnswerBefore(d) => Check::AnswerBefore(*d),
-            Filter::Delay(c) => Check::Delay(*c),
-            Filter::Number(n) => Check::Number(significant(n).into()),
-            Filter::AuthorIs(v) => exact(Whole::Author, v),
-            Filter::MinistryIs(v) => exact(Whole::Ministry, v),
-            Filter::GroupIs(v) => exact(Whole::Group, v),
-            Filter::Author(t) => Check::Text(Region::Author, Needle::field(t)?),
-            Filter::Ministry(t) => Check::Text(Region::Ministry, Needle::field(t)?),
-            Filter::Group(t) => Check::Text(Region::Group, Needle::field(t)?),
-            Filter::Not(filter) => Check::Not(Box::new(Check::new(filter)?)),
-        })
-    }
-
-    /// The order filters are tried in: comparisons of small fields first,
-    /// then those that look at a string, then text searches.
-    fn cost(&self) -> u8 {
-        match self {
-            Check::Number(_) | Check::Exact(..) => 1,
-            Check::Text(..) => 2,
-            Check::Not(check) => check.cost(),
-            _ => 0,
-        }
-    }
-}
-
-/// The answer's JO date, if any.
-pub(super) fn answer_date(record: &Record) -> Option<NaiveDate> {
-    record.answer.as_ref().and_then(|a| a.date)
-}
-
-/// Whether `record`'s number is `significant` (a [`Check::Number`]).
-pub(super) fn number_is(record: &Record, significant: &str) -> bool {
-    record
-        .number
-        .as_deref()
-        .is_some_and(|n| self::significant(n).eq_ignore_ascii_case(significant))
 }
 
 impl Query {
@@ -243,7 +143,7 @@ impl Query {
     ) -> bool {
         self.filters
             .iter()
-            .all(|check| self.holds(check, record, haystack, scratch))
+            .all(|check| check.holds(record, haystack, self.today, scratch))
             && self
                 .words
                 .iter()
@@ -252,41 +152,6 @@ impl Query {
                 .excluded
                 .iter()
                 .any(|needle| needle.occurs(record, haystack, Region::Words, scratch))
-    }
-
-    fn holds(
-        &self,
-        check: &Check,
-        record: &Record,
-        haystack: &Haystack,
-        scratch: &mut String,
-    ) -> bool {
-        match check {
-            Check::Status(s) => haystack.status == *s,
-            Check::Late(l) => haystack.late == Some(*l),
-            Check::After(d) => haystack.date.is_some_and(|q| q > *d),
-            Check::Before(d) => haystack.date.is_some_and(|q| q < *d),
-            Check::Answered(a) => (haystack.status == Status::Answered) == *a,
-            Check::AnswerAfter(d) => answer_date(record).is_some_and(|a| a > *d),
-            Check::AnswerBefore(d) => answer_date(record).is_some_and(|a| a < *d),
-            Check::Delay(comparison) => {
-                let (status, asked) = (record.status, record.question.date);
-                crate::model::waited_days(status, asked, record.delay_days, self.today)
-                    .is_some_and(|days| comparison.holds(days))
-            }
-            Check::Number(number) => number_is(record, number),
-            Check::Exact(whole, key) => {
-                scratch.clear();
-                fold_into(
-                    whole.of(record).unwrap_or_default(),
-                    FoldOptions::INSENSITIVE,
-                    scratch,
-                );
-                exact_key(scratch) == &**key
-            }
-            Check::Text(region, needle) => needle.occurs(record, haystack, *region, scratch),
-            Check::Not(check) => !self.holds(check, record, haystack, scratch),
-        }
     }
 
     /// Where the words and phrases occur in `text` (filters are not
@@ -531,5 +396,8 @@ pub fn filter(records: &[Record], index: &super::inverted::Index, query: &Query)
     index.filter(records, query)
 }
 
+mod checks;
 #[cfg(test)]
 mod tests;
+
+pub(in crate::search) use checks::{Check, Whole, exact_key, number_is};

@@ -6,7 +6,7 @@ use std::ops::Range;
 use proptest::prelude::*;
 
 use super::*;
-use crate::model::{Answer, Author, Part};
+use crate::model::{Answer, Author, Part, Status};
 use crate::search::Index;
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
