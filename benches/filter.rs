@@ -22,7 +22,7 @@ use reponses::model::Record;
 use reponses::search::index::{self, Haystack};
 use reponses::search::{Index, Query};
 
-const QUERIES: [&str; 10] = [
+const QUERIES: [&str; 15] = [
     "hydrogène",
     "cnil",
     "CNIL",
@@ -33,6 +33,13 @@ const QUERIES: [&str; 10] = [
     "\"M. le ministre\"",
     "\"m. le ministre\"",
     "ministre status:awaiting",
+    // Issue 14: answered from each record's fixed fields, the distinct
+    // ministries, the postings of an excluded word.
+    "delay:>60",
+    "-status:answered",
+    "ministry:=\"Ministère de la culture\"",
+    "number:5589",
+    "cnil -caméras",
 ];
 
 /// The day the corpus is loaded on.
