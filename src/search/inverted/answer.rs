@@ -10,6 +10,7 @@
 //! `-field:value` keeps the records the filter would drop. So `-cnil` or
 //! `-status:answered` costs what `cnil` or `status:answered` costs.
 
+use memchr::memmem::Finder;
 use rayon::prelude::*;
 
 use super::phrase::{Phrase, Piece};
@@ -18,7 +19,6 @@ use crate::model::{Record, Status, waited_days};
 use crate::search::index::Region;
 use crate::search::matcher::{Check, Needle, OneByOne, Query, Whole, exact_key, number_is};
 use crate::text::fold::fold_into;
-use memchr::memmem::Finder;
 
 /// What is left to check on a candidate record.
 enum Verify<'q> {
