@@ -14,7 +14,7 @@ use memchr::memmem::Finder;
 use rayon::prelude::*;
 
 use super::phrase::{Phrase, Piece};
-use super::{Bitset, Doc, Index, NONE, Postings, is_variant, slots};
+use super::{Bitset, Doc, Facts, FieldIds, Index, NONE, Postings, is_variant, slots};
 use crate::model::{Record, Status, waited_days};
 use crate::search::index::Region;
 use crate::search::matcher::{Check, Needle, OneByOne, Query, Whole, exact_key, number_is};
@@ -58,9 +58,15 @@ impl Verify<'_> {
 /// How many candidates one task of [`Index::filter`] checks.
 const CHECKED_TOGETHER: usize = 1024;
 
-/// Keeps the ids of `set` whose doc `holds` (when `wanted`) or does not.
-fn keep(set: &mut Bitset, docs: &[Doc], wanted: bool, holds: impl Fn(&Doc) -> bool) {
-    set.retain(|id| holds(&docs[id]) == wanted);
+/// Keeps the ids of `set` whose facts `hold` (when `wanted`) or do not.
+fn keep(set: &mut Bitset, facts: &[Facts], wanted: bool, hold: impl Fn(&Facts) -> bool) {
+    set.retain(|id| hold(&facts[id]) == wanted);
+}
+
+/// Keeps the ids of `set` whose field ids `hold` (when `wanted`) or do
+/// not.
+fn keep_fields(set: &mut Bitset, docs: &[Doc], wanted: bool, hold: impl Fn(&FieldIds) -> bool) {
+    set.retain(|id| hold(&docs[id].fields) == wanted);
 }
 
 impl Index {
@@ -140,26 +146,25 @@ impl Index {
         set: &mut Bitset,
         verify: &mut Vec<Verify<'q>>,
     ) {
-        let docs = &self.docs;
+        let facts = &self.facts;
         match check {
-            Check::Status(s) => keep(set, docs, wanted, |doc| doc.status == *s),
-            Check::Late(l) => keep(set, docs, wanted, |doc| doc.late == Some(*l)),
-            Check::After(d) => keep(set, docs, wanted, |doc| doc.date.is_some_and(|q| q > *d)),
-            Check::Before(d) => keep(set, docs, wanted, |doc| doc.date.is_some_and(|q| q < *d)),
-            Check::Answered(a) => keep(set, docs, wanted, |doc| {
-                (doc.status == Status::Answered) == *a
+            Check::Status(s) => keep(set, facts, wanted, |f| f.status == *s),
+            Check::Late(l) => keep(set, facts, wanted, |f| f.late == Some(*l)),
+            Check::After(d) => keep(set, facts, wanted, |f| f.date.is_some_and(|q| q > *d)),
+            Check::Before(d) => keep(set, facts, wanted, |f| f.date.is_some_and(|q| q < *d)),
+            Check::Answered(a) => {
+                keep(set, facts, wanted, |f| (f.status == Status::Answered) == *a)
+            }
+            Check::AnswerAfter(d) => keep(set, facts, wanted, |f| {
+                f.answer_date.is_some_and(|a| a > *d)
             }),
-            Check::AnswerAfter(d) => keep(set, docs, wanted, |doc| {
-                doc.answer_date.is_some_and(|a| a > *d)
-            }),
-            Check::AnswerBefore(d) => keep(set, docs, wanted, |doc| {
-                doc.answer_date.is_some_and(|a| a < *d)
+            Check::AnswerBefore(d) => keep(set, facts, wanted, |f| {
+                f.answer_date.is_some_and(|a| a < *d)
             }),
             Check::Delay(comparison) => {
                 let today = query.today();
-                keep(set, docs, wanted, |doc| {
-                    let delay = doc.delay_days.map(i64::from);
-                    waited_days(doc.status, doc.date, delay, today)
+                keep(set, facts, wanted, |f| {
+                    waited_days(f.status, f.date, f.delay_days(), today)
                         .is_some_and(|days| comparison.holds(days))
                 });
             }
@@ -182,7 +187,7 @@ impl Index {
                     Whole::Ministry => 3,
                     Whole::Group => 6,
                 };
-                keep(set, docs, wanted, |doc| match doc.fields[slot] {
+                keep_fields(set, &self.docs, wanted, |fields| match fields[slot] {
                     NONE => key.is_empty(),
                     value => values[value as usize],
                 });
@@ -208,8 +213,8 @@ impl Index {
                     })
                     .collect();
                 let slots = slots(*region);
-                keep(set, docs, wanted, |doc| {
-                    doc.fields[slots.clone()]
+                keep_fields(set, &self.docs, wanted, |fields| {
+                    fields[slots.clone()]
                         .iter()
                         .any(|&f| f != NONE && values[f as usize])
                 });

@@ -274,3 +274,21 @@ proptest! {
         prop_assert_eq!(got, want);
     }
 }
+
+/// A filter on status, dates or delays scans one `Facts` a record: they
+/// stay small.
+#[test]
+fn the_facts_filters_scan_stay_small() {
+    assert!(size_of::<Facts>() <= 16, "{}", size_of::<Facts>());
+    assert!(size_of::<Doc>() <= 48, "{}", size_of::<Doc>());
+    let mut record = bare("x");
+    record.delay_days = Some(i64::MIN);
+    assert_eq!(
+        Facts::new(&record).delay_days(),
+        Some(i64::from(i32::MIN) + 1)
+    );
+    record.delay_days = Some(84);
+    assert_eq!(Facts::new(&record).delay_days(), Some(84));
+    record.delay_days = None;
+    assert_eq!(Facts::new(&record).delay_days(), None);
+}
