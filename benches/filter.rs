@@ -22,7 +22,7 @@ use reponses::model::Record;
 use reponses::search::index::{self, Haystack};
 use reponses::search::{Index, Query};
 
-const QUERIES: [&str; 10] = [
+const QUERIES: [&str; 15] = [
     "hydrogène",
     "cnil",
     "CNIL",
@@ -33,14 +33,26 @@ const QUERIES: [&str; 10] = [
     "\"M. le ministre\"",
     "\"m. le ministre\"",
     "ministre status:awaiting",
+    // Issue 14: answered from each record's fixed fields, the distinct
+    // ministries, the postings of an excluded word.
+    "delay:>60",
+    "-status:answered",
+    "ministry:=\"Ministère de la culture\"",
+    "number:5589",
+    "cnil -caméras",
 ];
+
+/// The day the corpus is loaded on.
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 1, 1).unwrap()
+}
 
 fn records() -> (Vec<Record>, usize) {
     let count: u64 = std::env::var("FILTER_DOCS")
         .ok()
         .and_then(|n| n.parse().ok())
         .unwrap_or(100_000);
-    let today = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+    let today = today();
     let loaded: Vec<(usize, Vec<Record>)> = (0..count)
         .into_par_iter()
         .map(|i| {
@@ -90,7 +102,7 @@ fn bench(c: &mut Criterion) {
         old as f64 / bytes as f64,
     );
     for text in QUERIES {
-        let query = Query::parse(text).unwrap();
+        let query = Query::parse(text, today()).unwrap();
         let new = index.filter(&records, &query);
         assert_eq!(new, old_filter(&records, &haystacks, &query), "{text}");
         eprintln!("{text}: {} records", new.len());
@@ -99,7 +111,7 @@ fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("filter");
     group.sample_size(10);
     for text in QUERIES {
-        let query = Query::parse(text).unwrap();
+        let query = Query::parse(text, today()).unwrap();
         group.bench_function(format!("index {text}"), |b| {
             b.iter(|| index.filter(&records, &query))
         });

@@ -118,7 +118,7 @@ fn queries(c: &mut Criterion) {
         let id = |name: &str| BenchmarkId::new(name, format!("{factor}x1KB"));
         group.bench_function(id("compile"), |b| {
             b.iter(|| {
-                let query = Query::parse(black_box(&query)).ok();
+                let query = Query::parse(black_box(&query), today).ok();
                 query.map(|q| OneByOne::new(&q).raw().is_some())
             })
         });
@@ -134,7 +134,7 @@ fn queries(c: &mut Criterion) {
     if let Some(record) = record.as_ref() {
         group.bench_function("1000 words: compile and run on one document", |b| {
             b.iter(|| {
-                let query = Query::parse(black_box(&thousand)).ok()?;
+                let query = Query::parse(black_box(&thousand), today).ok()?;
                 let one = OneByOne::new(&query);
                 Some((one.matches(record), query.matches(record)))
             })

@@ -75,7 +75,7 @@ pub fn load(data: &[u8]) {
 pub fn query(data: &[u8]) {
     let data = text(data);
     let (query, document) = data.split_once('\n').unwrap_or((&data, ""));
-    let Ok(query) = Query::parse(query) else {
+    let Ok(query) = Query::parse(query, today()) else {
         return;
     };
     let loaded = load::load_bytes("fuzz.txt", document.as_bytes(), today());

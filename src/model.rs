@@ -249,6 +249,27 @@ pub fn delay_days(asked: NaiveDate, answered: NaiveDate) -> i64 {
     (answered - asked).num_days()
 }
 
+/// How long a question has waited for its answer, in days: an answered
+/// one's delay ([`delay_days`], `delay_days` here), the days from its JO
+/// date to `today` for one still awaiting. A lapsed or withdrawn question
+/// waits for nothing any more, and a question with an unknown date has no
+/// known wait: `None`, as for an answered one whose delay is unknown.
+///
+/// `today` is the day the corpus was loaded with, the one its lateness was
+/// judged on ([`lateness`]): a delay and a lateness never disagree.
+pub fn waited_days(
+    status: Status,
+    asked: Option<NaiveDate>,
+    delay_days: Option<i64>,
+    today: NaiveDate,
+) -> Option<i64> {
+    match status {
+        Status::Answered => delay_days,
+        Status::Awaiting => Some((today - asked?).num_days()),
+        Status::Lapsed | Status::Withdrawn => None,
+    }
+}
+
 /// Whether the deadline was missed.
 ///
 /// An answered question is late when its answer came out after the deadline.
@@ -313,6 +334,21 @@ mod tests {
     fn deadline_of_a_month_end_is_the_last_day_of_the_target_month() {
         assert_eq!(deadline(d(2022, 12, 31)), Some(d(2023, 2, 28)));
         assert_eq!(deadline(d(2023, 12, 31)), Some(d(2024, 2, 29)));
+    }
+
+    #[test]
+    fn an_awaiting_question_waits_until_today_a_closed_one_not_at_all() {
+        let asked = Some(d(2026, 10, 1));
+        let today = d(2026, 11, 30);
+        assert_eq!(
+            waited_days(Status::Answered, asked, Some(84), today),
+            Some(84)
+        );
+        assert_eq!(waited_days(Status::Answered, asked, None, today), None);
+        assert_eq!(waited_days(Status::Awaiting, asked, None, today), Some(60));
+        assert_eq!(waited_days(Status::Awaiting, None, None, today), None);
+        assert_eq!(waited_days(Status::Lapsed, asked, None, today), None);
+        assert_eq!(waited_days(Status::Withdrawn, asked, None, today), None);
     }
 
     #[test]

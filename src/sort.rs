@@ -14,7 +14,7 @@ use std::cmp::Ordering;
 
 use chrono::NaiveDate;
 
-use crate::model::{Record, Status};
+use crate::model::Record;
 use crate::text::fold::{FoldOptions, fold_str};
 
 /// An order of the list.
@@ -226,21 +226,21 @@ fn ranks<'r, F: std::hash::Hash + Eq>(
     ids.into_iter().map(|id| rank[id]).collect()
 }
 
-/// The days an answer took, or an unanswered (awaiting or lapsed)
-/// question has waited until `today`; `None` for a withdrawn question or
-/// an unknown date.
+/// The days an answer took, or an awaiting question has waited until
+/// `today`, as `delay:` counts them ([`crate::model::waited_days`]).
 pub fn days(record: &Record, today: NaiveDate) -> Option<i64> {
-    match record.status {
-        Status::Answered => record.delay_days,
-        Status::Awaiting | Status::Lapsed => Some((today - record.question.date?).num_days()),
-        Status::Withdrawn => None,
-    }
+    crate::model::waited_days(
+        record.status,
+        record.question.date,
+        record.delay_days,
+        today,
+    )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Answer, Author, Part};
+    use crate::model::{Answer, Author, Part, Status};
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()

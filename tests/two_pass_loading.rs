@@ -114,7 +114,11 @@ fn a_filter_typed_before_the_texts_is_applied_again_when_they_come() {
     let want: Vec<&str> = newest_first(&whole)
         .into_iter()
         .map(|i| &whole[i])
-        .filter(|r| reponses::search::Query::parse(word).unwrap().matches(r))
+        .filter(|r| {
+            reponses::search::Query::parse(word, today())
+                .unwrap()
+                .matches(r)
+        })
         .map(|r| r.id.as_str())
         .collect();
     assert!(want.len() >= 2, "{want:?}");

@@ -249,9 +249,16 @@ Query language:
   cnil cameras          every word must occur (substrings, in any searched field)
   \"cadre juridique\"     a phrase, across any whitespace
   CNIL, caméras         a capital makes a word case-sensitive, an accent accent-sensitive
-  author:dossus  ministry:intérieur  group:gest
-  status:answered|awaiting|lapsed|withdrawn  late:yes|no
+  author:dossus  ministry:intérieur  group:gest   (at the start of a word)
+  ministry:=\"Ministère de la culture\"  author:=\"Thomas Dossus\"  group:=GEST
+                        the whole field, case and accents aside; ministry:=\"\" for none
+  status:answered|awaiting|lapsed|withdrawn  late:yes|no  answered:yes|no
   after:2023-01-31  before:2023-03-01   (question date, strict)
+  answer-after:2023-01-31  answer-before:2023-03-01   (answer date, strict)
+  delay:>60  delay:<=30  delay:45   days to the answer, or waited so far if awaiting
+  number:05589          the question number (number:5589 finds it too)
+  cnil -caméras  -\"cadre juridique\"  -status:answered   a leading - excludes
+A query that starts with - goes after --: reponses search -- -status:answered
 Searched fields: title, author, ministry, question and answer text.";
 
 /// How a command ended, as a process exit status.

@@ -100,7 +100,7 @@ pub fn search(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<Outcome> {
-    let query = match Query::parse(query) {
+    let query = match Query::parse(query, today) {
         Ok(query) => query,
         Err(e) => {
             let t = options.lang.t();

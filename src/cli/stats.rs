@@ -44,7 +44,7 @@ pub fn stats(
         Some((first, rest)) if !std::path::Path::new(first).exists() => (first.as_str(), rest),
         _ => ("", args),
     };
-    let query = match Query::parse(query) {
+    let query = match Query::parse(query, run.today) {
         Ok(query) => query,
         Err(e) => {
             writeln!(err, "{}", fill(t.cli_bad_query, &[&e.render(lang)]))?;

@@ -224,6 +224,9 @@ catalogue! {
     query_unbalanced: "unbalanced quote: this \" is never closed", "guillemet seul : ce \" n'est jamais fermé";
     query_no_status: "no status '{}'; {}", "pas de statut '{}' ; {}";
     query_bad_late: "'{}' for late:; {}", "'{}' pour late: ; {}";
+    query_bad_answered: "'{}' for answered:; {}", "'{}' pour answered: ; {}";
+    query_bad_delay: "'{}' is not a delay; {}", "'{}' n'est pas un délai ; {}";
+    query_bad_number: "'{}' is not a question number; {}", "'{}' n'est pas un numéro de question ; {}";
     query_malformed_date: "malformed date '{}'; expected YYYY-MM-DD", "date mal formée '{}' ; AAAA-MM-JJ attendu";
     query_no_month: "impossible date {}: there is no month {}", "date impossible {} : il n'y a pas de mois {}";
     query_no_day: "impossible date {}: {} has {} days", "date impossible {} : {} a {} jours";
@@ -231,6 +234,8 @@ catalogue! {
     query_expects_yes_no: "expected yes or no", "yes ou no attendu";
     query_expects_date: "expected a date, YYYY-MM-DD", "une date AAAA-MM-JJ attendue";
     query_expects_text: "expected a word or a \"quoted phrase\"", "un mot ou une \"expression entre guillemets\" attendu";
+    query_expects_delay: "expected a number of days, perhaps after >, >=, <, <= or =: delay:>60, delay:<=30, delay:45", "un nombre de jours attendu, précédé si besoin de >, >=, <, <= ou = : delay:>60, delay:<=30, delay:45";
+    query_expects_number: "expected the question's number, letters and digits: number:05589", "le numéro de la question attendu, en lettres et chiffres : number:05589";
 
     // The command line.
     files_checked_one: "{} file checked", "{} fichier vérifié";

@@ -55,9 +55,7 @@ use hashbrown::{DefaultHashBuilder, HashMap, HashSet, HashTable};
 use memchr::memmem::Finder;
 use rayon::prelude::*;
 
-use self::phrase::{Phrase, Piece};
 use super::index::{Region, region_fields};
-use super::matcher::{Check, Needle, OneByOne, Query};
 use crate::model::{Record, Status};
 use crate::text::fold::{FoldOptions, fold_into, is_sign};
 
@@ -196,12 +194,46 @@ fn slots(region: Region) -> Range<usize> {
     }
 }
 
-/// What exact filters compare, per indexed record.
-#[derive(Debug, Clone)]
-struct Doc {
+/// What filters on status, lateness, dates and delays compare, per
+/// indexed record: apart from its [`Doc`], so that such a filter scans 16
+/// bytes a record, not the doc's 48.
+#[derive(Debug, Clone, Copy)]
+struct Facts {
+    /// The question's date.
     date: Option<NaiveDate>,
+    answer_date: Option<NaiveDate>,
+    /// The record's `delay_days`, or [`NO_DELAY`]: no corpus takes a
+    /// delay past `i32` (chrono's dates span fewer days).
+    delay_days: i32,
     status: Status,
     late: Option<bool>,
+}
+
+/// [`Facts::delay_days`] when the record has none.
+const NO_DELAY: i32 = i32::MIN;
+
+impl Facts {
+    fn new(record: &Record) -> Facts {
+        let delay_days = record.delay_days.map_or(NO_DELAY, |d| {
+            i32::try_from(d.max(i64::from(NO_DELAY + 1))).unwrap_or(i32::MAX)
+        });
+        Facts {
+            date: record.question.date,
+            answer_date: record.answer.as_ref().and_then(|a| a.date),
+            delay_days,
+            status: record.status,
+            late: record.late,
+        }
+    }
+
+    fn delay_days(&self) -> Option<i64> {
+        (self.delay_days != NO_DELAY).then_some(i64::from(self.delay_days))
+    }
+}
+
+/// What text filters and phrases look at, per indexed record.
+#[derive(Debug, Clone)]
+struct Doc {
     fields: FieldIds,
     /// The record's tokens in order, as varints: token id plus one, or 0
     /// at the end of each field.
@@ -515,6 +547,12 @@ impl Bitset {
         }
     }
 
+    fn subtract(&mut self, other: &Bitset) {
+        for (a, b) in self.words.iter_mut().zip(&other.words) {
+            *a &= !b;
+        }
+    }
+
     /// Keeps the ids for which `keep` holds.
     fn retain(&mut self, mut keep: impl FnMut(usize) -> bool) {
         for (w, word) in self.words.iter_mut().enumerate() {
@@ -543,15 +581,6 @@ impl Bitset {
     }
 }
 
-/// What is left to check on a candidate record.
-enum Verify<'q> {
-    /// Consecutive tokens of one field, each in its set: an insensitive
-    /// phrase, exactly, or a pre-filter for a sensitive one.
-    Phrase(Phrase),
-    /// The needle in the region's fields folded on the fly.
-    Fold(Region, &'q Needle),
-}
-
 /// The inverted index of a corpus: see the module's documentation.
 #[derive(Debug, Default)]
 pub struct Index {
@@ -567,6 +596,8 @@ pub struct Index {
     variant_postings: Vec<Postings>,
     /// By record id (the order records were added).
     docs: Vec<Doc>,
+    /// By record id.
+    facts: Vec<Facts>,
     fields: Fields,
     /// The tokens of the next batch, prepared while the last one was
     /// added ([`Index::add_batch`]): the position of its first record.
@@ -675,10 +706,8 @@ impl Index {
             a.group.as_deref(),
         ]
         .map(|value| self.fields.intern(value));
+        self.facts.push(Facts::new(record));
         self.docs.push(Doc {
-            date: record.question.date,
-            status: record.status,
-            late: record.late,
             fields,
             sequence: sequence.into_boxed_slice(),
         });
@@ -696,6 +725,7 @@ impl Index {
             .for_each(Postings::shrink);
         self.variant_postings.shrink_to_fit();
         self.docs.shrink_to_fit();
+        self.facts.shrink_to_fit();
     }
 
     /// Heap bytes held, for memory accounting.
@@ -716,6 +746,7 @@ impl Index {
                 .map(Postings::heap_bytes)
                 .sum::<usize>()
             + self.docs.capacity() * size_of::<Doc>()
+            + self.facts.capacity() * size_of::<Facts>()
             + self.docs.iter().map(|d| d.sequence.len()).sum::<usize>()
             + self.fields.heap_bytes()
     }
@@ -724,219 +755,9 @@ impl Index {
     pub fn tokens(&self) -> usize {
         self.vocab.starts.len()
     }
-
-    /// The positions in `records` of those that pass, in order. The first
-    /// [`Index::len`] records must be the ones indexed, in the order they
-    /// were added; later ones are tested one by one.
-    pub fn filter(&self, records: &[Record], query: &Query) -> Vec<usize> {
-        if query.is_empty() {
-            return (0..records.len()).collect();
-        }
-        let covered = self.docs.len().min(records.len());
-        let (set, verify) = self.candidates(query);
-        let mut hits: Vec<usize> = if verify.is_empty() {
-            set.ones().collect()
-        } else {
-            let ids: Vec<usize> = set.ones().filter(|&id| id < records.len()).collect();
-            // Chunks of candidates, not one task each: a check takes
-            // microseconds, and splitting 70,000 of them into tasks and
-            // gathering their results cost more than the checks.
-            ids.par_chunks(CHECKED_TOGETHER)
-                .map(|chunk| {
-                    let (mut scratch, mut sequence) = (String::new(), Vec::new());
-                    chunk
-                        .iter()
-                        .copied()
-                        .filter(|&id| {
-                            let record = &records[id];
-                            verify.iter().all(|check| match check {
-                                Verify::Phrase(phrase) => {
-                                    phrase.holds(&self.docs[id].sequence, &mut sequence)
-                                }
-                                Verify::Fold(region, needle) => {
-                                    needle.occurs_in_fields(record, *region, &mut scratch)
-                                }
-                            })
-                        })
-                        .collect::<Vec<usize>>()
-                })
-                .collect::<Vec<Vec<usize>>>()
-                .concat()
-        };
-        hits.retain(|&at| at < records.len());
-        if covered < records.len() {
-            let one_by_one = OneByOne::new(query);
-            let rest: Vec<usize> = records[covered..]
-                .par_iter()
-                .enumerate()
-                .filter_map(|(i, record)| one_by_one.matches(record).then_some(covered + i))
-                .collect();
-            hits.extend(rest);
-        }
-        hits
-    }
-
-    /// The indexed records that may pass, and what must still be checked
-    /// on each of them to know.
-    fn candidates<'q>(&self, query: &'q Query) -> (Bitset, Vec<Verify<'q>>) {
-        let len = self.docs.len();
-        let mut set = Bitset::full(len);
-        let mut verify = Vec::new();
-        let mut scratch = String::new();
-        for check in query.checks() {
-            match check {
-                Check::Status(s) => set.retain(|id| self.docs[id].status == *s),
-                Check::Late(l) => set.retain(|id| self.docs[id].late == Some(*l)),
-                Check::After(d) => set.retain(|id| self.docs[id].date.is_some_and(|q| q > *d)),
-                Check::Before(d) => set.retain(|id| self.docs[id].date.is_some_and(|q| q < *d)),
-                Check::Text(Region::Words, needle) => {
-                    set.intersect(&self.words(needle).0);
-                    verify.push(Verify::Fold(Region::Words, needle));
-                }
-                Check::Text(region, needle) => {
-                    let values: Vec<bool> = self
-                        .fields
-                        .values
-                        .iter()
-                        .map(|(original, folded)| {
-                            needle.occurs_in(original, Some(folded), &mut scratch)
-                        })
-                        .collect();
-                    let slots = slots(*region);
-                    set.retain(|id| {
-                        self.docs[id].fields[slots.clone()]
-                            .iter()
-                            .any(|&f| f != NONE && values[f as usize])
-                    });
-                }
-            }
-        }
-        for needle in query.words() {
-            if set.is_empty() {
-                break;
-            }
-            let (records, phrase) = self.words(needle);
-            set.intersect(&records);
-            let insensitive = needle.exact.is_none();
-            // A word: the index answered, or for a sensitive one its
-            // variants. An insensitive phrase: the sequences answer.
-            // Anything else is folded again.
-            let answered = if insensitive {
-                phrase.is_some() || !needle.index.needle().contains(&b' ')
-            } else {
-                self.sensitive(needle, &mut set)
-            };
-            match phrase.map(Phrase::new) {
-                Some(phrase) if phrase.is_anchored() => verify.push(Verify::Phrase(phrase)),
-                // The raw-text regex checks a phrase faster than decoding
-                // its tokens.
-                Some(_) if needle.raw.is_some() => {
-                    verify.push(Verify::Fold(Region::Words, needle));
-                    continue;
-                }
-                Some(phrase) => verify.push(Verify::Phrase(phrase)),
-                None => {}
-            }
-            if !answered {
-                verify.push(Verify::Fold(Region::Words, needle));
-            }
-        }
-        (set, verify)
-    }
-
-    /// The records whose tokens may hold `needle`'s insensitive folding:
-    /// exactly those that hold it when it has no space. For a phrase of
-    /// non-empty pieces, also the tokens each piece may be, by position.
-    fn words(&self, needle: &Needle) -> (Bitset, Option<Vec<Piece>>) {
-        let len = self.docs.len();
-        let mut set = Bitset::full(len);
-        let text = std::str::from_utf8(needle.index.needle()).unwrap_or_default();
-        let pieces: Vec<&str> = text.split(' ').collect();
-        let last = pieces.len() - 1;
-        let well_formed = last > 0 && pieces.iter().all(|p| !p.is_empty());
-        let mut phrase = Vec::new();
-        for (i, piece) in pieces.iter().enumerate() {
-            if piece.is_empty() {
-                continue;
-            }
-            let tokens = self.vocab.matching(piece, i > 0, i < last);
-            set.intersect(&self.union(&self.postings, &tokens));
-            if well_formed {
-                let mut members = Bitset::empty(self.vocab.starts.len());
-                for &t in &tokens {
-                    members.insert(t);
-                }
-                let occurrences = tokens
-                    .iter()
-                    .map(|&t| u64::from(self.counts[t as usize]))
-                    .sum();
-                phrase.push(Piece {
-                    members,
-                    ids: tokens,
-                    occurrences,
-                });
-            }
-        }
-        (set, well_formed.then_some(phrase))
-    }
-
-    /// Narrows `set` to the records whose variants ([`is_variant`]) may
-    /// hold a sensitive `needle`: those holding, for each space-separated
-    /// piece of its folding that has an upper-case ASCII letter or a
-    /// non-ASCII character, a variant whose folding with the needle's
-    /// options holds the piece. Returns whether that answered exactly: a
-    /// word (one piece, which then always has such a character). An
-    /// insensitive needle leaves `set` as it is.
-    fn sensitive(&self, needle: &Needle, set: &mut Bitset) -> bool {
-        let Some(exact) = needle.exact.as_ref() else {
-            return false;
-        };
-        let text = std::str::from_utf8(exact.needle()).unwrap_or_default();
-        let mut pieces = 0;
-        let mut narrowed = 0;
-        let mut folded = String::new();
-        for piece in text.split(' ').filter(|p| !p.is_empty()) {
-            pieces += 1;
-            if !is_variant(piece) || set.is_empty() {
-                continue;
-            }
-            narrowed += 1;
-            let finder = Finder::new(piece.as_bytes());
-            let ids: Vec<u32> = (0..self.variants.starts.len() as u32)
-                .filter(|&id| {
-                    folded.clear();
-                    fold_into(self.variants.token(id), needle.options, &mut folded);
-                    finder.find(folded.as_bytes()).is_some()
-                })
-                .collect();
-            set.intersect(&self.union(&self.variant_postings, &ids));
-        }
-        pieces == 1 && narrowed == 1 && !text.contains(' ')
-    }
-
-    /// The records that hold one of `tokens`, ids into `postings`.
-    fn union(&self, postings: &[Postings], tokens: &[u32]) -> Bitset {
-        let len = self.docs.len();
-        let mut set = Bitset::empty(len);
-        let dense = |&&t: &&u32| matches!(postings[t as usize], Postings::Dense(_));
-        for &t in tokens.iter().filter(dense) {
-            postings[t as usize].union_into(&mut set);
-        }
-        if tokens.iter().any(|t| !dense(&t)) && set.count() < len {
-            for (n, &t) in tokens.iter().filter(|t| !dense(t)).enumerate() {
-                postings[t as usize].union_into(&mut set);
-                if n % 256 == 255 && set.count() == len {
-                    break;
-                }
-            }
-        }
-        set
-    }
 }
 
-/// How many candidates one task of [`Index::filter`] checks.
-const CHECKED_TOGETHER: usize = 1024;
-
+mod answer;
 mod phrase;
 #[cfg(test)]
 mod tests;

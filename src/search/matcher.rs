@@ -7,6 +7,10 @@
 //! whitespace (non-breaking spaces, line breaks). Each term and each text
 //! filter is folded once here, with its own smart sensitivity, and searched
 //! with a prebuilt `memmem` finder.
+//!
+//! A query holds the day the corpus was loaded with ([`Query::parse`]):
+//! `delay:` counts an awaiting question's days up to it, as its lateness
+//! was judged on it when it was loaded, and a record does not carry it.
 
 use std::ops::Range;
 
@@ -15,10 +19,10 @@ use memchr::memmem::Finder;
 use rayon::prelude::*;
 
 use super::index::{Haystack, Region, fold_region, region_fields};
-use super::query::{self, Filter, ParsedQuery, QueryError, Term};
+use super::query::{self, ParsedQuery, QueryError, Term};
 use super::raw::{LazyRegex, Plain, RawTerms};
 use crate::load::Probe;
-use crate::model::{Record, Status};
+use crate::model::Record;
 use crate::text::fold::{FoldOptions, fold, fold_into, fold_str};
 
 /// A query ready to match records and highlight text.
@@ -27,8 +31,13 @@ pub struct Query {
     parsed: ParsedQuery,
     /// Word and phrase terms, longest first (usually the rarest).
     words: Vec<Needle>,
+    /// Excluded words and phrases: none may occur.
+    excluded: Vec<Needle>,
     /// Filters, cheap comparisons first.
     filters: Vec<Check>,
+    /// The day the corpus was loaded with, to which an awaiting question's
+    /// delay runs.
+    today: NaiveDate,
 }
 
 /// One term folded for searching.
@@ -51,58 +60,55 @@ pub(super) struct Needle {
     word_start: bool,
 }
 
-#[derive(Debug, Clone)]
-pub(super) enum Check {
-    Status(Status),
-    Late(bool),
-    After(NaiveDate),
-    Before(NaiveDate),
-    /// Boxed: a finder is large, and most checks are not text.
-    Text(Region, Box<Needle>),
-}
-
 impl Query {
-    /// Parses and compiles `text`.
+    /// Parses and compiles `text`. `today` is the day the corpus was
+    /// loaded with: an awaiting question's delay runs to it.
     ///
     /// # Errors
     /// See [`query::parse`].
-    pub fn parse(text: &str) -> Result<Query, QueryError> {
-        query::parse(text).map(Query::new)
+    pub fn parse(text: &str, today: NaiveDate) -> Result<Query, QueryError> {
+        query::parse(text).map(|parsed| Query::new(parsed, today))
     }
 
     /// Finds `text` literally, as one phrase: see [`ParsedQuery::phrase`].
     pub fn phrase(text: &str) -> Query {
-        Query::new(ParsedQuery::phrase(text))
+        // No filter: no delay to count.
+        Query::new(ParsedQuery::phrase(text), NaiveDate::default())
     }
 
-    /// Compiles a parsed query.
-    pub fn new(parsed: ParsedQuery) -> Query {
+    /// Compiles a parsed query, for a corpus loaded on `today`.
+    pub fn new(parsed: ParsedQuery, today: NaiveDate) -> Query {
+        let longest_first = |needles: &mut Vec<Needle>| {
+            needles.sort_by_key(|n| std::cmp::Reverse(n.index.needle().len()));
+        };
         let mut words: Vec<Needle> = parsed.terms.iter().filter_map(Needle::new).collect();
-        words.sort_by_key(|n| std::cmp::Reverse(n.index.needle().len()));
-        let mut filters: Vec<Check> = parsed
-            .filters
-            .iter()
-            .filter_map(|f| match f {
-                Filter::Status(s) => Some(Check::Status(*s)),
-                Filter::Late(l) => Some(Check::Late(*l)),
-                Filter::After(d) => Some(Check::After(*d)),
-                Filter::Before(d) => Some(Check::Before(*d)),
-                Filter::Author(t) => Needle::field(t).map(|n| Check::Text(Region::Author, n)),
-                Filter::Ministry(t) => Needle::field(t).map(|n| Check::Text(Region::Ministry, n)),
-                Filter::Group(t) => Needle::field(t).map(|n| Check::Text(Region::Group, n)),
-            })
-            .collect();
-        filters.sort_by_key(|c| matches!(c, Check::Text(..)));
+        longest_first(&mut words);
+        let mut excluded: Vec<Needle> = parsed.excluded.iter().filter_map(Needle::new).collect();
+        longest_first(&mut excluded);
+        let mut filters: Vec<Check> = parsed.filters.iter().filter_map(Check::new).collect();
+        filters.sort_by_key(Check::cost);
         Query {
             parsed,
             words,
+            excluded,
             filters,
+            today,
         }
     }
 
     /// Word and phrase terms, longest first.
     pub(super) fn words(&self) -> &[Needle] {
         &self.words
+    }
+
+    /// Excluded word and phrase terms, longest first.
+    pub(super) fn excluded(&self) -> &[Needle] {
+        &self.excluded
+    }
+
+    /// The day an awaiting question's delay runs to.
+    pub(super) fn today(&self) -> NaiveDate {
+        self.today
     }
 
     /// Filters, cheap comparisons first.
@@ -117,7 +123,7 @@ impl Query {
 
     /// Whether it matches anything (no term, no filter).
     pub fn is_empty(&self) -> bool {
-        self.words.is_empty() && self.filters.is_empty()
+        self.words.is_empty() && self.excluded.is_empty() && self.filters.is_empty()
     }
 
     /// Whether `record` passes. Folds its fields on the spot: to filter
@@ -135,18 +141,17 @@ impl Query {
         haystack: &Haystack,
         scratch: &mut String,
     ) -> bool {
-        let filters = self.filters.iter().all(|check| match check {
-            Check::Status(s) => haystack.status == *s,
-            Check::Late(l) => haystack.late == Some(*l),
-            Check::After(d) => haystack.date.is_some_and(|q| q > *d),
-            Check::Before(d) => haystack.date.is_some_and(|q| q < *d),
-            Check::Text(region, needle) => needle.occurs(record, haystack, *region, scratch),
-        });
-        filters
+        self.filters
+            .iter()
+            .all(|check| check.holds(record, haystack, self.today, scratch))
             && self
                 .words
                 .iter()
                 .all(|needle| needle.occurs(record, haystack, Region::Words, scratch))
+            && !self
+                .excluded
+                .iter()
+                .any(|needle| needle.occurs(record, haystack, Region::Words, scratch))
     }
 
     /// Where the words and phrases occur in `text` (filters are not
@@ -340,11 +345,11 @@ pub struct OneByOne<'q> {
 impl<'q> OneByOne<'q> {
     pub fn new(query: &'q Query) -> OneByOne<'q> {
         let raw = RawTerms::new(&query.parsed).map(|terms| {
-            let filters = Query::new(ParsedQuery {
-                terms: Vec::new(),
+            let filters = ParsedQuery {
                 filters: query.parsed.filters.clone(),
-            });
-            (terms, filters)
+                ..ParsedQuery::default()
+            };
+            (terms, Query::new(filters, query.today))
         });
         OneByOne { query, raw }
     }
@@ -391,5 +396,8 @@ pub fn filter(records: &[Record], index: &super::inverted::Index, query: &Query)
     index.filter(records, query)
 }
 
+mod checks;
 #[cfg(test)]
 mod tests;
+
+pub(in crate::search) use checks::{Check, Whole, exact_key, number_is};

@@ -14,11 +14,34 @@
 //!   as the words say: `after:2023-01-31` starts on 1 February and
 //!   `before:2023-03-01` ends on 28 February. A record with no known date
 //!   passes no date filter.
+//! - `answer-after:D` and `answer-before:D` compare the answer's JO date
+//!   the same way; `answered:yes|no` is the status being answered or not.
+//! - `delay:>60`, `delay:<=30` (also `<`, `>=`, `=`, or a bare number)
+//!   compare the days a question waited: an answered one's delay, an
+//!   awaiting one's days so far, counted to the day the corpus was loaded
+//!   with ([`crate::model::waited_days`]). A lapsed or withdrawn question,
+//!   or one with an unknown date, has no delay and passes no delay filter.
+//! - `number:05589` is the question number as printed, leading zeros
+//!   aside: `number:5589` finds n° 05589, as a user expects; letters
+//!   ignore case (`0827s` is `0827S`).
+//! - `author:=`, `ministry:=`, `group:=` ask for the whole field: the
+//!   display name, the ministry that must answer, the group, equal to the
+//!   value once both are folded (case, accents and whitespace aside).
+//!   `ministry:="Ministère de la culture"` is not "… de la culture et de la
+//!   communication", and `ministry:=""` finds the records with no
+//!   ministry. The statistics view filters to one of its rows so.
+//! - A `-` before a word, a quoted phrase or a filter excludes what it
+//!   would match: `cnil -caméras`, `-"cadre juridique"`, `-status:answered`
+//!   (and `-delay:>60` keeps the records with no delay). Only a `-` that
+//!   starts a word and is followed by a letter or a quote negates: a lone
+//!   `-`, `-12`, `--` and `78-17` are words to find.
 //! - A word is a filter when the part before its first `:` is made of
 //!   letters; an unknown name there is an error rather than a silent search
 //!   (a typo like `autor:` would otherwise find nothing and say nothing).
-//!   `10:30` is a plain word, and a quoted phrase never holds filters
-//!   (`"http://x"`).
+//!   A name of letters joined by hyphens is a filter when it is a known one
+//!   (`answer-after:`) or starts like one (`answer-afer:` is a typo, an
+//!   error); any other (`outre-mer:`) is a word. `10:30` is a plain word,
+//!   and a quoted phrase never holds filters (`"http://x"`).
 //!
 //! Errors carry the 1-based column, in characters, of what is wrong, so the
 //! search bar can point at it. The parser never panics, whatever it is given.
@@ -28,18 +51,22 @@ use chrono::NaiveDate;
 use crate::model::Status;
 use crate::text::fold::FoldOptions;
 
-/// A query, parsed: the words and phrases that must all occur, and the
-/// filters that must all hold.
+/// A query, parsed: the words and phrases that must all occur, those that
+/// must not, and the filters that must all hold.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ParsedQuery {
     pub terms: Vec<Term>,
+    /// `-word`, `-"a phrase"`: none may occur. Apart from `terms`, so that
+    /// what looks for words to find (a file's sieve, highlights) never
+    /// takes them for some.
+    pub excluded: Vec<Term>,
     pub filters: Vec<Filter>,
 }
 
 impl ParsedQuery {
     /// Whether the query holds neither term nor filter: it matches anything.
     pub fn is_empty(&self) -> bool {
-        self.terms.is_empty() && self.filters.is_empty()
+        self.terms.is_empty() && self.excluded.is_empty() && self.filters.is_empty()
     }
 
     /// `text` taken literally as one phrase, never as query syntax: quotes,
@@ -55,7 +82,7 @@ impl ParsedQuery {
         };
         ParsedQuery {
             terms,
-            filters: Vec::new(),
+            ..ParsedQuery::default()
         }
     }
 }
@@ -92,6 +119,13 @@ pub enum Filter {
     Ministry(Term),
     /// Occurs in the author's group.
     Group(Term),
+    /// `author:=`: the display name is this one, folded; `""` for none.
+    AuthorIs(String),
+    /// `ministry:=`: the ministry that must answer (`ministry` in JSON) is
+    /// this one, folded; `""` for none.
+    MinistryIs(String),
+    /// `group:=`: the group is this one, folded; `""` for none.
+    GroupIs(String),
     Status(Status),
     /// `late:yes` / `late:no`; an unknown lateness matches neither.
     Late(bool),
@@ -99,23 +133,51 @@ pub enum Filter {
     After(NaiveDate),
     /// The question's date is before this day (strictly).
     Before(NaiveDate),
+    /// `answered:yes` / `answered:no`: the status is answered, or not.
+    Answered(bool),
+    /// The answer's date is after this day (strictly); no answer, no date.
+    AnswerAfter(NaiveDate),
+    /// The answer's date is before this day (strictly).
+    AnswerBefore(NaiveDate),
+    /// The days waited compare so ([`crate::model::waited_days`]).
+    Delay(Comparison),
+    /// The question number, as typed: see [`significant`].
+    Number(String),
+    /// `-field:value`: the filter does not hold.
+    Not(Box<Filter>),
 }
 
 mod error;
+mod values;
 
 pub use error::{Problem, QueryError};
+pub use values::{Comparison, Op, significant};
 
 /// The filter names, in the order messages list them.
-pub const FIELDS: [&str; 7] = [
-    "author", "ministry", "group", "status", "late", "after", "before",
+pub const FIELDS: [&str; 12] = [
+    "author",
+    "ministry",
+    "group",
+    "status",
+    "late",
+    "after",
+    "before",
+    "answered",
+    "answer-after",
+    "answer-before",
+    "delay",
+    "number",
 ];
+
+/// The filters whose value `=` makes exact: the short text fields.
+const EXACT: [&str; 3] = ["author", "ministry", "group"];
 
 /// Parses a query.
 ///
 /// # Errors
 /// A [`QueryError`] for an unbalanced quote, an unknown filter, an empty
-/// filter value, a status or lateness that does not exist, a malformed or
-/// impossible date.
+/// filter value, a status, lateness, delay or number that does not exist,
+/// a malformed or impossible date.
 pub fn parse(query: &str) -> Result<ParsedQuery, QueryError> {
     if query.len() > MAX_BYTES {
         let at = crate::text::floor_boundary(query, MAX_BYTES);
@@ -144,60 +206,87 @@ pub fn parse(query: &str) -> Result<ParsedQuery, QueryError> {
             i += c.len_utf8();
             continue;
         }
-        if c == '"' {
-            let (inner, next) = quoted(query, i, column)?;
+        // A `-` then a letter or a quote: what follows is excluded.
+        let negated = c == '-'
+            && query[i + 1..]
+                .chars()
+                .next()
+                .is_some_and(|next| next.is_alphabetic() || next == '"');
+        let start = i + usize::from(negated);
+        let terms = if negated {
+            &mut parsed.excluded
+        } else {
+            &mut parsed.terms
+        };
+        if query[start..].starts_with('"') {
+            let (inner, next) = quoted(query, start, column)?;
             let phrase = inner.trim();
             if !phrase.is_empty() {
-                let start = i + 1 + (inner.len() - inner.trim_start().len());
-                parsed.terms.push(Term::new(phrase, true, column(start)));
+                let at = start + 1 + (inner.len() - inner.trim_start().len());
+                terms.push(Term::new(phrase, true, column(at)));
             }
             i = next;
             continue;
         }
-        let end = query[i..]
+        let end = query[start..]
             .find(|c: char| c.is_whitespace() || c == '"')
-            .map_or(query.len(), |n| i + n);
-        let word = &query[i..end];
-        let Some(name) = filter_name(word) else {
-            parsed.terms.push(Term::new(word, false, column(i)));
-            i = end;
-            continue;
+            .map_or(query.len(), |n| start + n);
+        let word = &query[start..end];
+        let (name, field) = match field_of(word) {
+            Name::Word => {
+                terms.push(Term::new(word, false, column(start)));
+                i = end;
+                continue;
+            }
+            Name::Unknown(name) => {
+                return Err(QueryError {
+                    column: column(start),
+                    problem: Problem::UnknownFilter {
+                        name: name.to_owned(),
+                        word: word.to_owned(),
+                    },
+                });
+            }
+            Name::Field(name, field) => (name, field),
         };
-        let Some(field) = FIELDS.iter().position(|f| f.eq_ignore_ascii_case(name)) else {
-            return Err(QueryError {
-                column: column(i),
-                problem: Problem::UnknownFilter {
-                    name: name.to_owned(),
-                    word: word.to_owned(),
-                },
-            });
-        };
-        let value_start = i + name.len() + 1;
-        let (value, value_at, next) = if value_start == end && query[end..].starts_with('"') {
+        let mut value_start = start + name.len() + 1;
+        let exact = EXACT.contains(&FIELDS[field]) && query[value_start..].starts_with('=');
+        value_start += usize::from(exact);
+        let quotes = value_start == end && query[end..].starts_with('"');
+        let (value, value_at, next) = if quotes {
             let (inner, next) = quoted(query, end, column)?;
-            (inner.trim(), end + 1, next)
+            let at = end + 1 + (inner.len() - inner.trim_start().len());
+            (inner.trim(), at, next)
         } else {
             (&query[value_start..end], value_start, end)
         };
-        if value.is_empty() {
+        // `ministry:=""` is a value: no ministry.
+        if value.is_empty() && !(exact && quotes) {
             return Err(QueryError {
-                column: column(i),
+                column: column(start),
                 problem: Problem::EmptyValue(field),
             });
         }
-        let filter = make_filter(field, value, column(value_at)).map_err(|problem| QueryError {
-            column: column(value_at),
-            problem,
-        })?;
-        parsed.filters.push(filter);
+        let filter =
+            values::filter(field, value, exact, column(value_at)).map_err(|(problem, at)| {
+                QueryError {
+                    column: column(value_at + at),
+                    problem,
+                }
+            })?;
+        parsed.filters.push(if negated {
+            Filter::Not(Box::new(filter))
+        } else {
+            filter
+        });
         i = next;
     }
     // A word typed twice is looked for once: pasted paragraphs repeat
     // "de", "la", "le" dozens of times.
-    let mut seen = std::collections::HashSet::new();
-    parsed
-        .terms
-        .retain(|term| seen.insert((term.text.clone(), term.phrase)));
+    for terms in [&mut parsed.terms, &mut parsed.excluded] {
+        let mut seen = std::collections::HashSet::new();
+        terms.retain(|term| seen.insert((term.text.clone(), term.phrase)));
+    }
     Ok(parsed)
 }
 
@@ -206,11 +295,43 @@ pub fn parse(query: &str) -> Result<ParsedQuery, QueryError> {
 /// refused at once rather than compiled for seconds.
 pub const MAX_BYTES: usize = 16 * 1024;
 
-/// The message for a query of `len` bytes, over [`MAX_BYTES`].
-/// The field name of a `name:value` word: letters before its first colon.
-fn filter_name(word: &str) -> Option<&str> {
-    let (name, _) = word.split_once(':')?;
-    (!name.is_empty() && name.chars().all(char::is_alphabetic)).then_some(name)
+/// What the part of a word before its first colon makes of it.
+enum Name<'a> {
+    /// No filter: a word to find.
+    Word,
+    /// A filter name that is no filter's.
+    Unknown(&'a str),
+    /// The name as typed, and its index in [`FIELDS`].
+    Field(&'a str, usize),
+}
+
+/// Whether `word` is a filter, and which: see the module's documentation.
+fn field_of(word: &str) -> Name<'_> {
+    let Some((name, _)) = word.split_once(':') else {
+        return Name::Word;
+    };
+    let known = FIELDS.iter().position(|f| f.eq_ignore_ascii_case(name));
+    let mut segments = name.split('-');
+    let letters = |segment: &str| !segment.is_empty() && segment.chars().all(char::is_alphabetic);
+    if !segments.clone().all(letters) {
+        return Name::Word;
+    }
+    match known {
+        Some(field) => Name::Field(name, field),
+        None if !name.contains('-') => Name::Unknown(name),
+        None => {
+            let first = segments.next().unwrap_or_default();
+            let like_a_field = FIELDS.iter().any(|f| {
+                f.split_once('-')
+                    .is_some_and(|(head, _)| head.eq_ignore_ascii_case(first))
+            });
+            if like_a_field {
+                Name::Unknown(name)
+            } else {
+                Name::Word
+            }
+        }
+    }
 }
 
 /// The text between the quote at byte `open` and the next quote, and the
@@ -228,58 +349,6 @@ fn quoted(
             problem: Problem::Unbalanced,
         }),
     }
-}
-
-fn make_filter(field: usize, value: &str, column: usize) -> Result<Filter, Problem> {
-    let name = FIELDS[field];
-    Ok(match name {
-        "author" => Filter::Author(Term::new(value, false, column)),
-        "ministry" => Filter::Ministry(Term::new(value, false, column)),
-        "group" => Filter::Group(Term::new(value, false, column)),
-        "status" => Filter::Status(
-            Status::ALL
-                .into_iter()
-                .find(|s| s.as_str().eq_ignore_ascii_case(value))
-                .ok_or_else(|| Problem::NoStatus(value.to_owned()))?,
-        ),
-        "late" => match value.to_ascii_lowercase().as_str() {
-            "yes" => Filter::Late(true),
-            "no" => Filter::Late(false),
-            _ => return Err(Problem::BadLate(value.to_owned())),
-        },
-        "after" => Filter::After(date(value)?),
-        _ => Filter::Before(date(value)?),
-    })
-}
-
-/// A `YYYY-MM-DD` day that exists.
-fn date(value: &str) -> Result<NaiveDate, Problem> {
-    let bytes = value.as_bytes();
-    let shape = bytes.len() == 10
-        && bytes[4] == b'-'
-        && bytes[7] == b'-'
-        && bytes
-            .iter()
-            .enumerate()
-            .all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
-    let number =
-        |range: std::ops::Range<usize>| value.get(range).and_then(|s| s.parse::<u32>().ok());
-    let (Some(year), Some(month), Some(day), true) =
-        (number(0..4), number(5..7), number(8..10), shape)
-    else {
-        return Err(Problem::MalformedDate(value.to_owned()));
-    };
-    let year = i32::try_from(year).map_err(|_| Problem::MalformedDate(value.to_owned()))?;
-    if !(1..=12).contains(&month) {
-        return Err(Problem::NoMonth(value.to_owned(), month));
-    }
-    NaiveDate::from_ymd_opt(year, month, day).ok_or_else(|| {
-        let days = NaiveDate::from_ymd_opt(year, month, 1)
-            .and_then(|first| first.checked_add_months(chrono::Months::new(1)))
-            .and_then(|next| next.pred_opt())
-            .map_or(31, |last| chrono::Datelike::day(&last));
-        Problem::NoDay(value.to_owned(), format!("{year}-{month:02}"), days)
-    })
 }
 
 #[cfg(test)]

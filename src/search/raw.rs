@@ -209,11 +209,13 @@ impl Probe for RawTerms {
     fn sieve(&self, text: &str) -> Option<Vec<usize>> {
         let mut sieved = Vec::with_capacity(2 * self.terms.len());
         let mut names = None;
-        for term in &self.terms {
+        for (i, term) in self.terms.iter().enumerate() {
             match term.quick.as_ref().and_then(|quick| quick.find_at(text, 0)) {
                 Some(plain) => sieved.extend([PLAIN, plain]),
                 None => match term.first_other(text) {
                     Some(other) => sieved.extend([OTHER, other]),
+                    // An excluded term the file lacks: in no paragraph.
+                    None if i >= self.wanted => sieved.extend([OTHER, usize::MAX]),
                     // Not in the texts, perhaps in a header's name: the
                     // record's fields will say.
                     None if term.in_names(text, &mut names) => sieved.extend([OTHER, usize::MAX]),
@@ -264,7 +266,8 @@ impl Probe for RawTerms {
         now
     }
 
-    /// A record whose texts hold every word of a query without filters.
+    /// A record whose texts hold every word of a query without filters
+    /// or exclusions.
     fn settles(&self, found: u64) -> bool {
         self.words_alone && self.all_found(found)
     }
@@ -405,11 +408,21 @@ impl Triggers {
 
 /// The words and phrases of a query as regexes over unfolded text, each
 /// under its own smart case and accents: a match is exactly a folded match.
+///
+/// The excluded ones (`-word`) come after the others, and are looked for
+/// the same way: a record matches when it holds every term before
+/// [`RawTerms::wanted`] and none after. A file is never passed over for
+/// lacking an excluded term, and a record the probe has seen is settled
+/// by its texts only when nothing is excluded: its title or its author
+/// could hold the excluded word.
 #[derive(Debug, Clone)]
 pub struct RawTerms {
     terms: Vec<RawTerm>,
-    /// Whether the query is its words alone, without filters: then a
-    /// record whose texts hold every word matches, whatever else it holds.
+    /// How many of `terms`, from the first, must occur; the rest must not.
+    wanted: usize,
+    /// Whether the query is its words alone, without filters or exclusions:
+    /// then a record whose texts hold every word matches, whatever else it
+    /// holds.
     words_alone: bool,
 }
 
@@ -417,10 +430,14 @@ impl RawTerms {
     /// The terms of `query`; `None` when a term cannot be expressed (a
     /// regex too large), in which case every file is a candidate.
     pub fn new(query: &ParsedQuery) -> Option<RawTerms> {
-        let mut terms = Vec::with_capacity(query.terms.len());
-        for term in &query.terms {
+        let mut terms = Vec::with_capacity(query.terms.len() + query.excluded.len());
+        let mut wanted = 0;
+        for (n, term) in query.terms.iter().chain(&query.excluded).enumerate() {
             let folded = fold_str(&term.text, term.options);
             let folded = folded.trim();
+            if n == query.terms.len() {
+                wanted = terms.len();
+            }
             if folded.is_empty() {
                 continue;
             }
@@ -435,33 +452,45 @@ impl RawTerms {
                 phrase,
             });
         }
+        if query.excluded.is_empty() {
+            wanted = terms.len();
+        }
+        let words_alone = query.filters.is_empty() && wanted == terms.len();
         Some(RawTerms {
             terms,
-            words_alone: query.filters.is_empty(),
+            wanted,
+            words_alone,
         })
     }
 
-    /// Whether `text` may hold a match of every term: `false` means no
-    /// record of it can match.
+    /// The terms that must occur.
+    fn wanted(&self) -> &[RawTerm] {
+        &self.terms[..self.wanted]
+    }
+
+    /// Whether `text` may hold a match of every term that must occur:
+    /// `false` means no record of it can match.
     pub fn may_match(&self, text: &str) -> bool {
         let mut names = None;
-        self.terms
+        self.wanted()
             .iter()
             .all(|term| term.is_match(text) || term.in_names(text, &mut names))
     }
 
-    /// Whether every term occurs in a searched field of `record`.
+    /// Whether every wanted term occurs in a searched field of `record`,
+    /// and no excluded one.
     pub fn record_matches(&self, record: &Record) -> bool {
         let texts = [
             PartKind::Question.searched_text(record),
             PartKind::Answer.searched_text(record),
         ];
-        self.terms.iter().all(|term| {
-            Self::short_fields(record)
+        self.terms.iter().enumerate().all(|(i, term)| {
+            let occurs = Self::short_fields(record)
                 .iter()
                 .chain(&texts)
                 .flatten()
-                .any(|field| term.is_match(field))
+                .any(|field| term.is_match(field));
+            occurs == (i < self.wanted)
         })
     }
 
@@ -473,9 +502,9 @@ impl RawTerms {
     }
 
     /// Whether `found` (a bit per term, as the probe gives them) holds
-    /// every term.
+    /// every wanted term.
     fn all_found(&self, found: u64) -> bool {
-        let all = match self.terms.len() {
+        let all = match self.wanted {
             n @ 0..64 => (1u64 << n) - 1,
             _ => u64::MAX,
         };
@@ -488,8 +517,9 @@ impl RawTerms {
     pub fn probed_record_matches(&self, record: &Record, found: u64) -> bool {
         let fields = Self::short_fields(record);
         self.terms.iter().enumerate().all(|(i, term)| {
-            (i < 64 && found & (1 << i) != 0)
-                || fields.iter().flatten().any(|field| term.is_match(field))
+            let occurs = (i < 64 && found & (1 << i) != 0)
+                || fields.iter().flatten().any(|field| term.is_match(field));
+            occurs == (i < self.wanted)
         })
     }
 

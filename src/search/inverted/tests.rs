@@ -5,9 +5,15 @@ use proptest::prelude::*;
 
 use super::*;
 use crate::model::{Answer, Author, Part};
+use crate::search::Query;
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+/// The day the records are taken to be loaded on.
+fn today() -> NaiveDate {
+    day(2026, 11, 29)
 }
 
 /// A record with the given texts and short fields.
@@ -64,7 +70,7 @@ fn expected(records: &[Record], query: &Query) -> Vec<usize> {
 }
 
 fn q(text: &str) -> Query {
-    Query::parse(text).unwrap()
+    Query::parse(text, today()).unwrap()
 }
 
 #[test]
@@ -252,7 +258,7 @@ proptest! {
         let whole = Index::build(&records);
         let part = Index::build(&records[..covered]);
         for text in &queries {
-            let Ok(query) = Query::parse(text) else { continue };
+            let Ok(query) = Query::parse(text, today()) else { continue };
             let want = expected(&records, &query);
             prop_assert_eq!(&whole.filter(&records, &query), &want, "{}", text);
             prop_assert_eq!(&part.filter(&records, &query), &want, "{} (covering {})", text, covered);
@@ -267,4 +273,22 @@ proptest! {
         let got: Vec<&str> = variants_of(&text).collect();
         prop_assert_eq!(got, want);
     }
+}
+
+/// A filter on status, dates or delays scans one `Facts` a record: they
+/// stay small.
+#[test]
+fn the_facts_filters_scan_stay_small() {
+    assert!(size_of::<Facts>() <= 16, "{}", size_of::<Facts>());
+    assert!(size_of::<Doc>() <= 48, "{}", size_of::<Doc>());
+    let mut record = bare("x");
+    record.delay_days = Some(i64::MIN);
+    assert_eq!(
+        Facts::new(&record).delay_days(),
+        Some(i64::from(i32::MIN) + 1)
+    );
+    record.delay_days = Some(84);
+    assert_eq!(Facts::new(&record).delay_days(), Some(84));
+    record.delay_days = None;
+    assert_eq!(Facts::new(&record).delay_days(), None);
 }

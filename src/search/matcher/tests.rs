@@ -6,11 +6,16 @@ use std::ops::Range;
 use proptest::prelude::*;
 
 use super::*;
-use crate::model::{Answer, Author, Part};
+use crate::model::{Answer, Author, Part, Status};
 use crate::search::Index;
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+/// The day the records are taken to be loaded on.
+fn today() -> NaiveDate {
+    day(2026, 11, 29)
 }
 
 fn record(question: &str) -> Record {
@@ -65,7 +70,7 @@ fn bare(question: &str) -> Record {
 }
 
 fn hits(query: &str, record: &Record) -> bool {
-    match Query::parse(query) {
+    match Query::parse(query, today()) {
         Ok(q) => q.matches(record),
         Err(e) => panic!("{query:?}: {e}"),
     }
@@ -166,7 +171,7 @@ fn date_filters_are_strict() {
 fn filter_keeps_order_and_uses_the_index() {
     let records = vec![bare("cnil"), bare("rien"), bare("la cnil"), bare("x")];
     let index = Index::build(&records);
-    let q = |s: &str| Query::parse(s).unwrap();
+    let q = |s: &str| Query::parse(s, today()).unwrap();
     assert_eq!(filter(&records, &index, &q("cnil")), [0, 2]);
     assert_eq!(filter(&records, &index, &q("\"la cnil\"")), [2]);
     assert_eq!(filter(&records, &index, &q("")), [0, 1, 2, 3]);
@@ -181,20 +186,20 @@ fn filter_keeps_order_and_uses_the_index() {
 #[test]
 fn highlights_are_exact_to_the_original() {
     let text = "L'œuvre du 6\u{a0}janvier\n1978 ; une OEUVRE.";
-    let q = Query::parse("oeuvre \"6 janvier 1978\"").unwrap();
+    let q = Query::parse("oeuvre \"6 janvier 1978\"", today()).unwrap();
     let shown: Vec<&str> = q.highlights(text).into_iter().map(|r| &text[r]).collect();
     assert_eq!(shown, ["œuvre", "6\u{a0}janvier\n1978", "OEUVRE"]);
-    let q = Query::parse("OEUVRE author:oeuvre").unwrap();
+    let q = Query::parse("OEUVRE author:oeuvre", today()).unwrap();
     let shown: Vec<&str> = q.highlights(text).into_iter().map(|r| &text[r]).collect();
     assert_eq!(shown, ["OEUVRE"]);
     let text = "les caméras et les cameras";
-    let q = Query::parse("caméras").unwrap();
+    let q = Query::parse("caméras", today()).unwrap();
     assert_eq!(q.highlights(text), vec![Range { start: 4, end: 12 }]);
 }
 
 #[test]
 fn highlights_merge_overlaps_and_keep_neighbours_apart() {
-    let q = Query::parse("janvier vier 1978 a").unwrap();
+    let q = Query::parse("janvier vier 1978 a", today()).unwrap();
     let text = "janvier1978 aa";
     let ranges = q.highlights(text);
     assert_eq!(ranges, [0..7, 7..11, 12..13, 13..14]);
@@ -211,7 +216,7 @@ proptest! {
         let options = FoldOptions::smart(trimmed);
         let needle = fold_str(trimmed, options);
         let expected = fold_str(&question, options).contains(&needle);
-        let query = Query::parse(&format!("\"{term}\"")).unwrap();
+        let query = Query::parse(&format!("\"{term}\""), today()).unwrap();
         prop_assert_eq!(query.matches(&r), expected);
         prop_assert_eq!(query.highlights(&question).is_empty(), !expected || needle.is_empty());
     }
@@ -272,11 +277,203 @@ fn field_filters_match_at_word_starts() {
         "author:asson",
         "author:mass",
     ] {
-        let query = Query::parse(q).unwrap();
+        let query = Query::parse(q, today()).unwrap();
         let expected: Vec<usize> = (0..records.len())
             .filter(|&i| query.matches(&records[i]))
             .collect();
         assert_eq!(index.filter(&records, &query), expected, "{q}");
         assert_eq!(scan(&records, &query), expected, "{q}");
     }
+}
+
+/// Records of every status, for the filters of issue 14: answered in 84
+/// days (the seed), awaiting since 60 days before [`today`], lapsed,
+/// withdrawn, answered with no known delay, and one with no ministry and
+/// no number.
+fn statuses() -> Vec<Record> {
+    let seed = Record {
+        number: Some("05589".to_owned()),
+        ..seed()
+    };
+    let awaiting = Record {
+        number: Some("0827S".to_owned()),
+        status: Status::Awaiting,
+        answer: None,
+        delay_days: None,
+        late: Some(false),
+        ministry: Some("Ministère de la culture et de la communication".to_owned()),
+        question: Part {
+            date: Some(day(2026, 9, 30)),
+            ..seed.question.clone()
+        },
+        ..seed.clone()
+    };
+    let lapsed = Record {
+        status: Status::Lapsed,
+        ..awaiting.clone()
+    };
+    let withdrawn = Record {
+        status: Status::Withdrawn,
+        late: None,
+        ..awaiting.clone()
+    };
+    let undated = Record {
+        delay_days: None,
+        late: None,
+        ..seed.clone()
+    };
+    let mut nameless = Record {
+        number: None,
+        title: None,
+        ministry: None,
+        transmitted_to: None,
+        author: Author::default(),
+        ..record("les caméras de la CNIL")
+    };
+    if let Some(answer) = nameless.answer.as_mut() {
+        answer.ministry = None;
+    }
+    vec![seed, awaiting, lapsed, withdrawn, undated, nameless]
+}
+
+/// The positions of the [`statuses`] records `query` matches, each path
+/// agreeing: folding each record, the index, the one-by-one scan.
+fn matching(query: &str) -> Vec<usize> {
+    let records = statuses();
+    let query = match Query::parse(query, today()) {
+        Ok(q) => q,
+        Err(e) => panic!("{query:?}: {e}"),
+    };
+    let expected: Vec<usize> = (0..records.len())
+        .filter(|&i| query.matches(&records[i]))
+        .collect();
+    let index = Index::build(&records);
+    assert_eq!(filter(&records, &index, &query), expected, "index");
+    let part = Index::build(&records[..2]);
+    assert_eq!(filter(&records, &part, &query), expected, "index in part");
+    assert_eq!(scan(&records, &query), expected, "scan");
+    expected
+}
+
+#[test]
+fn delay_compares_the_answered_delay_and_the_days_waited_so_far() {
+    assert_eq!(matching("delay:>60"), [0, 5]);
+    assert_eq!(matching("delay:>=60"), [0, 1, 5]);
+    assert_eq!(matching("delay:<=60"), [1]);
+    assert_eq!(matching("delay:<60"), Vec::<usize>::new());
+    assert_eq!(matching("delay:84"), [0, 5]);
+    assert_eq!(matching("delay:=60"), [1]);
+    assert_eq!(matching("delay:>83 delay:<85"), [0, 5]);
+    // Lapsed, withdrawn, no known delay, no date: no delay at all, so
+    // only the negation keeps them.
+    assert_eq!(matching("-delay:>=0"), [2, 3, 4]);
+    assert_eq!(matching("-delay:>60"), [1, 2, 3, 4]);
+    let mut undated = statuses()[1].clone();
+    undated.question.date = None;
+    assert!(!hits("delay:>=0", &undated));
+}
+
+#[test]
+fn an_awaiting_question_waits_until_the_day_the_query_is_given() {
+    let awaiting = &statuses()[1];
+    let on = |today| Query::parse("delay:>60", today).unwrap().matches(awaiting);
+    assert!(!on(today()));
+    assert!(on(day(2026, 12, 1)));
+    // The day is the query's, not the clock's, for every path.
+    let records = statuses();
+    let query = Query::parse("delay:>100", day(2027, 1, 30)).unwrap();
+    let index = Index::build(&records);
+    assert_eq!(filter(&records, &index, &query), [1]);
+    assert_eq!(scan(&records, &query), [1]);
+}
+
+#[test]
+fn answered_and_the_answer_s_dates_are_strict() {
+    assert_eq!(matching("answered:yes"), [0, 4, 5]);
+    assert_eq!(matching("answered:no"), [1, 2, 3]);
+    // Answered on 2023-02-02.
+    assert_eq!(matching("answer-after:2023-02-01"), [0, 4, 5]);
+    assert_eq!(matching("answer-after:2023-02-02"), Vec::<usize>::new());
+    assert_eq!(matching("answer-before:2023-02-03"), [0, 4, 5]);
+    assert_eq!(matching("answer-before:2023-02-02"), Vec::<usize>::new());
+    // No answer, no answer date: only the negation keeps the unanswered.
+    assert_eq!(matching("-answer-before:2099-01-01"), [1, 2, 3]);
+}
+
+#[test]
+fn a_number_matches_whatever_its_leading_zeros() {
+    for query in ["number:05589", "number:5589", "number:005589"] {
+        assert_eq!(matching(query), [0, 4], "{query}");
+    }
+    assert_eq!(matching("number:558"), Vec::<usize>::new());
+    assert_eq!(matching("number:55890"), Vec::<usize>::new());
+    assert_eq!(matching("number:827s"), [1, 2, 3]);
+    assert_eq!(matching("number:0827S"), [1, 2, 3]);
+    assert_eq!(matching("-number:5589"), [1, 2, 3, 5]);
+}
+
+#[test]
+fn a_dash_excludes_words_phrases_and_filters() {
+    // Every record says "caméras" in its title or its question; the
+    // unanswered ones never say "CNIL".
+    assert_eq!(matching("cnil -caméras"), Vec::<usize>::new());
+    assert_eq!(matching("-cnil"), [1, 2, 3]);
+    assert_eq!(matching("-\"janvier 1978\""), [5]);
+    assert_eq!(matching("cameras -\"de la CNIL\""), [0, 1, 2, 3, 4]);
+    assert_eq!(matching("-CNIL"), [1, 2, 3]);
+    assert_eq!(matching("-Cnil"), [0, 1, 2, 3, 4, 5]);
+    assert_eq!(matching("-status:answered"), [1, 2, 3]);
+    assert_eq!(matching("-answered:no"), [0, 4, 5]);
+    // The seed was transferred to the culture ministry.
+    assert_eq!(matching("-ministry:culture"), [5]);
+    assert_eq!(matching("-ministry:communication"), [0, 4, 5]);
+    assert_eq!(matching("-author:folco"), [5]);
+    assert_eq!(matching("-group:républicains cnil"), [5]);
+    // An unknown lateness is not late: it passes `-late:yes`.
+    assert_eq!(matching("-late:yes"), [1, 2, 3, 4]);
+    assert_eq!(matching("-after:2023-01-01"), [0, 4, 5]);
+    assert_eq!(matching("-before:2026-01-01"), [1, 2, 3]);
+    // The words of an excluded term are not highlighted: nothing shown
+    // holds them.
+    let q = Query::parse("-caméras loi", today()).unwrap();
+    assert_eq!(
+        q.highlights("les caméras et la loi"),
+        vec![Range { start: 19, end: 22 }]
+    );
+}
+
+#[test]
+fn an_equals_sign_compares_the_whole_field_folded() {
+    assert_eq!(matching("ministry:=\"ministere de l'interieur\""), [0, 4]);
+    assert_eq!(
+        matching("ministry:=\"  Ministère   de\u{a0}l'intérieur \""),
+        [0, 4]
+    );
+    assert_eq!(
+        matching("ministry:=\"Ministère de l'intérieur et des outre-mer\""),
+        Vec::<usize>::new()
+    );
+    assert_eq!(
+        matching("ministry:=\"Ministère de l'\""),
+        Vec::<usize>::new()
+    );
+    // The culture ministry is not "… de la culture et de la
+    // communication", and the seed's transfer to it does not count: the
+    // field is the one ministry that must answer.
+    assert_eq!(
+        matching("ministry:=\"Ministère de la culture\""),
+        Vec::<usize>::new()
+    );
+    assert_eq!(
+        matching("ministry:=\"Ministère de la culture et de la communication\""),
+        [1, 2, 3]
+    );
+    assert_eq!(matching("ministry:=\"\""), [5]);
+    assert_eq!(matching("-ministry:=\"\""), [0, 1, 2, 3, 4]);
+    assert_eq!(matching("author:=\"CATHERINE DI FOLCO\""), [0, 1, 2, 3, 4]);
+    assert_eq!(matching("author:=\"Di Folco\""), Vec::<usize>::new());
+    assert_eq!(matching("author:=\"\""), [5]);
+    assert_eq!(matching("group:=\"les republicains\""), [0, 1, 2, 3, 4]);
+    assert_eq!(matching("group:=republicains"), Vec::<usize>::new());
+    assert_eq!(matching("group:=\"\" cnil"), [5]);
 }

@@ -30,6 +30,11 @@ pub enum Problem {
     Unbalanced,
     NoStatus(String),
     BadLate(String),
+    BadAnswered(String),
+    /// `delay:` with a value that is no comparison of days (`>x`, `>`).
+    BadDelay(String),
+    /// `number:` with a value that is no question number.
+    BadNumber(String),
     MalformedDate(String),
     /// The date typed and its month.
     NoMonth(String, u32),
@@ -56,6 +61,11 @@ impl QueryError {
             Problem::Unbalanced => t.query_unbalanced.to_owned(),
             Problem::NoStatus(value) => fill(t.query_no_status, &[value, t.query_expects_status]),
             Problem::BadLate(value) => fill(t.query_bad_late, &[value, t.query_expects_yes_no]),
+            Problem::BadAnswered(value) => {
+                fill(t.query_bad_answered, &[value, t.query_expects_yes_no])
+            }
+            Problem::BadDelay(value) => fill(t.query_bad_delay, &[value, t.query_expects_delay]),
+            Problem::BadNumber(value) => fill(t.query_bad_number, &[value, t.query_expects_number]),
             Problem::MalformedDate(value) => fill(t.query_malformed_date, &[value]),
             Problem::NoMonth(value, month) => fill(t.query_no_month, &[value, &month.to_string()]),
             Problem::NoDay(value, month, days) => {
@@ -78,8 +88,10 @@ fn expects(field: usize, lang: Lang) -> &'static str {
     let t = lang.t();
     match FIELDS[field] {
         "status" => t.query_expects_status,
-        "late" => t.query_expects_yes_no,
-        "after" | "before" => t.query_expects_date,
+        "late" | "answered" => t.query_expects_yes_no,
+        "after" | "before" | "answer-after" | "answer-before" => t.query_expects_date,
+        "delay" => t.query_expects_delay,
+        "number" => t.query_expects_number,
         _ => t.query_expects_text,
     }
 }

@@ -205,7 +205,7 @@ proptest! {
 
     #[test]
     fn the_parser_never_panics_on_query_like_text(
-        query in "(author|status|late|after|before|x|é|œ|\"|:| |\u{a0}|-|[0-9]|answered|yes){0,16}",
+        query in "(author|ministry|status|late|after|before|answer-after|delay|number|x|é|œ|\"|:|=|>|<|>=| |\u{a0}|-|[0-9]|answered|yes){0,16}",
     ) {
         match parse(&query) {
             Ok(_) => {}
@@ -245,4 +245,238 @@ fn long_queries_are_refused_and_repeated_words_kept_once() {
     let parsed = parse("é \"à b\" author:x c").unwrap();
     let columns: Vec<usize> = parsed.terms.iter().map(|t| t.column).collect();
     assert_eq!(columns, [1, 4, 18]);
+}
+
+fn excluded(parsed: &ParsedQuery) -> Vec<(&str, bool)> {
+    parsed
+        .excluded
+        .iter()
+        .map(|t| (t.text.as_str(), t.phrase))
+        .collect()
+}
+
+fn not(filter: Filter) -> Filter {
+    Filter::Not(Box::new(filter))
+}
+
+#[test]
+fn a_dash_before_a_word_a_phrase_or_a_filter_excludes_it() {
+    let parsed = ok("cnil -caméras -\"cadre  juridique\" -status:answered -Ministry:culture");
+    assert_eq!(texts(&parsed), [("cnil", false)]);
+    assert_eq!(
+        excluded(&parsed),
+        [("caméras", false), ("cadre  juridique", true)]
+    );
+    assert_eq!(parsed.excluded[0].column, 7);
+    assert_eq!(parsed.excluded[1].column, 17);
+    assert!(parsed.excluded[0].options.accent_sensitive);
+    let [status, Filter::Not(ministry)] = parsed.filters.as_slice() else {
+        panic!("{parsed:?}")
+    };
+    assert_eq!(*status, not(Filter::Status(Status::Answered)));
+    let Filter::Ministry(term) = &**ministry else {
+        panic!("{ministry:?}")
+    };
+    assert_eq!((term.text.as_str(), term.column), ("culture", 62));
+    // Only exclusions: a query all the same.
+    assert!(!ok("-cnil").is_empty());
+    assert!(ok("-\"\"").is_empty());
+}
+
+#[test]
+fn a_dash_that_is_not_before_a_letter_or_a_quote_is_text() {
+    let parsed = ok("- -12 -- 78-17 outre-mer -:x -(cnil)");
+    assert_eq!(
+        texts(&parsed),
+        [
+            ("-", false),
+            ("-12", false),
+            ("--", false),
+            ("78-17", false),
+            ("outre-mer", false),
+            ("-:x", false),
+            ("-(cnil)", false),
+        ]
+    );
+    assert!(parsed.excluded.is_empty() && parsed.filters.is_empty());
+    // A word typed twice is kept once, on each side.
+    let parsed = ok("-x -x x");
+    assert_eq!(
+        (texts(&parsed), excluded(&parsed)),
+        (vec![("x", false)], vec![("x", false)])
+    );
+}
+
+#[test]
+fn delays_compare_days() {
+    let delay = |op, days| Filter::Delay(Comparison { op, days });
+    assert_eq!(
+        ok("delay:>60 delay:<=30 delay:<7 delay:>=90 delay:=84 delay:0 -delay:>365").filters,
+        [
+            delay(Op::Greater, 60),
+            delay(Op::AtMost, 30),
+            delay(Op::Less, 7),
+            delay(Op::AtLeast, 90),
+            delay(Op::Equal, 84),
+            delay(Op::Equal, 0),
+            not(delay(Op::Greater, 365)),
+        ]
+    );
+    assert_eq!(ok("delay:\">60\"").filters, [delay(Op::Greater, 60)]);
+}
+
+#[test]
+fn a_bad_delay_points_at_what_is_not_a_number() {
+    for (query, column) in [
+        ("delay:>x", 8),
+        ("delay:>", 8),
+        ("delay:>=", 9),
+        ("x delay:6O", 10),
+        ("delay:=>60", 8),
+        ("-delay:<-1", 9),
+        ("delay:60d", 9),
+        ("delay:99999999999999999999", 7),
+    ] {
+        let e = err(query);
+        assert_eq!(e.column, column, "{query}");
+        assert!(matches!(e.problem, Problem::BadDelay(_)), "{query}: {e:?}");
+    }
+    let e = err("delay:>x");
+    assert_eq!(
+        e.message(Lang::En),
+        "'>x' is not a delay; expected a number of days, perhaps after >, >=, <, <= or =: \
+         delay:>60, delay:<=30, delay:45"
+    );
+    assert!(
+        e.message(Lang::Fr)
+            .starts_with("'>x' n'est pas un délai ; un nombre de jours attendu"),
+        "{}",
+        e.message(Lang::Fr)
+    );
+    let e = err("delay:");
+    assert_eq!(e.column, 1);
+    assert!(e.message(Lang::En).contains("expected a number of days"));
+}
+
+#[test]
+fn answered_and_the_answer_s_dates() {
+    assert_eq!(
+        ok("answered:yes Answered:NO answer-after:2023-01-31 Answer-Before:2023-03-01").filters,
+        [
+            Filter::Answered(true),
+            Filter::Answered(false),
+            Filter::AnswerAfter(day(2023, 1, 31)),
+            Filter::AnswerBefore(day(2023, 3, 1)),
+        ]
+    );
+    let e = err("x answered:maybe");
+    assert_eq!(e.column, 12);
+    assert_eq!(
+        e.message(Lang::En),
+        "'maybe' for answered:; expected yes or no"
+    );
+    assert_eq!(
+        e.message(Lang::Fr),
+        "'maybe' pour answered: ; yes ou no attendu"
+    );
+    assert_eq!(err("answer-after:2023-02-30").column, 14);
+    assert!(matches!(
+        err("answer-before:").problem,
+        Problem::EmptyValue(_)
+    ));
+}
+
+#[test]
+fn hyphenated_names_are_filters_when_they_are_known_or_look_like_one() {
+    let e = err("answer-afer:2023-01-01");
+    assert_eq!(e.column, 1);
+    assert!(
+        e.message(Lang::En)
+            .starts_with("unknown filter 'answer-afer:'"),
+        "{}",
+        e.message(Lang::En)
+    );
+    assert_eq!(err("x -answer-befor:2023-01-01").column, 4);
+    assert_eq!(
+        texts(&ok("outre-mer:x 78-17:30 a--b:c")),
+        [
+            ("outre-mer:x", false),
+            ("78-17:30", false),
+            ("a--b:c", false)
+        ]
+    );
+}
+
+#[test]
+fn numbers_are_letters_and_digits() {
+    assert_eq!(
+        ok("number:05589 -number:0827S").filters,
+        [
+            Filter::Number("05589".to_owned()),
+            not(Filter::Number("0827S".to_owned())),
+        ]
+    );
+    let e = err("number:");
+    assert_eq!((e.column, e.problem.clone()), (1, Problem::EmptyValue(11)));
+    assert!(
+        e.message(Lang::En)
+            .contains("expected the question's number")
+    );
+    let e = err("number:=5589");
+    assert_eq!(e.column, 8);
+    assert_eq!(
+        e.message(Lang::En),
+        "'=5589' is not a question number; expected the question's number, letters and digits: \
+         number:05589"
+    );
+    assert_eq!(err("x number:55-89").column, 12);
+}
+
+#[test]
+fn an_equals_sign_asks_for_the_whole_field() {
+    assert_eq!(
+        ok("ministry:=\"Ministère de la culture\" author:=\"Thomas Dossus\" group:=GEST").filters,
+        [
+            Filter::MinistryIs("Ministère de la culture".to_owned()),
+            Filter::AuthorIs("Thomas Dossus".to_owned()),
+            Filter::GroupIs("GEST".to_owned()),
+        ]
+    );
+    // No ministry, and every other.
+    assert_eq!(
+        ok("ministry:=\"\" -group:=\" \"").filters,
+        [
+            Filter::MinistryIs(String::new()),
+            not(Filter::GroupIs(String::new())),
+        ]
+    );
+    let e = err("x ministry:=");
+    assert_eq!((e.column, e.problem), (3, Problem::EmptyValue(1)));
+    // Elsewhere, `=` is part of the value.
+    assert!(matches!(
+        err("status:=answered").problem,
+        Problem::NoStatus(_)
+    ));
+    assert!(matches!(
+        err("after:=2023-01-01").problem,
+        Problem::MalformedDate(_)
+    ));
+    // Without the colon's `=`, a value may hold one.
+    let parsed = ok("ministry:a=b");
+    let [Filter::Ministry(term)] = parsed.filters.as_slice() else {
+        panic!("{parsed:?}")
+    };
+    assert_eq!(term.text, "a=b");
+}
+
+#[test]
+fn the_unknown_filter_message_lists_the_new_ones() {
+    let message = err("foo:bar").message(Lang::En);
+    assert!(
+        message.contains(
+            "known: author, ministry, group, status, late, after, before, answered, \
+             answer-after, answer-before, delay, number"
+        ),
+        "{message}"
+    );
 }

@@ -51,6 +51,33 @@ fn triggers_are_the_accents_a_word_can_take() {
     assert!(raw("caméra").terms[0].triggers.is_none());
 }
 
+#[test]
+fn excluded_terms_never_reject_a_file_nor_settle_a_record() {
+    let terms = raw("cnil -loi -avis");
+    assert!(terms.may_match("la CNIL et la loi"));
+    assert!(!terms.may_match("la loi"));
+    // A file without the excluded words is parsed all the same.
+    let sieved = terms.sieve("La CNIL.").unwrap();
+    assert_eq!(sieved, [PLAIN, 3, OTHER, usize::MAX, OTHER, usize::MAX]);
+    // Every wanted word found: still to check the record's title and
+    // author for the excluded ones.
+    assert!(terms.all_found(0b001) && !terms.settles(0b001));
+    assert!(raw("cnil").settles(0b1));
+    let mut record = crate::load::load_bytes(
+        "doc.txt",
+        "Question de M. DUPONT Jean (Rhône - UC) publiée le 02/03/2023\n\nLa CNIL.\n".as_bytes(),
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 29).unwrap(),
+    )
+    .records
+    .remove(0);
+    assert!(terms.record_matches(&record));
+    assert!(terms.probed_record_matches(&record, 0b001));
+    assert!(!terms.probed_record_matches(&record, 0b011));
+    record.title = Some("Un avis".to_owned());
+    assert!(!terms.record_matches(&record));
+    assert!(!terms.probed_record_matches(&record, 0b001));
+}
+
 /// The sieve's state as the parser hands it to the probe.
 fn cells(sieved: &mut [usize]) -> &[Cell<usize>] {
     Cell::from_mut(sieved).as_slice_of_cells()
@@ -219,7 +246,16 @@ proptest! {
     #[test]
     fn the_probe_matches_the_records_the_kept_texts_match(
         file in pages(),
-        query in prop_oneof![Just("cnil"), Just("loi"), Just("cnil loi"), Just("CNIL"), Just("reponse")],
+        query in prop_oneof![
+            Just("cnil"),
+            Just("loi"),
+            Just("cnil loi"),
+            Just("CNIL"),
+            Just("reponse"),
+            Just("cnil -loi"),
+            Just("-CNIL"),
+            Just("-avis -été"),
+        ],
     ) {
         let terms = raw(query);
         let (expected, got) = with_and_without_texts(
@@ -247,9 +283,15 @@ proptest! {
             Just("dupont cnil"),
             Just("CNIL"),
             Just("reponse"),
+            Just("cnil -loi"),
+            Just("-cnil"),
+            Just("loi -avis status:answered"),
+            Just("cnil -dupont"),
+            Just("-Dupont loi"),
         ],
     ) {
-        let query = crate::search::Query::parse(query).unwrap();
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
+        let query = crate::search::Query::parse(query, today).unwrap();
         let one = crate::search::OneByOne::new(&query);
         let (expected, got) = with_and_without_texts(
             &file,

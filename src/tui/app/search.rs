@@ -134,7 +134,7 @@ impl App {
     /// Filters the list with `text`; a query that is not valid leaves the
     /// list as it was, and the search bar says why.
     pub(super) fn apply_filter(&mut self, text: &str) {
-        let parsed = Query::parse(text);
+        let parsed = Query::parse(text, self.today);
         if let Some(prompt) = self.prompt.as_mut() {
             prompt.error = parsed.as_ref().err().cloned();
         }

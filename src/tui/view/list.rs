@@ -191,12 +191,7 @@ pub fn wanted_width(records: &[Record], shown: &[usize], lang: Lang) -> usize {
 /// The days a record's answer took, or an awaiting question has waited
 /// until `today`.
 fn days(record: &Record, today: NaiveDate) -> Option<usize> {
-    let days = match (record.status, record.delay_days) {
-        (_, Some(days)) => days,
-        (Status::Awaiting, None) => (today - record.question.date?).num_days(),
-        _ => return None,
-    };
-    usize::try_from(days).ok()
+    usize::try_from(crate::sort::days(record, today)?).ok()
 }
 
 /// ✓ answered, … awaiting, † lapsed, × withdrawn.

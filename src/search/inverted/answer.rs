@@ -1,0 +1,356 @@
+//! Answering a query from the index ([`Index::filter`]): the filters
+//! narrow a set of records from what each record's [`Doc`] and the
+//! distinct field values say, the words intersect it with their postings,
+//! and what the index cannot answer exactly (a phrase, a word's start, a
+//! sensitive phrase) is left to check on the candidates that remain.
+//!
+//! Exclusion is the same work turned around: `-word` subtracts the
+//! records the index says hold the word when it answers exactly, and
+//! otherwise checks, on the candidates that may hold it, that they do not;
+//! `-field:value` keeps the records the filter would drop. So `-cnil` or
+//! `-status:answered` costs what `cnil` or `status:answered` costs.
+
+use memchr::memmem::Finder;
+use rayon::prelude::*;
+
+use super::phrase::{Phrase, Piece};
+use super::{Bitset, Doc, Facts, FieldIds, Index, NONE, Postings, is_variant, slots};
+use crate::model::{Record, Status, waited_days};
+use crate::search::index::Region;
+use crate::search::matcher::{Check, Needle, OneByOne, Query, Whole, exact_key, number_is};
+use crate::text::fold::fold_into;
+
+/// What is left to check on a candidate record.
+enum Verify<'q> {
+    /// Consecutive tokens of one field, each in its set: an insensitive
+    /// phrase, exactly, or a pre-filter for a sensitive one.
+    Phrase(Phrase),
+    /// The needle in the region's fields folded on the fly.
+    Fold(Region, &'q Needle),
+    /// An excluded term: the record passes unless it is one of these
+    /// records, which may hold the term, and the checks say it does.
+    Absent(Bitset, Vec<Verify<'q>>),
+}
+
+impl Verify<'_> {
+    /// Whether record `id` (`record`) passes.
+    fn holds(
+        &self,
+        index: &Index,
+        id: usize,
+        record: &Record,
+        scratch: &mut String,
+        sequence: &mut Vec<u32>,
+    ) -> bool {
+        match self {
+            Verify::Phrase(phrase) => phrase.holds(&index.docs[id].sequence, sequence),
+            Verify::Fold(region, needle) => needle.occurs_in_fields(record, *region, scratch),
+            Verify::Absent(holding, checks) => {
+                !holding.contains(id as u32)
+                    || !checks
+                        .iter()
+                        .all(|check| check.holds(index, id, record, scratch, sequence))
+            }
+        }
+    }
+}
+
+/// How many candidates one task of [`Index::filter`] checks.
+const CHECKED_TOGETHER: usize = 1024;
+
+/// Keeps the ids of `set` whose facts `hold` (when `wanted`) or do not.
+fn keep(set: &mut Bitset, facts: &[Facts], wanted: bool, hold: impl Fn(&Facts) -> bool) {
+    set.retain(|id| hold(&facts[id]) == wanted);
+}
+
+/// Keeps the ids of `set` whose field ids `hold` (when `wanted`) or do
+/// not.
+fn keep_fields(set: &mut Bitset, docs: &[Doc], wanted: bool, hold: impl Fn(&FieldIds) -> bool) {
+    set.retain(|id| hold(&docs[id].fields) == wanted);
+}
+
+impl Index {
+    /// The positions in `records` of those that pass, in order. The first
+    /// [`Index::len`] records must be the ones indexed, in the order they
+    /// were added; later ones are tested one by one.
+    pub fn filter(&self, records: &[Record], query: &Query) -> Vec<usize> {
+        if query.is_empty() {
+            return (0..records.len()).collect();
+        }
+        let covered = self.docs.len().min(records.len());
+        let (set, verify) = self.candidates(records, query);
+        let mut hits: Vec<usize> = if verify.is_empty() {
+            set.ones().collect()
+        } else {
+            let ids: Vec<usize> = set.ones().filter(|&id| id < records.len()).collect();
+            // Chunks of candidates, not one task each: a check takes
+            // microseconds, and splitting 70,000 of them into tasks and
+            // gathering their results cost more than the checks.
+            ids.par_chunks(CHECKED_TOGETHER)
+                .map(|chunk| {
+                    let (mut scratch, mut sequence) = (String::new(), Vec::new());
+                    chunk
+                        .iter()
+                        .copied()
+                        .filter(|&id| {
+                            let record = &records[id];
+                            verify.iter().all(|check| {
+                                check.holds(self, id, record, &mut scratch, &mut sequence)
+                            })
+                        })
+                        .collect::<Vec<usize>>()
+                })
+                .collect::<Vec<Vec<usize>>>()
+                .concat()
+        };
+        hits.retain(|&at| at < records.len());
+        if covered < records.len() {
+            let one_by_one = OneByOne::new(query);
+            let rest: Vec<usize> = records[covered..]
+                .par_iter()
+                .enumerate()
+                .filter_map(|(i, record)| one_by_one.matches(record).then_some(covered + i))
+                .collect();
+            hits.extend(rest);
+        }
+        hits
+    }
+
+    /// The indexed records that may pass, and what must still be checked
+    /// on each of them to know.
+    fn candidates<'q>(&self, records: &[Record], query: &'q Query) -> (Bitset, Vec<Verify<'q>>) {
+        let mut set = Bitset::full(self.docs.len());
+        let mut verify = Vec::new();
+        for check in query.checks() {
+            self.narrow(records, query, check, true, &mut set, &mut verify);
+        }
+        let terms = query.words().iter().map(|needle| (needle, true));
+        let excluded = query.excluded().iter().map(|needle| (needle, false));
+        for (needle, present) in terms.chain(excluded) {
+            if set.is_empty() {
+                break;
+            }
+            self.term(needle, present, &mut set, &mut verify);
+        }
+        (set, verify)
+    }
+
+    /// Narrows `set` to the records for which `check` holds (`wanted`) or
+    /// does not; what the index cannot tell goes to `verify`.
+    fn narrow<'q>(
+        &self,
+        records: &[Record],
+        query: &Query,
+        check: &'q Check,
+        wanted: bool,
+        set: &mut Bitset,
+        verify: &mut Vec<Verify<'q>>,
+    ) {
+        let facts = &self.facts;
+        match check {
+            Check::Status(s) => keep(set, facts, wanted, |f| f.status == *s),
+            Check::Late(l) => keep(set, facts, wanted, |f| f.late == Some(*l)),
+            Check::After(d) => keep(set, facts, wanted, |f| f.date.is_some_and(|q| q > *d)),
+            Check::Before(d) => keep(set, facts, wanted, |f| f.date.is_some_and(|q| q < *d)),
+            Check::Answered(a) => {
+                keep(set, facts, wanted, |f| (f.status == Status::Answered) == *a)
+            }
+            Check::AnswerAfter(d) => keep(set, facts, wanted, |f| {
+                f.answer_date.is_some_and(|a| a > *d)
+            }),
+            Check::AnswerBefore(d) => keep(set, facts, wanted, |f| {
+                f.answer_date.is_some_and(|a| a < *d)
+            }),
+            Check::Delay(comparison) => {
+                let today = query.today();
+                keep(set, facts, wanted, |f| {
+                    waited_days(f.status, f.date, f.delay_days(), today)
+                        .is_some_and(|days| comparison.holds(days))
+                });
+            }
+            Check::Number(number) => set.retain(|id| {
+                records
+                    .get(id)
+                    .is_some_and(|record| number_is(record, number))
+                    == wanted
+            }),
+            Check::Exact(whole, key) => {
+                let values: Vec<bool> = self
+                    .fields
+                    .values
+                    .iter()
+                    .map(|(_, folded)| exact_key(folded) == &**key)
+                    .collect();
+                // The display name, the ministry that must answer, the group.
+                let slot = match whole {
+                    Whole::Author => 0,
+                    Whole::Ministry => 3,
+                    Whole::Group => 6,
+                };
+                keep_fields(set, &self.docs, wanted, |fields| match fields[slot] {
+                    NONE => key.is_empty(),
+                    value => values[value as usize],
+                });
+            }
+            Check::Text(Region::Words, needle) => {
+                let holding = self.words(needle).0;
+                let checks = vec![Verify::Fold(Region::Words, needle)];
+                if wanted {
+                    set.intersect(&holding);
+                    verify.extend(checks);
+                } else {
+                    verify.push(Verify::Absent(holding, checks));
+                }
+            }
+            Check::Text(region, needle) => {
+                let mut scratch = String::new();
+                let values: Vec<bool> = self
+                    .fields
+                    .values
+                    .iter()
+                    .map(|(original, folded)| {
+                        needle.occurs_in(original, Some(folded), &mut scratch)
+                    })
+                    .collect();
+                let slots = slots(*region);
+                keep_fields(set, &self.docs, wanted, |fields| {
+                    fields[slots.clone()]
+                        .iter()
+                        .any(|&f| f != NONE && values[f as usize])
+                });
+            }
+            Check::Not(check) => self.narrow(records, query, check, !wanted, set, verify),
+        }
+    }
+
+    /// Narrows `set` to the records that hold `needle` (`present`) or do
+    /// not; what the index cannot tell goes to `verify`.
+    fn term<'q>(
+        &self,
+        needle: &'q Needle,
+        present: bool,
+        set: &mut Bitset,
+        verify: &mut Vec<Verify<'q>>,
+    ) {
+        let (mut holding, phrase) = self.words(needle);
+        let insensitive = needle.exact.is_none();
+        // A word: the index answered, or for a sensitive one its
+        // variants. An insensitive phrase: the sequences answer.
+        // Anything else is folded again.
+        let answered = if insensitive {
+            phrase.is_some() || !needle.index.needle().contains(&b' ')
+        } else {
+            self.sensitive(needle, &mut holding)
+        };
+        let mut checks = Vec::new();
+        let mut folds = !answered;
+        match phrase.map(Phrase::new) {
+            Some(phrase) if phrase.is_anchored() => checks.push(Verify::Phrase(phrase)),
+            // The raw-text regex checks a phrase faster than decoding
+            // its tokens.
+            Some(_) if needle.raw.is_some() => folds = true,
+            Some(phrase) => checks.push(Verify::Phrase(phrase)),
+            None => {}
+        }
+        if folds {
+            checks.push(Verify::Fold(Region::Words, needle));
+        }
+        if present {
+            set.intersect(&holding);
+            verify.extend(checks);
+        } else if checks.is_empty() {
+            set.subtract(&holding);
+        } else {
+            verify.push(Verify::Absent(holding, checks));
+        }
+    }
+
+    /// The records whose tokens may hold `needle`'s insensitive folding:
+    /// exactly those that hold it when it has no space. For a phrase of
+    /// non-empty pieces, also the tokens each piece may be, by position.
+    fn words(&self, needle: &Needle) -> (Bitset, Option<Vec<Piece>>) {
+        let len = self.docs.len();
+        let mut set = Bitset::full(len);
+        let text = std::str::from_utf8(needle.index.needle()).unwrap_or_default();
+        let pieces: Vec<&str> = text.split(' ').collect();
+        let last = pieces.len() - 1;
+        let well_formed = last > 0 && pieces.iter().all(|p| !p.is_empty());
+        let mut phrase = Vec::new();
+        for (i, piece) in pieces.iter().enumerate() {
+            if piece.is_empty() {
+                continue;
+            }
+            let tokens = self.vocab.matching(piece, i > 0, i < last);
+            set.intersect(&self.union(&self.postings, &tokens));
+            if well_formed {
+                let mut members = Bitset::empty(self.vocab.starts.len());
+                for &t in &tokens {
+                    members.insert(t);
+                }
+                let occurrences = tokens
+                    .iter()
+                    .map(|&t| u64::from(self.counts[t as usize]))
+                    .sum();
+                phrase.push(Piece {
+                    members,
+                    ids: tokens,
+                    occurrences,
+                });
+            }
+        }
+        (set, well_formed.then_some(phrase))
+    }
+
+    /// Narrows `set` to the records whose variants ([`is_variant`]) may
+    /// hold a sensitive `needle`: those holding, for each space-separated
+    /// piece of its folding that has an upper-case ASCII letter or a
+    /// non-ASCII character, a variant whose folding with the needle's
+    /// options holds the piece. Returns whether that answered exactly: a
+    /// word (one piece, which then always has such a character). An
+    /// insensitive needle leaves `set` as it is.
+    fn sensitive(&self, needle: &Needle, set: &mut Bitset) -> bool {
+        let Some(exact) = needle.exact.as_ref() else {
+            return false;
+        };
+        let text = std::str::from_utf8(exact.needle()).unwrap_or_default();
+        let mut pieces = 0;
+        let mut narrowed = 0;
+        let mut folded = String::new();
+        for piece in text.split(' ').filter(|p| !p.is_empty()) {
+            pieces += 1;
+            if !is_variant(piece) || set.is_empty() {
+                continue;
+            }
+            narrowed += 1;
+            let finder = Finder::new(piece.as_bytes());
+            let ids: Vec<u32> = (0..self.variants.starts.len() as u32)
+                .filter(|&id| {
+                    folded.clear();
+                    fold_into(self.variants.token(id), needle.options, &mut folded);
+                    finder.find(folded.as_bytes()).is_some()
+                })
+                .collect();
+            set.intersect(&self.union(&self.variant_postings, &ids));
+        }
+        pieces == 1 && narrowed == 1 && !text.contains(' ')
+    }
+
+    /// The records that hold one of `tokens`, ids into `postings`.
+    fn union(&self, postings: &[Postings], tokens: &[u32]) -> Bitset {
+        let len = self.docs.len();
+        let mut set = Bitset::empty(len);
+        let dense = |&&t: &&u32| matches!(postings[t as usize], Postings::Dense(_));
+        for &t in tokens.iter().filter(dense) {
+            postings[t as usize].union_into(&mut set);
+        }
+        if tokens.iter().any(|t| !dense(&t)) && set.count() < len {
+            for (n, &t) in tokens.iter().filter(|t| !dense(t)).enumerate() {
+                postings[t as usize].union_into(&mut set);
+                if n % 256 == 255 && set.count() == len {
+                    break;
+                }
+            }
+        }
+        set
+    }
+}
