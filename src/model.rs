@@ -16,9 +16,19 @@ pub struct Record {
     pub id: String,
     /// The path of the file it came from, as the user gave it.
     pub source: String,
-    /// 1-based line of the "Question de" header in `source`.
+    /// 1-based line of the "Question de" header in `source` (of the
+    /// document, for the Assemblée's JSON).
     pub line: usize,
+    /// Which assembly the question was asked in.
+    pub chamber: Chamber,
+    /// Written, to the Government in session, or oral.
+    pub kind: Kind,
+    /// The question's public page, when known (the Assemblée's).
+    pub url: Option<String>,
     pub title: Option<String>,
+    /// The Assemblée's subject heading (its "rubrique"); `None` for
+    /// senat.fr pages, which have none.
+    pub topic: Option<String>,
     /// The question number as printed ("05589"): numbers restart each
     /// legislature and keep their leading zeros.
     pub number: Option<String>,
@@ -32,6 +42,8 @@ pub struct Record {
     /// the order the page lists them; never part of a text.
     pub errata: Vec<Erratum>,
     pub status: Status,
+    /// The Assemblée's closure of the question, as it gives it.
+    pub closure: Option<Closure>,
     /// Why a withdrawn question was withdrawn, as the page says it
     /// ("décès", "fin de mandat"); `None` when it does not say.
     pub withdrawn_reason: Option<String>,
@@ -47,6 +59,36 @@ pub struct Record {
     pub late: Option<bool>,
 }
 
+/// A record of nothing yet: a base for loaders and tests to fill.
+impl Default for Record {
+    fn default() -> Record {
+        Record {
+            id: String::new(),
+            source: String::new(),
+            line: 1,
+            chamber: Chamber::default(),
+            kind: Kind::default(),
+            url: None,
+            title: None,
+            topic: None,
+            number: None,
+            legislature: None,
+            author: Author::default(),
+            question: Part::default(),
+            transmitted_to: None,
+            answer: None,
+            errata: Vec::new(),
+            status: Status::Awaiting,
+            closure: None,
+            withdrawn_reason: None,
+            ministry: None,
+            addressed_to: None,
+            delay_days: None,
+            late: None,
+        }
+    }
+}
+
 /// Who asked the question, as the header names them.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Author {
@@ -58,9 +100,15 @@ pub struct Author {
     /// Display form in proper case ("Catherine Di Folco").
     pub name: Option<String>,
     pub constituency: Option<String>,
-    /// The group without its -A/-R suffix.
+    /// The group without its -A/-R suffix (the Assemblée's short form).
     pub group: Option<String>,
     pub group_relation: Option<GroupRelation>,
+    /// The group's name in full, when the source gives it ("Ensemble pour
+    /// la République").
+    pub group_name: Option<String>,
+    /// The Assemblée's reference of the member ("PA721764").
+    #[serde(rename = "ref")]
+    pub reference: Option<String>,
 }
 
 /// How a senator belongs to a group: the suffixes -A and -R of the header.
@@ -84,6 +132,9 @@ pub struct Part {
     /// `false` when the page says the text was never digitised (before
     /// 1986): `text` is then that notice, not the author's words.
     pub digitised: bool,
+    /// A question to the Government asked in a public sitting: its words
+    /// are in the debate the answer holds, and `text` is empty.
+    pub in_session: bool,
 }
 
 impl Default for Part {
@@ -93,6 +144,7 @@ impl Default for Part {
             page: None,
             text: String::new(),
             digitised: true,
+            in_session: false,
         }
     }
 }
@@ -111,6 +163,68 @@ pub struct Answer {
     /// `false` when the page says the answer was never digitised: `text`
     /// is then that notice, not the minister's words.
     pub digitised: bool,
+    /// Answers published before this one, which it replaced (the
+    /// Assemblée publishes some questions' answers more than once).
+    pub earlier: Vec<EarlierAnswer>,
+}
+
+/// An answer a later one replaced.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct EarlierAnswer {
+    pub date: Option<NaiveDate>,
+    pub page: Option<u32>,
+    pub text: String,
+}
+
+/// Which assembly.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Chamber {
+    #[default]
+    Senat,
+    /// The Assemblée nationale.
+    An,
+}
+
+impl Chamber {
+    /// The word in JSON and queries: "senat", "an".
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Chamber::Senat => "senat",
+            Chamber::An => "an",
+        }
+    }
+}
+
+/// What kind of question.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// A written question (QE).
+    #[default]
+    Written,
+    /// A question to the Government, asked and answered in session (QG).
+    Government,
+    /// An oral question (QOSD, "Question orale").
+    Oral,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Written => "written",
+            Kind::Government => "government",
+            Kind::Oral => "oral",
+        }
+    }
+}
+
+/// How the Assemblée closed a question: its code ("REP_PUB") and label
+/// ("Réponse publiée").
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Closure {
+    pub code: Option<String>,
+    pub label: Option<String>,
 }
 
 impl Default for Answer {
@@ -122,6 +236,7 @@ impl Default for Answer {
             page: None,
             text: String::new(),
             digitised: true,
+            earlier: Vec::new(),
         }
     }
 }

@@ -281,6 +281,7 @@ mod tests {
             addressed_to: None,
             delay_days: delay,
             late: None,
+            ..Record::default()
         }
     }
 

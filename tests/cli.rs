@@ -96,7 +96,11 @@ fn parse_json_gives_every_key_scripts_rely_on() {
             "id": null,
             "source": "tests/fixtures/answered.txt",
             "line": 3,
+            "chamber": "senat",
+            "kind": "written",
+            "url": null,
             "title": "Fermeture des trésoreries en zone rurale",
+            "topic": null,
             "number": "05589",
             "legislature": 16,
             "author": {
@@ -106,12 +110,15 @@ fn parse_json_gives_every_key_scripts_rely_on() {
                 "name": "Catherine Di Folco",
                 "constituency": "Rhône",
                 "group": "Les Républicains",
-                "group_relation": "affiliated"
+                "group_relation": "affiliated",
+                "group_name": null,
+                "ref": null
             },
             "question": {
                 "date": "2023-03-02",
                 "page": 1402,
                 "digitised": true,
+                "in_session": false,
                 "text": "Mme Catherine Di Folco attire l'attention de M. le ministre de l'économie, \
                          des finances et de la souveraineté industrielle et numérique sur la \
                          fermeture annoncée de trésoreries dans les communes rurales du Rhône.\
@@ -129,6 +136,7 @@ fn parse_json_gives_every_key_scripts_rely_on() {
                 "session_date": null,
                 "page": 2890,
                 "digitised": true,
+                "earlier": [],
                 "text": "Le nouveau réseau de proximité des finances publiques ne conduit à la \
                          fermeture d'aucun accueil sans solution de remplacement.\
                          \n\nDepuis le 1er\u{a0}janvier 2023, les usagers de Thizy-les-Bourgs \
@@ -137,6 +145,7 @@ fn parse_json_gives_every_key_scripts_rely_on() {
             },
             "errata": [],
             "status": "answered",
+            "closure": null,
             "withdrawn_reason": null,
             "ministry": "Ministère de l'action et des comptes publics",
             "addressed_to": "ministre de l'économie, des finances et de la souveraineté \

@@ -44,6 +44,7 @@ fn record(
         addressed_to: None,
         delay_days,
         late: crate::model::lateness(status, asked, answered, today()),
+        ..Record::default()
     }
 }
 

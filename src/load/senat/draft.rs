@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use super::lines::{self, Header};
 use super::{addressee, names, record_id};
 use crate::load::Texts;
-use crate::model::{self, Answer, Erratum, Part, Record, Status};
+use crate::model::{self, Answer, Erratum, Kind, Part, Record, Status};
 
 /// Which text the next lines belong to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,6 +26,8 @@ pub(super) struct Draft<'p> {
     pub(super) title: Option<String>,
     pub(super) number: Option<String>,
     pub(super) legislature: Option<u32>,
+    /// Written unless the number line says oral or to the Government.
+    pub(super) kind: Kind,
     /// The header, read into an author only when the record is built.
     pub(super) header: Header<'p>,
     pub(super) question: Part,
@@ -306,6 +308,7 @@ impl Draft<'_> {
             id: record_id(source, self.line),
             source: source.to_owned(),
             line: self.line,
+            kind: self.kind,
             title: self.title,
             number: self.number,
             legislature: self.legislature,
@@ -322,6 +325,7 @@ impl Draft<'_> {
             addressed_to,
             delay_days,
             late,
+            ..Record::default()
         };
         (record, self.question_paragraphs > 0, self.found)
     }
@@ -333,23 +337,9 @@ impl Draft<'_> {
 /// `search -l`'s time.
 fn settled(source: &str, line: usize) -> Record {
     Record {
-        id: String::new(),
         source: source.to_owned(),
         line,
-        title: None,
-        number: None,
-        legislature: None,
-        author: model::Author::default(),
-        question: Part::default(),
-        transmitted_to: None,
-        answer: None,
-        errata: Vec::new(),
-        status: Status::Awaiting,
-        withdrawn_reason: None,
-        ministry: None,
-        addressed_to: None,
-        delay_days: None,
-        late: None,
+        ..Record::default()
     }
 }
 

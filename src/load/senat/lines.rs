@@ -12,6 +12,7 @@
 //! at the boundary, from its length.
 
 use super::message::{self, Furniture};
+use crate::model::Kind;
 use nom::{
     IResult, Parser,
     branch::alt,
@@ -114,10 +115,12 @@ pub struct Header<'a> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Line<'a> {
     Blank,
-    /// "Question écrite n° 05589 - 16e législature".
+    /// "Question écrite n° 05589 - 16e législature" (also "orale", "d'actualité
+    /// au gouvernement").
     Number {
         number: &'a str,
         legislature: Option<&'a str>,
+        kind: Kind,
     },
     Header(Header<'a>),
     /// "- page 5538".
@@ -303,6 +306,12 @@ fn number(i: &str) -> Res<'_, Line<'_>> {
     let Some(at) = find_short(i, " n") else {
         return Err(nom::Err::Error(Expected { at: i, what: "" }));
     };
+    // "écrite", "orale (sans débat)", "d'actualité au gouvernement".
+    let kind = match &i[..at] {
+        k if k.starts_with("orale") => Kind::Oral,
+        k if k.contains("actualité") || k.contains("gouvernement") => Kind::Government,
+        _ => Kind::Written,
+    };
     let i = &i[at..];
     let (i, _) = (tag(" n°"), nom::bytes::complete::take_while(is_space)).parse(i)?;
     let (i, number) =
@@ -324,6 +333,7 @@ fn number(i: &str) -> Res<'_, Line<'_>> {
         Line::Number {
             number,
             legislature,
+            kind,
         },
     ))
 }

@@ -24,7 +24,7 @@ use lines::{Expected, Header, Line, RawDate};
 
 use super::message::{self, Message};
 use super::{Diagnostic, Loaded, Severity, Texts};
-use crate::model::{Answer, Erratum, Part, PartKind, Status};
+use crate::model::{Answer, Erratum, Kind, Part, PartKind, Status};
 
 /// The most a text's buffer reserves at once. Under the allocator's mmap
 /// threshold (128 KB): a file of 200,000 documents reserved 1 MB for each
@@ -92,7 +92,7 @@ struct Parser<'s, 'p> {
     current: Option<Draft<'p>>,
     /// Text lines before the first header (or after a broken one).
     preamble: Vec<(usize, String)>,
-    preamble_number: Option<(String, Option<u32>)>,
+    preamble_number: Option<(String, Option<u32>, Kind)>,
     /// After a broken header: its document's lines are dropped.
     skipping: bool,
     headers: usize,
@@ -151,12 +151,13 @@ impl<'p> Parser<'_, 'p> {
             Line::Number {
                 number,
                 legislature,
+                kind,
             } => {
                 // A number line opens the next page, like its title.
                 self.take_tail_as_preamble();
                 self.skipping = false;
-                self.preamble_number =
-                    Some((number.to_owned(), legislature.and_then(|l| l.parse().ok())));
+                let legislature = legislature.and_then(|l| l.parse().ok());
+                self.preamble_number = Some((number.to_owned(), legislature, kind));
             }
             Line::Blank => {}
             Line::Footer { .. } if self.skipping => {
@@ -399,13 +400,17 @@ impl<'p> Parser<'_, 'p> {
             Texts::Probe(_) => SPARE.take(),
             Texts::Keep | Texts::Drop => Spare::default(),
         };
-        let (number, legislature) = self.preamble_number.take().unzip();
+        let (number, legislature, kind) = match self.preamble_number.take() {
+            Some((number, legislature, kind)) => (Some(number), legislature, kind),
+            None => (None, None, Kind::Written),
+        };
         let date = self.date(n, raw, header.date);
         self.current = Some(Draft {
             line: n,
             title,
             number,
-            legislature: legislature.flatten(),
+            legislature,
+            kind,
             header,
             question: Part {
                 date,

@@ -36,6 +36,7 @@ pub fn author(header: &Header<'_>) -> Author {
         constituency: constituency.filter(|c| !c.is_empty()).map(str::to_owned),
         group: group.filter(|g| !g.is_empty()),
         group_relation,
+        ..Author::default()
     }
 }
 

@@ -56,6 +56,7 @@ fn record(question: &str, answer: Option<&str>, author: &str, ministry: &str) ->
         ministry: Some(ministry.to_owned()),
         delay_days: None,
         late: answer.map(|a| a.len() % 2 == 0),
+        ..Record::default()
     }
 }
 

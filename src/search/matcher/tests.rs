@@ -54,6 +54,7 @@ fn record(question: &str) -> Record {
         ministry: Some("Ministère de l'intérieur".to_owned()),
         delay_days: Some(84),
         late: Some(true),
+        ..Record::default()
     }
 }
 

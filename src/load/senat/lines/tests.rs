@@ -80,14 +80,16 @@ fn numbers_pages_and_markers() {
         line("Question écrite n° 05589 - 16e législature"),
         Ok(Line::Number {
             number: "05589",
-            legislature: Some("16")
+            legislature: Some("16"),
+            kind: crate::model::Kind::Written,
         })
     );
     assert_eq!(
         line("Question orale n°\u{a0}0827S - 16ème législature"),
         Ok(Line::Number {
             number: "0827S",
-            legislature: Some("16")
+            legislature: Some("16"),
+            kind: crate::model::Kind::Oral,
         })
     );
     assert_eq!(line("- page 5538"), Ok(Line::Page("5538")));
@@ -125,7 +127,8 @@ fn no_break_spaces_in_structural_lines() {
         line("Question écrite n°\u{a0}05589\u{a0}-\u{a0}16e\u{a0}législature"),
         Ok(Line::Number {
             number: "05589",
-            legislature: Some("16")
+            legislature: Some("16"),
+            kind: crate::model::Kind::Written,
         })
     );
     let Ok(Line::Answer { ministry, date }) =
