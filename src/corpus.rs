@@ -7,12 +7,13 @@
 
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc;
+use std::sync::{Arc, mpsc};
 
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
-use crate::load::{self, Diagnostic, Loaded, Severity, Texts};
+use crate::load::archive::{Archive, Entry};
+use crate::load::{self, Diagnostic, Found, Loaded, Severity, Texts};
 use crate::model::Record;
 
 /// Where the documents come from.
@@ -40,6 +41,8 @@ impl Input {
 enum Job {
     File(PathBuf),
     Embedded(String, &'static [u8]),
+    /// An entry of a zip archive, and its source.
+    Entry(Arc<Archive>, Entry, String),
 }
 
 impl Job {
@@ -57,6 +60,9 @@ impl Job {
             Job::File(path) => load::load_file_if(path, today, wanted, texts),
             Job::Embedded(source, bytes) => {
                 load::load_bytes_if(source, bytes, today, wanted, texts)
+            }
+            Job::Entry(archive, entry, source) => {
+                load::load_entry_if(archive, entry, source, today, wanted, texts)
             }
         }
     }
@@ -122,7 +128,30 @@ fn list(input: &Input, job: &mut dyn FnMut(Job) -> bool) -> (usize, Vec<Diagnost
             }
             Vec::new()
         }
-        Input::Paths(paths) => load::walk(paths, &mut |path| counted(Job::File(path))),
+        Input::Paths(paths) => {
+            let mut in_archives = Vec::new();
+            let mut problems = load::walk(paths, &mut |found| match found {
+                Found::File(path) => counted(Job::File(path)),
+                Found::Archive(path) => {
+                    let source = load::source::source(&path);
+                    match Archive::open(&path, &source) {
+                        Ok((archive, problem)) => {
+                            in_archives.extend(problem);
+                            let archive = Arc::new(archive);
+                            archive.entries().into_iter().all(|(entry, source)| {
+                                counted(Job::Entry(Arc::clone(&archive), entry, source))
+                            })
+                        }
+                        Err(problem) => {
+                            in_archives.push(problem);
+                            true
+                        }
+                    }
+                }
+            });
+            problems.extend(in_archives);
+            problems
+        }
     };
     (count, problems)
 }
@@ -337,7 +366,15 @@ pub fn reload(input: &Input, source: &str, today: NaiveDate) -> Option<Loaded> {
             .into_iter()
             .find(|(name, _)| name == source)
             .map(|(name, bytes)| Job::Embedded(name, bytes))?,
-        Input::Paths(_) => Job::File(load::source::path(source)),
+        Input::Paths(_) => match load::archive::split_source(source) {
+            Some((path, _)) => {
+                let archive_source = load::source::source(&path);
+                let (archive, _) = Archive::open(&path, &archive_source).ok()?;
+                let entry = archive.find(source)?;
+                Job::Entry(Arc::new(archive), entry, source.to_owned())
+            }
+            None => Job::File(load::source::path(source)),
+        },
     };
     Some(job.load(today))
 }
@@ -398,8 +435,10 @@ mod tests {
         let fixtures =
             std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures"));
         let mut listed = Vec::new();
-        load::walk(std::slice::from_ref(&fixtures), &mut |path| {
-            listed.push(path);
+        load::walk(std::slice::from_ref(&fixtures), &mut |found| {
+            match found {
+                Found::File(path) | Found::Archive(path) => listed.push(path),
+            }
             true
         });
         let input = Input::Paths(vec![fixtures]);

@@ -187,6 +187,17 @@ pub enum Chamber {
 }
 
 impl Chamber {
+    pub const ALL: [Chamber; 2] = [Chamber::Senat, Chamber::An];
+
+    /// How the list and the statistics name it: "Sénat", "AN" (the
+    /// Journal officiel's own abbreviation, the same in both languages).
+    pub fn label(self) -> &'static str {
+        match self {
+            Chamber::Senat => "Sénat",
+            Chamber::An => "AN",
+        }
+    }
+
     /// The word in JSON and queries: "senat", "an".
     pub fn as_str(self) -> &'static str {
         match self {
@@ -210,6 +221,9 @@ pub enum Kind {
 }
 
 impl Kind {
+    pub const ALL: [Kind; 3] = [Kind::Written, Kind::Government, Kind::Oral];
+
+    /// The word in JSON and queries.
     pub fn as_str(self) -> &'static str {
         match self {
             Kind::Written => "written",

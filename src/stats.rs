@@ -39,15 +39,18 @@ pub enum GroupBy {
     Author,
     Year,
     Month,
+    /// The Assemblée nationale ("AN") or the Sénat.
+    Chamber,
 }
 
 impl GroupBy {
-    pub const ALL: [GroupBy; 5] = [
+    pub const ALL: [GroupBy; 6] = [
         GroupBy::Ministry,
         GroupBy::Group,
         GroupBy::Author,
         GroupBy::Year,
         GroupBy::Month,
+        GroupBy::Chamber,
     ];
 
     /// The next grouping, for the reader's Tab.
@@ -217,6 +220,7 @@ pub fn group_of(record: &Record, by: GroupBy) -> String {
             || DATE_UNKNOWN.to_owned(),
             |d| format!("{:04}-{:02}", d.year(), d.month()),
         ),
+        GroupBy::Chamber => record.chamber.label().to_owned(),
     }
 }
 

@@ -532,7 +532,7 @@ fn check_locates_the_nul_byte_of_a_binary_file() {
     assert_eq!(
         lines[0],
         "tests/fixtures/broken/binary.txt:4:17: error: binary data (a NUL byte), not a text \
-         document; expected a senat.fr question page"
+         document; expected a senat.fr question page or Assemblée nationale JSON"
     );
     assert_eq!(lines.len(), 2);
 }
@@ -701,7 +701,7 @@ fn a_folder_is_searched_recursively_for_txt_files() {
              header: expected a date dd/mm/yyyy; this document is skipped"
                 .to_owned(),
             "tests/fixtures/broken/binary.txt:4:17: error: binary data (a NUL byte), not a text \
-             document; expected a senat.fr question page"
+             document; expected a senat.fr question page or Assemblée nationale JSON"
                 .to_owned(),
             "tests/fixtures/broken/broken_then_good.txt:1:74: error: broken \"Question de\" \
              header: expected a date dd/mm/yyyy; this document is skipped"

@@ -207,6 +207,7 @@ pub enum StatsBy {
     Author,
     Year,
     Month,
+    Chamber,
 }
 
 /// `stats --format`.

@@ -100,6 +100,7 @@ fn group_by(by: StatsBy) -> GroupBy {
         StatsBy::Author => GroupBy::Author,
         StatsBy::Year => GroupBy::Year,
         StatsBy::Month => GroupBy::Month,
+        StatsBy::Chamber => GroupBy::Chamber,
     }
 }
 

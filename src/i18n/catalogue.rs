@@ -170,6 +170,15 @@ catalogue! {
     help_sort: "sort the list: newest, oldest, longest delay, ministry, author", "trier la liste : récentes, anciennes, délai, ministère, auteur";
     help_reverse: "reverse the list's order", "inverser l'ordre de la liste";
     help_stats: "statistics of the listed records: Tab grouping, Enter filters to a row", "statistiques des questions listées : Tab regroupement, Entrée filtre sur une ligne";
+    topic: "Topic: {}", "Rubrique : {}";
+    asked_in_session: "Asked in the chamber: the question and the answer are the debate extract in the answer pane", "Posée en séance : la question et la réponse forment l'extrait des débats du volet réponse";
+    help_open_page: "open the question's public page in the browser (Assemblée nationale records)", "ouvrir la page publique de la question dans le navigateur (questions de l'Assemblée nationale)";
+    no_page: "no public page for this record (senat.fr pages give none)", "pas de page publique pour cette question (les pages senat.fr n'en donnent pas)";
+    page_opened: "opening {}", "ouverture de {}";
+    page_cannot_open: "cannot start {} ({})", "impossible de lancer {} ({})";
+    page_no_display: "no display to open a browser on", "pas d'écran où ouvrir un navigateur";
+    page_copied: "{}: address copied ({}): {}", "{} : adresse copiée ({}) : {}";
+    page_shown: "{}; the address: {}", "{} ; l'adresse : {}";
     help_export_list: "export the listed records to a CSV file", "exporter les questions listées dans un fichier CSV";
     help_quit: "quit (q closes an overlay first)", "quitter (q ferme d'abord une fenêtre)";
     help_prompt: "Search bar: Enter keeps · Esc clears · Ctrl-C cancels · Backspace, Ctrl-W (word), Ctrl-U (all) edit · ↑ ↓ move in the list", "Barre de recherche : Entrée garde · Échap efface · Ctrl-C annule · Retour arrière, Ctrl-W (mot), Ctrl-U (tout) corrigent · ↑ ↓ parcourent la liste";
@@ -181,10 +190,10 @@ catalogue! {
     // Diagnostics (`check`, the errors view).
     severity_error: "error", "erreur";
     severity_warning: "warning", "avertissement";
-    diag_binary: "binary data (a NUL byte), not a text document; expected a senat.fr question page", "données binaires (un octet NUL), pas un document texte ; une page de question senat.fr était attendue";
+    diag_binary: "binary data (a NUL byte), not a text document; expected a senat.fr question page or Assemblée nationale JSON", "données binaires (un octet NUL), pas un document texte ; une page de question senat.fr ou du JSON de l'Assemblée nationale était attendu";
     diag_cannot_read: "cannot read: {}", "illisible : {}";
     diag_no_such_path: "no such file or folder", "fichier ou dossier introuvable";
-    diag_no_txt: "no .txt file in this folder", "aucun fichier .txt dans ce dossier";
+    diag_no_txt: "no .txt, .json or .zip file in this folder", "aucun fichier .txt, .json ou .zip dans ce dossier";
     diag_not_a_file: "not a regular file or folder (a device, a FIFO or a socket); skipped", "ni un fichier ordinaire ni un dossier (un périphérique, un tube ou une socket) ; ignoré";
     diag_empty: "empty document: expected a {}", "document vide : un en-tête {} était attendu";
     diag_no_header: "no {} found: not a senat.fr question page", "aucun en-tête {} : pas une page de question senat.fr";
@@ -207,6 +216,13 @@ catalogue! {
     diag_after_footer_one: "ignored {} line after the page footer", "{} ligne ignorée après le pied de page";
     diag_after_footer_many: "ignored {} lines after the page footer", "{} lignes ignorées après le pied de page";
     diag_no_text: "the question has no text", "la question n'a pas de texte";
+    diag_json: "invalid JSON: {}; this document is skipped", "JSON invalide : {} ; ce document est ignoré";
+    diag_not_a_question: "a JSON document without a \"question\" key: not an Assemblée nationale question; skipped", "un document JSON sans clé \"question\" : pas une question de l'Assemblée nationale ; ignoré";
+    diag_json_date: "unreadable date \"{}\": expected yyyy-mm-dd; the field is left empty", "date illisible \"{}\" : aaaa-mm-jj attendu ; le champ reste vide";
+    diag_unknown_closure: "unknown closure code \"{}\": the status is read from whether an answer is published", "code de clôture inconnu \"{}\" : le statut est déduit de la présence d'une réponse publiée";
+    diag_zip: "unreadable zip archive: {}", "archive zip illisible : {}";
+    diag_zip_entry: "this archive entry does not inflate: {}; skipped", "cette entrée de l'archive ne se décompresse pas : {} ; ignorée";
+    diag_zip_too_large: "this archive entry inflates to more than {} MB; refused", "cette entrée de l'archive dépasse {} Mo une fois décompressée ; refusée";
     expected_names_then_affiliation: "the last and first names, then \" (constituency - group)\"", "les nom et prénom, puis \" (circonscription - groupe)\"";
     expected_names: "the author's last and first names", "les nom et prénom de l'auteur";
     expected_closing_parenthesis: "\")\" closing \"(constituency - group\"", "\")\" fermant \"(circonscription - groupe\"";
@@ -223,6 +239,8 @@ catalogue! {
     query_empty_value: "empty value for '{}:'; {}", "valeur vide pour '{}:' ; {}";
     query_unbalanced: "unbalanced quote: this \" is never closed", "guillemet seul : ce \" n'est jamais fermé";
     query_no_status: "no status '{}'; {}", "pas de statut '{}' ; {}";
+    query_no_chamber: "no chamber '{}'; {}", "pas de chambre '{}' ; {}";
+    query_no_kind: "no kind of question '{}'; {}", "pas de type de question '{}' ; {}";
     query_bad_late: "'{}' for late:; {}", "'{}' pour late: ; {}";
     query_bad_answered: "'{}' for answered:; {}", "'{}' pour answered: ; {}";
     query_bad_delay: "'{}' is not a delay; {}", "'{}' n'est pas un délai ; {}";
@@ -231,6 +249,8 @@ catalogue! {
     query_no_month: "impossible date {}: there is no month {}", "date impossible {} : il n'y a pas de mois {}";
     query_no_day: "impossible date {}: {} has {} days", "date impossible {} : {} a {} jours";
     query_expects_status: "expected answered, awaiting, lapsed or withdrawn", "answered, awaiting, lapsed ou withdrawn attendu";
+    query_expects_chamber: "expected an (Assemblée nationale) or senat", "an (Assemblée nationale) ou senat attendu";
+    query_expects_kind: "expected written, government (questions to the Government) or oral", "written, government ou oral attendu";
     query_expects_yes_no: "expected yes or no", "yes ou no attendu";
     query_expects_date: "expected a date, YYYY-MM-DD", "une date AAAA-MM-JJ attendue";
     query_expects_text: "expected a word or a \"quoted phrase\"", "un mot ou une \"expression entre guillemets\" attendu";
@@ -268,6 +288,7 @@ catalogue! {
     stats_group: "group", "groupe";
     stats_author: "author", "auteur";
     stats_year: "year", "année";
+    stats_chamber: "chamber", "chambre";
     stats_month: "month", "mois";
     stats_questions: "questions", "questions";
     stats_answered: "answered", "répondues";
@@ -289,6 +310,7 @@ catalogue! {
     stats_by_author: "by author", "par auteur";
     stats_by_year: "by year", "par année";
     stats_by_month: "by month", "par mois";
+    stats_by_chamber: "by chamber", "par chambre";
     stats_legend_on_time: "answered on time", "répondue dans les délais";
     stats_legend_late: "answered late", "répondue en retard";
     stats_legend_awaiting: "awaiting", "en attente";

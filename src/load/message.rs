@@ -42,6 +42,21 @@ pub enum Message {
     /// Lines after a page's footer: how many.
     AfterFooter(usize),
     NoText,
+    /// A JSON document serde could not read: its reason.
+    Json(String),
+    /// A JSON document without a `question`.
+    NotAQuestion,
+    /// A JSON date that is neither `yyyy-mm-dd` nor `dd/mm/yyyy`.
+    JsonDate(String),
+    /// A closure code the Assemblée's data was not known to use.
+    UnknownClosure(String),
+    /// A zip archive that cannot be read: the reason.
+    Zip(String),
+    /// A zip entry that does not inflate: the reason.
+    ZipEntry(String),
+    /// A zip entry declaring or inflating to more than the limit: the
+    /// limit in MB.
+    ZipTooLarge(u64),
 }
 
 /// What a broken header lacked where it stops.
@@ -110,6 +125,13 @@ impl Message {
                 lang.count(*n, t.diag_after_footer_one, t.diag_after_footer_many)
             }
             Message::NoText => t.diag_no_text.to_owned(),
+            Message::Json(why) => fill(t.diag_json, &[why]),
+            Message::NotAQuestion => t.diag_not_a_question.to_owned(),
+            Message::JsonDate(date) => fill(t.diag_json_date, &[date]),
+            Message::UnknownClosure(code) => fill(t.diag_unknown_closure, &[code]),
+            Message::Zip(why) => fill(t.diag_zip, &[why]),
+            Message::ZipEntry(why) => fill(t.diag_zip_entry, &[why]),
+            Message::ZipTooLarge(mb) => fill(t.diag_zip_too_large, &[&mb.to_string()]),
         }
     }
 }

@@ -6,6 +6,8 @@
 //! with that field `None` and a warning. Every message names the file, the
 //! line and the column, so an editor can jump there.
 
+mod an;
+pub mod archive;
 pub mod decode;
 pub mod message;
 mod read;
@@ -219,6 +221,7 @@ pub fn load_bytes_if(
     texts: Texts<'_>,
 ) -> Loaded {
     match decode::decode(bytes) {
+        Ok((text, _encoding)) if an::is_json(&text) => an::parse(source, &text, today, texts),
         Ok((text, _encoding)) if wanted(&text) => senat::parse(source, &text, today, texts),
         Ok(_) => Loaded::default(),
         Err(decode::DecodeError::Binary { line, col }) => Loaded {
@@ -261,13 +264,64 @@ pub fn load_file_if(
     }
 }
 
-/// The documents under `paths`: files as given, folders searched
-/// recursively for `.txt` files, in a stable (sorted) order, each handed
-/// to `found` as soon as it is met, so that loading need not wait for the
+/// Loads one entry of a zip archive, as [`load_file_if`] a file.
+pub fn load_entry_if(
+    archive: &archive::Archive,
+    entry: &archive::Entry,
+    source: &str,
+    today: NaiveDate,
+    wanted: &(dyn Fn(&str) -> bool + Sync),
+    texts: Texts<'_>,
+) -> Loaded {
+    match archive.read(entry, |bytes| {
+        load_bytes_if(source, bytes, today, wanted, texts)
+    }) {
+        Ok(loaded) => loaded,
+        Err(message) => Loaded {
+            records: Vec::new(),
+            diagnostics: vec![Diagnostic {
+                path: source.to_owned(),
+                line: 0,
+                col: 0,
+                severity: Severity::Error,
+                message,
+            }],
+            probed: Vec::new(),
+        },
+    }
+}
+
+/// What the walk found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Found {
+    /// A document: a file given, or a `.txt`, `.json` or `.jsonl` file in
+    /// a folder.
+    File(PathBuf),
+    /// A zip archive: a `.zip` file in a folder, or a file given that
+    /// starts as one.
+    Archive(PathBuf),
+}
+
+/// Whether a file met in a folder is a document or an archive, by its
+/// extension (opening every file of a folder to look would cost a tenth
+/// of `check`'s time); `None` for other files.
+fn in_folder(path: &Path) -> Option<bool> {
+    let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+    match extension.as_str() {
+        "txt" | "json" | "jsonl" => Some(false),
+        "zip" => Some(true),
+        _ => None,
+    }
+}
+
+/// The documents under `paths`: files as given (an archive recognised by
+/// its content), folders searched recursively for `.txt`, `.json`,
+/// `.jsonl` and `.zip` files, in a stable (sorted) order, each handed to
+/// `found` as soon as it is met, so that loading need not wait for the
 /// listing (a tenth of a second for 100,000 files). `found` returns
 /// `false` to stop the walk. Paths that do not exist come back as
 /// diagnostics.
-pub fn walk(paths: &[PathBuf], found: &mut dyn FnMut(PathBuf) -> bool) -> Vec<Diagnostic> {
+pub fn walk(paths: &[PathBuf], found: &mut dyn FnMut(Found) -> bool) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
     let problem = |path: &Path, severity, message: Message| Diagnostic {
         path: source::source(path),
@@ -280,9 +334,14 @@ pub fn walk(paths: &[PathBuf], found: &mut dyn FnMut(PathBuf) -> bool) -> Vec<Di
     // loaded once, so that ids stay unique. One folder alone never lists a
     // path twice: no set to keep then.
     let mut seen = (paths.len() > 1).then(std::collections::HashSet::new);
-    let mut found = |path: PathBuf| {
+    let mut found = |path: PathBuf, archive: bool| {
         let again = seen.as_mut().is_some_and(|seen| !seen.insert(path.clone()));
-        again || found(path)
+        again
+            || found(if archive {
+                Found::Archive(path)
+            } else {
+                Found::File(path)
+            })
     };
     for path in paths {
         // Following links, as the walk below does.
@@ -325,14 +384,14 @@ pub fn walk(paths: &[PathBuf], found: &mut dyn FnMut(PathBuf) -> bool) -> Vec<Di
                         continue;
                     }
                 };
-                let document = entry.file_type().is_file()
-                    && entry
-                        .path()
-                        .extension()
-                        .is_some_and(|x| x.eq_ignore_ascii_case("txt"));
-                if document {
+                let kind = entry
+                    .file_type()
+                    .is_file()
+                    .then(|| in_folder(entry.path()))
+                    .flatten();
+                if let Some(archive) = kind {
                     any = true;
-                    if !found(entry.into_path()) {
+                    if !found(entry.into_path(), archive) {
                         return problems;
                     }
                 }
@@ -341,7 +400,7 @@ pub fn walk(paths: &[PathBuf], found: &mut dyn FnMut(PathBuf) -> bool) -> Vec<Di
                 problems.push(problem(path, Severity::Warning, Message::NoTxtInFolder));
             }
         } else if kind.is_file() {
-            if !found(path.clone()) {
+            if !found(path.clone(), archive::is_zip(path)) {
                 return problems;
             }
         } else {

@@ -15,11 +15,22 @@ use std::cell::Cell;
 use chrono::NaiveDate;
 
 use super::PartKind;
-use crate::model::{Answer, Author, Record};
+use crate::model::{Answer, Author, Chamber, Kind, Record};
 
-/// All records come from senat.fr so far; the Assemblée nationale source
-/// will need its own journal name.
-const JOURNAL: &str = "JO Sénat";
+/// The Journal officiel's edition for the record's chamber: "JO Sénat",
+/// "JO AN".
+fn journal_name(record: &Record) -> &'static str {
+    match record.chamber {
+        Chamber::Senat => "JO Sénat",
+        Chamber::An => "JO AN",
+    }
+}
+
+/// The number as the citation prints it, "n° 5268": the Markdown form
+/// links it to the record's page ([`super::Quote::link`]).
+pub fn number_phrase(record: &Record) -> Option<String> {
+    number(record).map(|number| format!("n° {number}"))
+}
 
 /// The citation of `part` of `record`.
 pub fn citation(record: &Record, part: PartKind) -> String {
@@ -57,7 +68,7 @@ fn question(record: &Record) -> String {
         out.push_str(&affiliation);
         out.push(')');
     }
-    if let Some(journal) = journal(record.question.date, record.question.page) {
+    if let Some(journal) = journal(record, record.question.date, record.question.page) {
         out.push_str(", ");
         out.push_str(&journal);
     }
@@ -79,7 +90,7 @@ fn answer(record: &Record) -> String {
     let mut out = String::from("Réponse ");
     out.push_str(&ministry_phrase(&ministry));
     push_target(&mut out, record);
-    if let Some(journal) = journal(answer.date, answer.page) {
+    if let Some(journal) = journal(record, answer.date, answer.page) {
         out.push_str(", ");
         out.push_str(&journal);
     }
@@ -137,16 +148,20 @@ fn push_target(out: &mut String, record: &Record) {
     }
 }
 
-/// " écrite n° 05589" or " orale n° 0827S": senat.fr numbers oral questions
-/// with a final S. Nothing when the page gives no number.
+/// " écrite n° 05589", " orale n° 0827S" (senat.fr numbers oral
+/// questions with a final S), " au Gouvernement n° 10" (the Sénat's are
+/// "d'actualité au Gouvernement"). Nothing when the
+/// record gives no number.
 fn push_kind(out: &mut String, record: &Record) {
-    if let Some(number) = number(record) {
-        let kind = if number.ends_with(['S', 's']) {
-            "orale"
-        } else {
-            "écrite"
+    if let Some(number) = number_phrase(record) {
+        let kind = match record.kind {
+            Kind::Government if record.chamber == Chamber::Senat => "d'actualité au Gouvernement",
+            Kind::Government => "au Gouvernement",
+            Kind::Oral => "orale",
+            Kind::Written if number.ends_with(['S', 's']) => "orale",
+            Kind::Written => "écrite",
         };
-        out.push_str(&format!(" {kind} n° {number}"));
+        out.push_str(&format!(" {kind} {number}"));
     }
 }
 
@@ -187,12 +202,13 @@ fn affiliation(author: &Author) -> Option<String> {
 }
 
 /// "JO Sénat du 02/02/2023, p. 787", "JO Sénat, p. 787", "JO Sénat du
-/// 02/02/2023"; nothing when neither is known.
-fn journal(date: Option<NaiveDate>, page: Option<u32>) -> Option<String> {
+/// 02/02/2023" (or "JO AN …"); nothing when neither is known.
+fn journal(record: &Record, date: Option<NaiveDate>, page: Option<u32>) -> Option<String> {
+    let name = journal_name(record);
     match (date, page) {
-        (Some(date), Some(page)) => Some(format!("{JOURNAL} du {}, p. {page}", day(date))),
-        (Some(date), None) => Some(format!("{JOURNAL} du {}", day(date))),
-        (None, Some(page)) => Some(format!("{JOURNAL}, p. {page}")),
+        (Some(date), Some(page)) => Some(format!("{name} du {}, p. {page}", day(date))),
+        (Some(date), None) => Some(format!("{name} du {}", day(date))),
+        (None, Some(page)) => Some(format!("{name}, p. {page}")),
         (None, None) => None,
     }
 }

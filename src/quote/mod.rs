@@ -17,7 +17,7 @@ mod citation;
 
 use std::ops::Range;
 
-pub use citation::{citation, citation_counted};
+pub use citation::{citation, citation_counted, number_phrase};
 
 pub use crate::model::PartKind;
 use crate::model::Record;
@@ -33,6 +33,16 @@ pub struct Quote {
     /// Control characters, escape sequences and bidi controls taken out of
     /// the passage and the citation.
     pub removed: usize,
+    /// The citation's "n° 5268" and the question's public page: the
+    /// Markdown form links one to the other. `None` without a page.
+    pub link: Option<Link>,
+}
+
+/// A piece of the citation and where it points.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    pub text: String,
+    pub url: String,
 }
 
 /// How a quotation is written out.
@@ -53,7 +63,25 @@ pub fn quote(record: &Record, part: PartKind, text: &str) -> Quote {
         text: balance(tidy(&text)),
         citation,
         removed: in_text + in_citation,
+        link: link(record),
     }
+}
+
+/// The record's page, linked from its number, when the URL is one a
+/// Markdown link can hold as it is.
+fn link(record: &Record) -> Option<Link> {
+    let url = record.url.as_deref()?;
+    let plain = url.starts_with("https://")
+        && url.chars().all(|c| {
+            c.is_ascii_graphic() && !matches!(c, '(' | ')' | '<' | '>' | '[' | ']' | '\\')
+        });
+    if !plain {
+        return None;
+    }
+    Some(Link {
+        text: number_phrase(record)?,
+        url: url.to_owned(),
+    })
 }
 
 /// Closes what a passage leaves open: a selection that stops inside a
@@ -119,7 +147,15 @@ impl Quote {
                 if !lines.is_empty() {
                     lines.push(">".to_owned());
                 }
-                lines.push(format!("> — {}", markdown_inline(&self.citation)));
+                let mut citation = markdown_inline(&self.citation);
+                if let Some(link) = &self.link {
+                    let text = markdown_inline(&link.text);
+                    if let Some(at) = citation.find(&text) {
+                        let linked = format!("[{text}]({})", link.url);
+                        citation.replace_range(at..at + text.len(), &linked);
+                    }
+                }
+                lines.push(format!("> — {citation}"));
                 lines.join("\n")
             }
         }

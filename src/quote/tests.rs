@@ -241,6 +241,7 @@ fn text_format_is_one_line() {
         text: "Premier paragraphe.\n\nSecond.".into(),
         citation: "Question de M. Thomas Dossus".into(),
         removed: 0,
+        link: None,
     };
     assert_eq!(
         q.render(Format::Text),
@@ -250,6 +251,7 @@ fn text_format_is_one_line() {
         text: String::new(),
         citation: "Question".into(),
         removed: 0,
+        link: None,
     };
     assert_eq!(empty.render(Format::Text), "« » — Question");
 }
@@ -260,6 +262,7 @@ fn markdown_format_is_a_block_quote_ending_with_the_citation() {
         text: "Premier paragraphe.\n\nSecond.".into(),
         citation: "Question de M. Thomas Dossus".into(),
         removed: 0,
+        link: None,
     };
     assert_eq!(
         q.render(Format::Markdown),
@@ -269,6 +272,7 @@ fn markdown_format_is_a_block_quote_ending_with_the_citation() {
         text: String::new(),
         citation: "Question".into(),
         removed: 0,
+        link: None,
     };
     assert_eq!(empty.render(Format::Markdown), "> — Question");
 }
@@ -281,6 +285,7 @@ fn markdown_escapes_what_would_become_markup() {
                 .into(),
         citation: "Question_x".into(),
         removed: 0,
+        link: None,
     };
     assert_eq!(
         q.render(Format::Markdown),

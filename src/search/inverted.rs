@@ -56,7 +56,7 @@ use memchr::memmem::Finder;
 use rayon::prelude::*;
 
 use super::index::{Region, region_fields};
-use crate::model::{Record, Status};
+use crate::model::{Chamber, Kind, Record, Status};
 use crate::text::fold::{FoldOptions, fold_into, is_sign};
 
 /// The tokens of one record's searched text: what a loader thread prepares
@@ -207,6 +207,8 @@ struct Facts {
     delay_days: i32,
     status: Status,
     late: Option<bool>,
+    chamber: Chamber,
+    kind: Kind,
 }
 
 /// [`Facts::delay_days`] when the record has none.
@@ -223,6 +225,8 @@ impl Facts {
             delay_days,
             status: record.status,
             late: record.late,
+            chamber: record.chamber,
+            kind: record.kind,
         }
     }
 

@@ -48,7 +48,7 @@
 
 use chrono::NaiveDate;
 
-use crate::model::Status;
+use crate::model::{Chamber, Kind, Status};
 use crate::text::fold::FoldOptions;
 
 /// A query, parsed: the words and phrases that must all occur, those that
@@ -143,6 +143,10 @@ pub enum Filter {
     Delay(Comparison),
     /// The question number, as typed: see [`significant`].
     Number(String),
+    /// `chamber:an`, `chamber:senat`.
+    Chamber(Chamber),
+    /// `kind:written`, `kind:government`, `kind:oral`.
+    Kind(Kind),
     /// `-field:value`: the filter does not hold.
     Not(Box<Filter>),
 }
@@ -154,7 +158,7 @@ pub use error::{Problem, QueryError};
 pub use values::{Comparison, Op, significant};
 
 /// The filter names, in the order messages list them.
-pub const FIELDS: [&str; 12] = [
+pub const FIELDS: [&str; 14] = [
     "author",
     "ministry",
     "group",
@@ -167,6 +171,8 @@ pub const FIELDS: [&str; 12] = [
     "answer-before",
     "delay",
     "number",
+    "chamber",
+    "kind",
 ];
 
 /// The filters whose value `=` makes exact: the short text fields.

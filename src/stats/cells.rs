@@ -14,6 +14,7 @@ pub fn cells(table: &Table, lang: Lang) -> (Vec<String>, Vec<Vec<String>>) {
         GroupBy::Author => t.stats_author,
         GroupBy::Year => t.stats_year,
         GroupBy::Month => t.stats_month,
+        GroupBy::Chamber => t.stats_chamber,
     };
     let header = [
         group,

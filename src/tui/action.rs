@@ -49,6 +49,8 @@ pub enum Action {
     Stats,
     /// `x`: the records the list shows, to a CSV file.
     ExportList,
+    /// `o`: the record's public page in the browser.
+    OpenPage,
     /// A character typed into the search bar.
     #[serde(skip)]
     Input(char),

@@ -58,6 +58,11 @@ impl HeaderLine {
     }
 }
 
+/// The Journal officiel's edition: "JO Sénat", "JO AN", as printed.
+fn journal(record: &Record) -> String {
+    format!("JO {}", record.chamber.label())
+}
+
 /// A no-break space: "p. 787" and "84 days" stay on one row.
 const NBSP: char = '\u{a0}';
 
@@ -70,7 +75,8 @@ pub fn lines(record: &Record, part: PartKind, lang: Lang, today: NaiveDate) -> V
     match part {
         PartKind::Question => {
             let mut jo = format!(
-                "JO Sénat {}{}",
+                "{} {}{}",
+                journal(record),
                 lang.maybe_date(record.question.date),
                 page(record.question.page)
             );
@@ -89,6 +95,15 @@ pub fn lines(record: &Record, part: PartKind, lang: Lang, today: NaiveDate) -> V
             let mut reference = HeaderLine::new(jo, Kind::Plain);
             reference.reference = true;
             lines.push(reference);
+            if let Some(topic) = &record.topic {
+                lines.push(HeaderLine::new(
+                    fill(t.topic, &[&visible(topic)]),
+                    Kind::Dim,
+                ));
+            }
+            if record.question.in_session {
+                lines.push(HeaderLine::new(t.asked_in_session.to_owned(), Kind::Dim));
+            }
         }
         PartKind::Answer => {
             let mut reference = HeaderLine::new(String::new(), Kind::Plain);
@@ -97,7 +112,8 @@ pub fn lines(record: &Record, part: PartKind, lang: Lang, today: NaiveDate) -> V
                 Some(answer) => {
                     reference.push(
                         &format!(
-                            "JO Sénat {}{}",
+                            "{} {}{}",
+                            journal(record),
                             lang.maybe_date(answer.date),
                             page(answer.page)
                         ),

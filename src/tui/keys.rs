@@ -221,6 +221,7 @@ pub fn describe(action: Action, lang: Lang) -> &'static str {
         Action::Reverse => t.help_reverse,
         Action::Stats => t.help_stats,
         Action::ExportList => t.help_export_list,
+        Action::OpenPage => t.help_open_page,
         Action::Input(_) | Action::DeleteBack | Action::DeleteWord | Action::ClearInput => "",
     }
 }

@@ -101,8 +101,22 @@ fn tag(s: &str) -> Option<(&'static str, usize)> {
 
 /// The tags that end a paragraph, by name; others are inline.
 const BLOCKS: [&str; 16] = [
-    "p", "br", "div", "li", "ul", "ol", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6",
-    "blockquote", "hr",
+    "p",
+    "br",
+    "div",
+    "li",
+    "ul",
+    "ol",
+    "tr",
+    "table",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "hr",
 ];
 
 fn block_name(name: &str) -> &'static str {
@@ -140,14 +154,19 @@ mod tests {
     #[test]
     fn paragraphs_entities_and_stray_tags() {
         assert_eq!(
-            to_text("</p><p align=\"CENTER\"> POUVOIR D'ACHAT <a name=PG10></a> </p><br><strong>Mme\u{a0}la présidente. </strong>La parole est à Mme Bassire.<br><br><strong>Mme Bassire. </strong>Monsieur le ministre <i>(Applaudissements.)</i>"),
+            to_text(
+                "</p><p align=\"CENTER\"> POUVOIR D'ACHAT <a name=PG10></a> </p><br><strong>Mme\u{a0}la présidente. </strong>La parole est à Mme Bassire.<br><br><strong>Mme Bassire. </strong>Monsieur le ministre <i>(Applaudissements.)</i>"
+            ),
             "POUVOIR D'ACHAT\n\nMme\u{a0}la présidente. La parole est à Mme Bassire.\n\nMme Bassire. Monsieur le ministre (Applaudissements.)"
         );
         assert_eq!(
             to_text("la dénomination « <em>laboratory-grown diamond</em> ». Les réponses"),
             "la dénomination « laboratory-grown diamond ». Les réponses"
         );
-        assert_eq!(to_text("l&#8217;&eacute;t&eacute; &amp; 2&nbsp;%"), "l’été & 2\u{a0}%");
+        assert_eq!(
+            to_text("l&#8217;&eacute;t&eacute; &amp; 2&nbsp;%"),
+            "l’été & 2\u{a0}%"
+        );
         assert_eq!(to_text("a < b &unknown; c & d"), "a < b &unknown; c & d");
         assert_eq!(to_text("x<!-- note -->y\n\n  z"), "xy z");
         assert_eq!(to_text("<p>un</p>\n<p>deux</p>"), "un\n\ndeux");

@@ -72,7 +72,14 @@ pub fn author(text: &str) -> Named {
 mod tests {
     use super::*;
 
-    fn read(text: &str) -> (Option<String>, Option<String>, Option<String>, Option<String>) {
+    fn read(
+        text: &str,
+    ) -> (
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+    ) {
         let n = author(text);
         (n.civility, n.first_name, n.last_name, n.name)
     }
@@ -85,11 +92,21 @@ mod tests {
     fn openings_name_their_author() {
         assert_eq!(
             read("Mme Olivia Grégoire interroge M. le ministre"),
-            (some("Mme"), some("Olivia"), some("Grégoire"), some("Olivia Grégoire"))
+            (
+                some("Mme"),
+                some("Olivia"),
+                some("Grégoire"),
+                some("Olivia Grégoire")
+            )
         );
         assert_eq!(
             read("M. Jean-Paul Dupont attire l'attention de"),
-            (some("M."), some("Jean-Paul"), some("Dupont"), some("Jean-Paul Dupont"))
+            (
+                some("M."),
+                some("Jean-Paul"),
+                some("Dupont"),
+                some("Jean-Paul Dupont")
+            )
         );
         assert_eq!(
             read("Mme Marie-France de La Tour du Pin demande"),
@@ -102,11 +119,21 @@ mod tests {
         );
         assert_eq!(
             read("M.\u{a0}Xavier d'Albert interroge"),
-            (some("M."), some("Xavier"), some("d'Albert"), some("Xavier d'Albert"))
+            (
+                some("M."),
+                some("Xavier"),
+                some("d'Albert"),
+                some("Xavier d'Albert")
+            )
         );
         assert_eq!(
             read("Mme Marine Le\u{a0}Pen. Madame la Première ministre"),
-            (some("Mme"), some("Marine"), some("Le Pen"), some("Marine Le Pen"))
+            (
+                some("Mme"),
+                some("Marine"),
+                some("Le Pen"),
+                some("Marine Le Pen")
+            )
         );
         assert_eq!(read("La question de"), (None, None, None, None));
         assert_eq!(read(""), (None, None, None, None));

@@ -149,6 +149,8 @@ impl Index {
         let facts = &self.facts;
         match check {
             Check::Status(s) => keep(set, facts, wanted, |f| f.status == *s),
+            Check::Chamber(c) => keep(set, facts, wanted, |f| f.chamber == *c),
+            Check::Kind(k) => keep(set, facts, wanted, |f| f.kind == *k),
             Check::Late(l) => keep(set, facts, wanted, |f| f.late == Some(*l)),
             Check::After(d) => keep(set, facts, wanted, |f| f.date.is_some_and(|q| q > *d)),
             Check::Before(d) => keep(set, facts, wanted, |f| f.date.is_some_and(|q| q < *d)),

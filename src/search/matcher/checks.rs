@@ -7,7 +7,7 @@
 use chrono::NaiveDate;
 
 use super::Needle;
-use crate::model::{Record, Status, waited_days};
+use crate::model::{Chamber, Kind, Record, Status, waited_days};
 use crate::search::index::{Haystack, Region};
 use crate::search::query::{Comparison, Filter, significant};
 use crate::text::fold::{FoldOptions, fold_into, fold_str};
@@ -15,6 +15,8 @@ use crate::text::fold::{FoldOptions, fold_into, fold_str};
 #[derive(Debug, Clone)]
 pub(in crate::search) enum Check {
     Status(Status),
+    Chamber(Chamber),
+    Kind(Kind),
     Late(bool),
     After(NaiveDate),
     Before(NaiveDate),
@@ -69,6 +71,8 @@ impl Check {
         };
         Some(match filter {
             Filter::Status(s) => Check::Status(*s),
+            Filter::Chamber(c) => Check::Chamber(*c),
+            Filter::Kind(k) => Check::Kind(*k),
             Filter::Late(l) => Check::Late(*l),
             Filter::After(d) => Check::After(*d),
             Filter::Before(d) => Check::Before(*d),
@@ -110,6 +114,8 @@ impl Check {
     ) -> bool {
         match self {
             Check::Status(s) => haystack.status == *s,
+            Check::Chamber(c) => record.chamber == *c,
+            Check::Kind(k) => record.kind == *k,
             Check::Late(l) => haystack.late == Some(*l),
             Check::After(d) => haystack.date.is_some_and(|q| q > *d),
             Check::Before(d) => haystack.date.is_some_and(|q| q < *d),

@@ -29,6 +29,8 @@ pub enum Problem {
     EmptyValue(usize),
     Unbalanced,
     NoStatus(String),
+    NoChamber(String),
+    NoKind(String),
     BadLate(String),
     BadAnswered(String),
     /// `delay:` with a value that is no comparison of days (`>x`, `>`).
@@ -60,6 +62,10 @@ impl QueryError {
             ),
             Problem::Unbalanced => t.query_unbalanced.to_owned(),
             Problem::NoStatus(value) => fill(t.query_no_status, &[value, t.query_expects_status]),
+            Problem::NoChamber(value) => {
+                fill(t.query_no_chamber, &[value, t.query_expects_chamber])
+            }
+            Problem::NoKind(value) => fill(t.query_no_kind, &[value, t.query_expects_kind]),
             Problem::BadLate(value) => fill(t.query_bad_late, &[value, t.query_expects_yes_no]),
             Problem::BadAnswered(value) => {
                 fill(t.query_bad_answered, &[value, t.query_expects_yes_no])
@@ -88,6 +94,8 @@ fn expects(field: usize, lang: Lang) -> &'static str {
     let t = lang.t();
     match FIELDS[field] {
         "status" => t.query_expects_status,
+        "chamber" => t.query_expects_chamber,
+        "kind" => t.query_expects_kind,
         "late" | "answered" => t.query_expects_yes_no,
         "after" | "before" | "answer-after" | "answer-before" => t.query_expects_date,
         "delay" => t.query_expects_delay,

@@ -8,7 +8,7 @@
 use chrono::NaiveDate;
 
 use super::{FIELDS, Filter, Problem, Term};
-use crate::model::Status;
+use crate::model::{Chamber, Kind, Status};
 
 /// How `delay:` compares.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -89,6 +89,18 @@ pub(super) fn filter(
                 .into_iter()
                 .find(|s| s.as_str().eq_ignore_ascii_case(value))
                 .ok_or_else(|| at_start(Problem::NoStatus(value.to_owned())))?,
+        ),
+        "chamber" => Filter::Chamber(
+            Chamber::ALL
+                .into_iter()
+                .find(|c| c.as_str().eq_ignore_ascii_case(value))
+                .ok_or_else(|| at_start(Problem::NoChamber(value.to_owned())))?,
+        ),
+        "kind" => Filter::Kind(
+            Kind::ALL
+                .into_iter()
+                .find(|k| k.as_str().eq_ignore_ascii_case(value))
+                .ok_or_else(|| at_start(Problem::NoKind(value.to_owned())))?,
         ),
         "late" => {
             Filter::Late(yes_no(value).ok_or_else(|| at_start(Problem::BadLate(value.to_owned())))?)

@@ -14,6 +14,7 @@ use std::rc::Rc;
 use chrono::NaiveDate;
 use ratatui::layout::Rect;
 
+mod browse;
 mod export;
 mod loading;
 mod order;
@@ -25,6 +26,7 @@ pub use loading::AwaitingTexts;
 mod quote;
 mod search;
 
+pub use browse::Opener;
 pub use quote::Selection;
 pub use search::{Applied, Match, Message, Prompt, Target};
 
@@ -136,6 +138,8 @@ pub struct App {
     pub quotes_file: Option<PathBuf>,
     /// The clipboard ways, the native handle kept alive.
     pub clipboard: Clipboard,
+    /// How `o` opens a record's page.
+    pub opener: browse::Opener,
     /// Where OSC 52 sequences go: the terminal (a sink in tests).
     pub terminal_out: Box<dyn Write>,
     /// While files stream in, the listing rank of each record's file.
@@ -205,6 +209,7 @@ impl App {
             selection: None,
             quotes_file: crate::export::file::quotes_path(),
             clipboard: Clipboard::from_env(),
+            opener: browse::Opener::from_env(),
             terminal_out: Box::new(std::io::sink()),
             wraps: RefCell::new([None, None]),
             list_width: RefCell::new(None),
@@ -421,6 +426,7 @@ impl App {
             Action::Errors => self.open_overlay(Overlay::Errors),
             Action::Stats => self.open_overlay(Overlay::Stats),
             Action::ExportList => self.export_list(),
+            Action::OpenPage => self.open_page(),
             Action::Down => self.move_by(1),
             Action::Up => self.move_by(-1),
             Action::PageDown => self.move_by(self.page()),

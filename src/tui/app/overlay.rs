@@ -133,6 +133,10 @@ pub fn group_filter(by: GroupBy, group: &str) -> Option<String> {
             let after = NaiveDate::from_ymd_opt(year + 1, 1, 1)?;
             Some(format!("after:{before} before:{after}"))
         }
+        GroupBy::Chamber => crate::model::Chamber::ALL
+            .into_iter()
+            .find(|c| c.label() == group)
+            .map(|c| format!("chamber:{}", c.as_str())),
         GroupBy::Month => {
             let (year, month) = group.split_once('-')?;
             let first = NaiveDate::from_ymd_opt(year.parse().ok()?, month.parse().ok()?, 1)?;

@@ -66,7 +66,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
         );
         return;
     }
-    let columns = Columns::new(usize::from(inside.width), lang);
+    let columns = Columns::new(usize::from(inside.width), lang, mixed(&app.corpus.records));
     let rows: Vec<Line<'_>> = app
         .shown
         .iter()
@@ -91,6 +91,9 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
 /// when narrow; the ministry with what is left.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Columns {
+    /// The chamber, when both are loaded: "AN", "Sénat", or their
+    /// initials when narrow.
+    chamber: usize,
     author: usize,
     late: usize,
     ministry: usize,
@@ -102,9 +105,25 @@ const FIXED: usize = 2 + 11 + 2;
 const DELAY: usize = 8;
 /// The author's name, at most.
 const AUTHOR: usize = 16;
+/// "Sénat" and a space.
+const CHAMBER: usize = 6;
+
+/// Whether records of both chambers are loaded: the list then says
+/// which each is.
+pub fn mixed(records: &[Record]) -> bool {
+    records
+        .first()
+        .is_some_and(|first| records.iter().any(|r| r.chamber != first.chamber))
+}
 
 impl Columns {
-    fn new(width: usize, lang: Lang) -> Columns {
+    fn new(width: usize, lang: Lang, mixed: bool) -> Columns {
+        let chamber = match (mixed, width >= 60) {
+            (false, _) => 0,
+            (true, true) => CHAMBER,
+            (true, false) => 2,
+        };
+        let width = width.saturating_sub(chamber);
         let late_word = str_width(lang.t().list_late) + 1;
         let late = if width >= FIXED + 10 + late_word + DELAY + 8 {
             late_word
@@ -114,6 +133,7 @@ impl Columns {
         let author = width.saturating_sub(FIXED + late + DELAY).min(AUTHOR);
         let ministry = width.saturating_sub(FIXED + late + DELAY + author);
         Columns {
+            chamber,
             author,
             late,
             ministry: if ministry >= 6 { ministry } else { 0 },
@@ -122,8 +142,9 @@ impl Columns {
 
     /// The width these columns want to show every ministry whole, at most
     /// `ministry` columns of it.
-    fn wanted(lang: Lang, ministry: usize) -> usize {
-        FIXED + str_width(lang.t().list_late) + 1 + DELAY + AUTHOR + ministry
+    fn wanted(lang: Lang, ministry: usize, mixed: bool) -> usize {
+        let chamber = if mixed { CHAMBER } else { 0 };
+        FIXED + chamber + str_width(lang.t().list_late) + 1 + DELAY + AUTHOR + ministry
     }
 
     /// One row.
@@ -141,6 +162,18 @@ impl Columns {
             Span::raw(if selected { "▶ " } else { "  " }),
             Span::raw(format!("{} ", lang.maybe_date(record.question.date))),
         ];
+        if self.chamber > 0 {
+            let label = record.chamber.label();
+            let label = if self.chamber < CHAMBER {
+                &label[..1]
+            } else {
+                label
+            };
+            spans.push(Span::styled(
+                format!("{label:<w$}", w = self.chamber),
+                theme.dim(),
+            ));
+        }
         if self.author > 0 {
             let name = fit(&short_name(record), self.author - 1);
             spans.push(Span::raw(format!("{name:<w$} ", w = self.author - 1)));
@@ -185,7 +218,7 @@ pub fn wanted_width(records: &[Record], shown: &[usize], lang: Lang) -> usize {
         .max()
         .unwrap_or(0)
         .min(40);
-    Columns::wanted(lang, ministry) + 2
+    Columns::wanted(lang, ministry, mixed(records)) + 2
 }
 
 /// The days a record's answer took, or an awaiting question has waited

@@ -37,6 +37,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
         GroupBy::Author => t.stats_by_author,
         GroupBy::Year => t.stats_by_year,
         GroupBy::Month => t.stats_by_month,
+        GroupBy::Chamber => t.stats_by_chamber,
     };
     let count = lang.count(view.table.total.questions, t.records_one, t.records_many);
     let title = fill(t.stats_title, &[by, &count]);
