@@ -455,6 +455,32 @@ mod tests {
     }
 
     #[test]
+    fn an_archive_entry_streams_then_reloads_with_its_texts() {
+        let zip = PathBuf::from(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/an/zip/legislature.zip"
+        ));
+        let input = Input::Paths(vec![zip]);
+        let whole = Corpus::load(&input, today());
+        assert_eq!(whole.records.len(), 4);
+        let last = whole.records.last().unwrap();
+        assert!(last.source.ends_with("legislature.zip!/json/QANR5L17QE5268.json"));
+        let again = reload(&input, &last.source, today()).unwrap();
+        assert_eq!(again.records, vec![last.clone()]);
+        assert!(!again.records[0].question.text.is_empty());
+        let other = last.source.replace("QANR5L17QE5268", "none");
+        assert!(reload(&input, &other, today()).is_none());
+        // Streamed: without texts first, then with them.
+        let mut texts = None;
+        for progress in stream(input, today()) {
+            if let Progress::Texts(records) = progress {
+                texts = Some(records);
+            }
+        }
+        assert_eq!(texts, Some(whole.records));
+    }
+
+    #[test]
     fn a_missing_path_is_a_failed_file() {
         let corpus = Corpus::load(&Input::Paths(vec!["/nonexistent/x.txt".into()]), today());
         assert_eq!((corpus.files, corpus.failed_files), (1, 1));

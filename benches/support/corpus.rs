@@ -302,6 +302,16 @@ fn sentence(rng: &mut Rng, out: &mut String) {
     out.push_str(if rng.range(0, 9) == 0 { " ?" } else { "." });
 }
 
+/// [`text`], for other generators.
+pub fn text_into(rng: &mut Rng, bytes: usize, out: &mut String) {
+    text(rng, bytes, out);
+}
+
+/// [`sentence`], for other generators.
+pub fn sentence_into(rng: &mut Rng, out: &mut String) {
+    sentence(rng, out);
+}
+
 /// Paragraphs of about `bytes` bytes.
 fn text(rng: &mut Rng, bytes: usize, out: &mut String) {
     let start = out.len();

@@ -17,7 +17,7 @@ pub fn to_text(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
     let mut paragraph = String::new();
     let mut rest = html;
-    while let Some(at) = rest.find(['<', '&']) {
+    while let Some(at) = rest.bytes().position(|b| b == b'<' || b == b'&') {
         push_text(&mut paragraph, &rest[..at]);
         rest = &rest[at..];
         if rest.starts_with('&') {
@@ -45,16 +45,29 @@ pub fn to_text(html: &str) -> String {
 }
 
 /// Appends `text` to the paragraph, layout whitespace made one space.
+/// Runs between spaces are copied whole: the reader's load converts every
+/// text of a legislature.
 fn push_text(paragraph: &mut String, text: &str) {
-    for c in text.chars() {
-        if matches!(c, ' ' | '\t' | '\n' | '\r') {
-            if !paragraph.is_empty() && !paragraph.ends_with(' ') {
-                paragraph.push(' ');
-            }
-        } else {
-            paragraph.push(c);
+    let layout = |b: &u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r');
+    let bytes = text.as_bytes();
+    let (mut start, mut at) = (0, 0);
+    // Layout bytes are ASCII: never inside a character, so the slices
+    // between them are whole characters.
+    while at < bytes.len() {
+        if !layout(&bytes[at]) {
+            at += 1;
+            continue;
         }
+        paragraph.push_str(&text[start..at]);
+        if !paragraph.is_empty() && !paragraph.ends_with(' ') {
+            paragraph.push(' ');
+        }
+        while at < bytes.len() && layout(&bytes[at]) {
+            at += 1;
+        }
+        start = at;
     }
+    paragraph.push_str(&text[start..]);
 }
 
 fn end_paragraph(out: &mut String, paragraph: &mut String) {

@@ -329,3 +329,39 @@ fn detection_is_by_content() {
     assert!(is_json("[{}]"));
     assert!(!is_json("Question de M. DOSSUS Thomas"));
 }
+
+proptest::proptest! {
+    /// The openings `check` reads agree with serde's full decoding.
+    #[test]
+    fn prefixes_unescape_as_serde_does(s in "(\\PC|[\"\\\\\n\t\u{1}]|\u{1F600}|\u{e9}){0,80}", cut in 0usize..400) {
+        let literal = serde_json::to_string(&s).unwrap();
+        // As the Assemblée writes them: every character past ASCII escaped.
+        let mut ascii = String::new();
+        for c in literal.chars() {
+            if c.is_ascii() {
+                ascii.push(c);
+            } else {
+                let mut units = [0u16; 2];
+                for unit in c.encode_utf16(&mut units) {
+                    ascii.push_str(&format!("\\u{unit:04x}"));
+                }
+            }
+        }
+        for literal in [&literal, &ascii] {
+            proptest::prop_assert_eq!(&unescape_prefix(literal, usize::MAX), &s);
+            let prefix = unescape_prefix(literal, cut);
+            proptest::prop_assert!(s.starts_with(&prefix));
+            proptest::prop_assert!(prefix.len() >= cut.min(s.len()));
+        }
+    }
+}
+
+#[test]
+fn a_debate_names_its_member_without_being_decoded_whole() {
+    let text = fixture("real/QANR5L16QG10.json");
+    let dropped = parse("qg.json", &text, today(), Texts::Drop);
+    assert_eq!(
+        dropped.records[0].author.name.as_deref(),
+        Some("Nathalie Bassire")
+    );
+}
