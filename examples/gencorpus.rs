@@ -27,8 +27,16 @@ fn main() -> std::io::Result<()> {
     let (mut format, mut zip, mut rest) = (String::from("senat"), None, Vec::new());
     while let Some(arg) = args.next() {
         match arg.as_str() {
-            "--format" => format = args.next().unwrap_or_else(|| usage("--format needs a value")),
-            "--zip" => zip = Some(PathBuf::from(args.next().unwrap_or_else(|| usage("--zip needs a path")))),
+            "--format" => {
+                format = args
+                    .next()
+                    .unwrap_or_else(|| usage("--format needs a value"))
+            }
+            "--zip" => {
+                zip = Some(PathBuf::from(
+                    args.next().unwrap_or_else(|| usage("--zip needs a path")),
+                ))
+            }
             _ => rest.push(arg),
         }
     }
@@ -58,7 +66,10 @@ fn main() -> std::io::Result<()> {
             an::named(i)
         } else {
             let path = corpus::path(&root, i);
-            (path.file_name().unwrap().to_string_lossy().into_owned(), corpus::document(i))
+            (
+                path.file_name().unwrap().to_string_lossy().into_owned(),
+                corpus::document(i),
+            )
         };
         let mut path = corpus::path(&root, i);
         if an {
@@ -70,7 +81,9 @@ fn main() -> std::io::Result<()> {
         bytes += document.len();
         std::fs::write(&path, &document)?;
         if let Some(archive) = archive.as_mut() {
-            archive.start_file(name, options).map_err(std::io::Error::other)?;
+            archive
+                .start_file(name, options)
+                .map_err(std::io::Error::other)?;
             archive.write_all(document.as_bytes())?;
         }
     }

@@ -464,7 +464,10 @@ mod tests {
         let whole = Corpus::load(&input, today());
         assert_eq!(whole.records.len(), 4);
         let last = whole.records.last().unwrap();
-        assert!(last.source.ends_with("legislature.zip!/json/QANR5L17QE5268.json"));
+        assert!(
+            last.source
+                .ends_with("legislature.zip!/json/QANR5L17QE5268.json")
+        );
         let again = reload(&input, &last.source, today()).unwrap();
         assert_eq!(again.records, vec![last.clone()]);
         assert!(!again.records[0].question.text.is_empty());

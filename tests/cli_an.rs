@@ -43,7 +43,10 @@ fn a_zip_of_a_legislature_loads_like_its_files() {
     let zipped = parse(&[ZIP]);
     let files = parse(&["tests/an/real"]);
     assert_eq!(zipped.len(), 4);
-    let sources: Vec<&str> = zipped.iter().map(|r| r["source"].as_str().unwrap()).collect();
+    let sources: Vec<&str> = zipped
+        .iter()
+        .map(|r| r["source"].as_str().unwrap())
+        .collect();
     assert_eq!(
         sources,
         [
@@ -70,7 +73,10 @@ fn the_json_keys_are_those_the_readme_lists() {
     assert_eq!(record["chamber"], "an");
     assert_eq!(record["kind"], "written");
     assert_eq!(record["topic"], "commerce et artisanat");
-    assert_eq!(record["author"]["group_name"], "Ensemble pour la République");
+    assert_eq!(
+        record["author"]["group_name"],
+        "Ensemble pour la République"
+    );
     assert_eq!(record["author"]["ref"], "PA721764");
     assert_eq!(record["closure"]["code"], "REP_PUB");
     assert_eq!(record["answer"]["earlier"], serde_json::json!([]));
@@ -93,7 +99,14 @@ fn citations_name_the_assembly_s_journal() {
         ),
         "{out}"
     );
-    let (out, _, _) = run(&["quote", QE, "--match", "Soyez assurée", "--format", "markdown"]);
+    let (out, _, _) = run(&[
+        "quote",
+        QE,
+        "--match",
+        "Soyez assurée",
+        "--format",
+        "markdown",
+    ]);
     assert!(
         out.trim_end().ends_with(
             "> — Réponse du Ministère de l’économie, des finances et de la souveraineté \
@@ -142,7 +155,10 @@ fn chamber_and_kind_filter_a_mixed_corpus() {
     assert_eq!(out.lines().count(), 1, "{out}");
     let (_, err, status) = run(&["search", "-l", "chamber:ue", ZIP]);
     assert_eq!(status, 2);
-    assert!(err.contains("no chamber 'ue'; expected an (Assemblée nationale) or senat"), "{err}");
+    assert!(
+        err.contains("no chamber 'ue'; expected an (Assemblée nationale) or senat"),
+        "{err}"
+    );
     // Words inside escaped JSON texts are found, accents or not.
     assert_eq!(lines("ultramarins").len(), 1);
     assert_eq!(lines("reunion pauvrete").len(), 1);
@@ -223,5 +239,8 @@ fn documents_read_are_never_written() {
     run(&["check", ZIP]);
     run(&["search", "-l", "diamants", ZIP]);
     assert_eq!(std::fs::read(ZIP).unwrap(), before);
-    assert_eq!(std::fs::metadata(ZIP).unwrap().modified().unwrap(), modified);
+    assert_eq!(
+        std::fs::metadata(ZIP).unwrap().modified().unwrap(),
+        modified
+    );
 }

@@ -43,7 +43,10 @@ const MINISTRIES: &[(&str, &str)] = &[
         "Ministère de l’économie, des finances et de la souveraineté industrielle et numérique",
     ),
     ("Intérieur", "Ministère de l’intérieur"),
-    ("Santé et accès aux soins", "Ministère de la santé et de l’accès aux soins"),
+    (
+        "Santé et accès aux soins",
+        "Ministère de la santé et de l’accès aux soins",
+    ),
     ("Culture", "Ministère de la culture"),
     ("Travail et emploi", "Ministère du travail et de l’emploi"),
 ];
@@ -155,7 +158,9 @@ pub fn named(i: u64) -> (String, String) {
     };
     let answer = |rng: &mut Rng, date: &str| {
         let opening = if government {
-            format!("<strong>M. le président. </strong>La parole est à {civility} {name}.<br/><br/>")
+            format!(
+                "<strong>M. le président. </strong>La parole est à {civility} {name}.<br/><br/>"
+            )
         } else {
             String::new()
         };

@@ -9,6 +9,8 @@
 //! ([`RawValue`]) and decoded only when they are wanted: `check` never
 //! unescapes or converts a text.
 
+use std::borrow::Cow;
+
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
@@ -21,65 +23,73 @@ pub struct Document<'a> {
 
 #[derive(Debug, Deserialize)]
 pub struct Question<'a> {
-    pub uid: Option<Text>,
-    #[serde(rename = "type")]
-    pub kind: Option<Text>,
-    pub identifiant: Option<Identifiant>,
-    #[serde(rename = "indexationAN", alias = "INDEXATION_AN")]
-    pub indexation: Option<Indexation>,
-    pub auteur: Option<Auteur>,
-    #[serde(rename = "minInt")]
-    pub min_int: Option<Organe>,
-    #[serde(rename = "minAttribs")]
-    pub min_attribs: Option<MinAttribs>,
+    #[serde(borrow)]
+    pub uid: Option<Text<'a>>,
+    #[serde(rename = "type", borrow)]
+    pub kind: Option<Text<'a>>,
+    #[serde(borrow)]
+    pub identifiant: Option<Identifiant<'a>>,
+    #[serde(rename = "indexationAN", alias = "INDEXATION_AN", borrow)]
+    pub indexation: Option<Indexation<'a>>,
+    #[serde(borrow)]
+    pub auteur: Option<Auteur<'a>>,
+    #[serde(rename = "minInt", borrow)]
+    pub min_int: Option<Organe<'a>>,
+    #[serde(rename = "minAttribs", borrow)]
+    pub min_attribs: Option<MinAttribs<'a>>,
     #[serde(rename = "textesQuestion", borrow)]
     pub textes_question: Option<TextesQuestion<'a>>,
     #[serde(rename = "textesReponse", borrow)]
     pub textes_reponse: Option<TextesReponse<'a>>,
-    pub cloture: Option<Cloture>,
+    #[serde(borrow)]
+    pub cloture: Option<Cloture<'a>>,
 }
 
 /// A value the JSON gives as a string, or a number or a boolean all the
-/// same: kept as text (a null in a list is an empty one).
+/// same: kept as text (a null in a list is an empty one). Borrowed from the
+/// document when it has no escape, as most short values have not.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Text(pub String);
+pub struct Text<'a>(pub Cow<'a, str>);
 
-impl<'de> Deserialize<'de> for Text {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Text, D::Error> {
-        struct Visitor;
-        impl serde::de::Visitor<'_> for Visitor {
-            type Value = Text;
+impl<'de: 'a, 'a> Deserialize<'de> for Text<'a> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Text<'a>, D::Error> {
+        struct Visitor<'a>(std::marker::PhantomData<&'a ()>);
+        impl<'de: 'a, 'a> serde::de::Visitor<'de> for Visitor<'a> {
+            type Value = Text<'a>;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str("a string")
             }
-            fn visit_str<E>(self, v: &str) -> Result<Text, E> {
-                Ok(Text(v.to_owned()))
+            fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Text<'a>, E> {
+                Ok(Text(Cow::Borrowed(v)))
             }
-            fn visit_string<E>(self, v: String) -> Result<Text, E> {
-                Ok(Text(v))
+            fn visit_str<E>(self, v: &str) -> Result<Text<'a>, E> {
+                Ok(Text(Cow::Owned(v.to_owned())))
             }
-            fn visit_u64<E>(self, v: u64) -> Result<Text, E> {
-                Ok(Text(v.to_string()))
+            fn visit_string<E>(self, v: String) -> Result<Text<'a>, E> {
+                Ok(Text(Cow::Owned(v)))
             }
-            fn visit_i64<E>(self, v: i64) -> Result<Text, E> {
-                Ok(Text(v.to_string()))
+            fn visit_u64<E>(self, v: u64) -> Result<Text<'a>, E> {
+                Ok(Text(Cow::Owned(v.to_string())))
             }
-            fn visit_f64<E>(self, v: f64) -> Result<Text, E> {
-                Ok(Text(v.to_string()))
+            fn visit_i64<E>(self, v: i64) -> Result<Text<'a>, E> {
+                Ok(Text(Cow::Owned(v.to_string())))
             }
-            fn visit_bool<E>(self, v: bool) -> Result<Text, E> {
-                Ok(Text(v.to_string()))
+            fn visit_f64<E>(self, v: f64) -> Result<Text<'a>, E> {
+                Ok(Text(Cow::Owned(v.to_string())))
+            }
+            fn visit_bool<E>(self, v: bool) -> Result<Text<'a>, E> {
+                Ok(Text(Cow::Owned(v.to_string())))
             }
             // A null inside a list: an empty element.
-            fn visit_unit<E>(self) -> Result<Text, E> {
-                Ok(Text(String::new()))
+            fn visit_unit<E>(self) -> Result<Text<'a>, E> {
+                Ok(Text(Cow::Borrowed("")))
             }
         }
-        d.deserialize_any(Visitor)
+        d.deserialize_any(Visitor(std::marker::PhantomData))
     }
 }
 
-impl Text {
+impl Text<'_> {
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -137,52 +147,60 @@ impl<T> OneOrMany<T> {
 }
 
 #[derive(Debug, Deserialize)]
-pub struct Identifiant {
-    pub numero: Option<Text>,
-    pub legislature: Option<Text>,
+pub struct Identifiant<'a> {
+    #[serde(borrow)]
+    pub numero: Option<Text<'a>>,
+    #[serde(borrow)]
+    pub legislature: Option<Text<'a>>,
 }
 
 #[derive(Debug, Deserialize)]
-pub struct Indexation {
-    pub rubrique: Option<Text>,
-    #[serde(alias = "ANALYSE")]
-    pub analyses: Option<Analyses>,
+pub struct Indexation<'a> {
+    #[serde(borrow)]
+    pub rubrique: Option<Text<'a>>,
+    #[serde(alias = "ANALYSE", borrow)]
+    pub analyses: Option<Analyses<'a>>,
 }
 
 #[derive(Debug, Deserialize)]
-pub struct Analyses {
-    #[serde(alias = "ANA")]
-    pub analyse: Option<OneOrMany<Text>>,
+pub struct Analyses<'a> {
+    #[serde(alias = "ANA", borrow)]
+    pub analyse: Option<OneOrMany<Text<'a>>>,
 }
 
 #[derive(Debug, Deserialize)]
-pub struct Auteur {
-    pub identite: Option<Identite>,
-    pub groupe: Option<Organe>,
+pub struct Auteur<'a> {
+    #[serde(borrow)]
+    pub identite: Option<Identite<'a>>,
+    #[serde(borrow)]
+    pub groupe: Option<Organe<'a>>,
 }
 
 #[derive(Debug, Deserialize)]
-pub struct Identite {
-    #[serde(rename = "acteurRef")]
-    pub acteur_ref: Option<Text>,
+pub struct Identite<'a> {
+    #[serde(rename = "acteurRef", borrow)]
+    pub acteur_ref: Option<Text<'a>>,
 }
 
 /// A ministry or a group: its short and full names.
 #[derive(Debug, Deserialize)]
-pub struct Organe {
-    pub abrege: Option<Text>,
-    pub developpe: Option<Text>,
+pub struct Organe<'a> {
+    #[serde(borrow)]
+    pub abrege: Option<Text<'a>>,
+    #[serde(borrow)]
+    pub developpe: Option<Text<'a>>,
 }
 
 #[derive(Debug, Deserialize)]
-pub struct MinAttribs {
-    #[serde(rename = "minAttrib")]
-    pub min_attrib: Option<OneOrMany<MinAttrib>>,
+pub struct MinAttribs<'a> {
+    #[serde(rename = "minAttrib", borrow)]
+    pub min_attrib: Option<OneOrMany<MinAttrib<'a>>>,
 }
 
 #[derive(Debug, Deserialize)]
-pub struct MinAttrib {
-    pub denomination: Option<Organe>,
+pub struct MinAttrib<'a> {
+    #[serde(borrow)]
+    pub denomination: Option<Organe<'a>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -200,27 +218,27 @@ pub struct TextesReponse<'a> {
 /// A text and where the JO published it.
 #[derive(Debug, Deserialize)]
 pub struct Texte<'a> {
-    #[serde(rename = "infoJO")]
-    pub info_jo: Option<InfoJo>,
+    #[serde(rename = "infoJO", borrow)]
+    pub info_jo: Option<InfoJo<'a>>,
     /// Raw, decoded only when the text is kept.
     #[serde(borrow)]
     pub texte: Option<&'a RawValue>,
 }
 
 #[derive(Debug, Deserialize)]
-pub struct InfoJo {
-    #[serde(rename = "dateJO")]
-    pub date_jo: Option<Text>,
-    #[serde(rename = "pageJO")]
-    pub page_jo: Option<Text>,
+pub struct InfoJo<'a> {
+    #[serde(rename = "dateJO", borrow)]
+    pub date_jo: Option<Text<'a>>,
+    #[serde(rename = "pageJO", borrow)]
+    pub page_jo: Option<Text<'a>>,
 }
 
 #[derive(Debug, Deserialize)]
-pub struct Cloture {
-    #[serde(rename = "codeCloture")]
-    pub code: Option<Text>,
-    #[serde(rename = "libelleCloture")]
-    pub label: Option<Text>,
-    #[serde(rename = "infoJO")]
-    pub info_jo: Option<InfoJo>,
+pub struct Cloture<'a> {
+    #[serde(rename = "codeCloture", borrow)]
+    pub code: Option<Text<'a>>,
+    #[serde(rename = "libelleCloture", borrow)]
+    pub label: Option<Text<'a>>,
+    #[serde(rename = "infoJO", borrow)]
+    pub info_jo: Option<InfoJo<'a>>,
 }
