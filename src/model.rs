@@ -7,10 +7,10 @@
 //! rather than empty strings, so a script can tell "absent" from "empty".
 
 use chrono::{Months, NaiveDate};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// One question with its answer, as published in the Journal officiel.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Record {
     /// Unique within a load and stable across runs for the same files.
     pub id: String,
@@ -48,7 +48,7 @@ pub struct Record {
 }
 
 /// Who asked the question, as the header names them.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Author {
     /// "M." or "Mme".
     pub civility: Option<String>,
@@ -64,7 +64,7 @@ pub struct Author {
 }
 
 /// How a senator belongs to a group: the suffixes -A and -R of the header.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum GroupRelation {
     Member,
@@ -75,7 +75,7 @@ pub enum GroupRelation {
 }
 
 /// The question as published: its JO date and page, and its text.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Part {
     pub date: Option<NaiveDate>,
     pub page: Option<u32>,
@@ -98,7 +98,7 @@ impl Default for Part {
 }
 
 /// The minister's answer.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Answer {
     pub ministry: Option<String>,
     /// The JO date of the answer, from which delays are counted.
@@ -127,7 +127,7 @@ impl Default for Answer {
 }
 
 /// A correction published in a later JO, about the question or the answer.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Erratum {
     pub part: PartKind,
     /// The JO issue holding the correction; `None` when unreadable.
@@ -136,7 +136,7 @@ pub struct Erratum {
 }
 
 /// The two texts of a record.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum PartKind {
     Question,
@@ -199,7 +199,7 @@ pub fn ministry_name(ministry: &str) -> &str {
 }
 
 /// Where a question stands. Transfer to another ministry is orthogonal.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
     Answered,
