@@ -299,7 +299,8 @@ impl Frozen {
         self.item(Part::SequenceEnds, Part::SequenceData, doc)
     }
 
-    pub(super) fn docs(&self) -> usize {
+    /// How many records it covers.
+    pub fn docs(&self) -> usize {
         self.docs
     }
 }
