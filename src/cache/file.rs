@@ -136,7 +136,11 @@ pub fn open(path: &Path) -> Result<Mapped, Refusal> {
     let len = file.metadata().map_err(Refusal::Unreadable)?.len();
     let mut start = [0u8; 16];
     if file.read_exact(&mut start).is_err() {
-        return Err(if len >= 8 { Refusal::Damaged } else { Refusal::Foreign });
+        return Err(if len >= 8 {
+            Refusal::Damaged
+        } else {
+            Refusal::Foreign
+        });
     }
     if start[..8] != MAGIC {
         return Err(Refusal::Foreign);
@@ -152,7 +156,8 @@ pub fn open(path: &Path) -> Result<Mapped, Refusal> {
     let header_len = 16 + count * ENTRY;
     let mut header = vec![0u8; header_len + 8];
     header[..16].copy_from_slice(&start);
-    file.read_exact(&mut header[16..]).map_err(|_| Refusal::Damaged)?;
+    file.read_exact(&mut header[16..])
+        .map_err(|_| Refusal::Damaged)?;
     if u64_at(&header, header_len) != Some(xxh3_64(&header[..header_len])) {
         return Err(Refusal::Damaged);
     }
@@ -313,7 +318,9 @@ fn write_to(
     fill(&mut writer)?;
     writer.finish_section();
     if writer.sections.len() != sections {
-        return Err(io::Error::other("a cache writer gave another number of sections"));
+        return Err(io::Error::other(
+            "a cache writer gave another number of sections",
+        ));
     }
     let mut header = Vec::with_capacity(header_len);
     header.extend_from_slice(&MAGIC);

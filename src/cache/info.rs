@@ -18,7 +18,11 @@ pub fn info(lang: Lang, out: &mut dyn Write) -> io::Result<()> {
     let Some(dir) = dir() else {
         return writeln!(out, "{}", t.cache_none);
     };
-    writeln!(out, "{}", fill(t.cache_info_where, &[&dir.display().to_string()]))?;
+    writeln!(
+        out,
+        "{}",
+        fill(t.cache_info_where, &[&dir.display().to_string()])
+    )?;
     let files = cache_files(&dir);
     if files.is_empty() {
         return writeln!(out, "{}", t.cache_info_empty);
@@ -27,7 +31,10 @@ pub fn info(lang: Lang, out: &mut dyn Write) -> io::Result<()> {
     for path in &files {
         let size = std::fs::metadata(path).map_or(0, |m| m.len());
         total += size;
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         match file::open(path) {
             Ok(mapped) => {
                 let meta: Option<Meta> = postcard::from_bytes(mapped.bytes(META)).ok();
@@ -45,21 +52,33 @@ pub fn info(lang: Lang, out: &mut dyn Write) -> io::Result<()> {
                     "{}",
                     fill(
                         t.cache_info_entry,
-                        &[&paths, &bytes(size), &lang.number(files), &lang.number(records), &age]
+                        &[
+                            &paths,
+                            &bytes(size),
+                            &lang.number(files),
+                            &lang.number(records),
+                            &age
+                        ]
                     )
                 )?;
             }
             Err(why) => writeln!(
                 out,
                 "{}",
-                fill(t.cache_info_bad, &[&name, &bytes(size), &refusal(&why, lang)])
+                fill(
+                    t.cache_info_bad,
+                    &[&name, &bytes(size), &refusal(&why, lang)]
+                )
             )?,
         }
     }
     writeln!(
         out,
         "{}",
-        fill(t.cache_info_total, &[&bytes(total), &lang.number(files.len())])
+        fill(
+            t.cache_info_total,
+            &[&bytes(total), &lang.number(files.len())]
+        )
     )
 }
 
@@ -79,7 +98,10 @@ pub fn clear(lang: Lang, out: &mut dyn Write) -> io::Result<()> {
         for entry in entries.flatten() {
             let name = entry.file_name();
             let name = name.to_string_lossy();
-            if [".idx", ".lock", ".tmp"].iter().any(|end| name.ends_with(end)) {
+            if [".idx", ".lock", ".tmp"]
+                .iter()
+                .any(|end| name.ends_with(end))
+            {
                 size += entry.metadata().map_or(0, |m| m.len());
                 std::fs::remove_file(entry.path())?;
                 removed += 1;

@@ -129,9 +129,10 @@ impl Notice {
         let t = lang.t();
         match self {
             Notice::Rebuilt(why) => fill(t.cache_rebuilt, &[&refusal(why, lang)]),
-            Notice::Unwritable(dir, e) => {
-                fill(t.cache_unwritable, &[&dir.display().to_string(), &e.to_string()])
-            }
+            Notice::Unwritable(dir, e) => fill(
+                t.cache_unwritable,
+                &[&dir.display().to_string(), &e.to_string()],
+            ),
             Notice::Reread(n) => lang.count(*n, t.cache_reread_one, t.cache_reread_many),
         }
     }

@@ -29,6 +29,10 @@ use crate::search::inverted::{Frozen, Owner, Source};
 pub struct Opened {
     /// The records without their texts, the diagnostics, the counts.
     pub corpus: Corpus,
+    /// The problems met listing the paths (in `corpus` too, first).
+    pub problems: Vec<load::Diagnostic>,
+    /// The files listed, in order.
+    pub listed: Vec<PathBuf>,
     pub index: Index,
     /// Files parsed again (changed or new since the cache).
     pub reread: usize,
@@ -132,7 +136,7 @@ pub fn open(cache: &Cache, today: NaiveDate) -> Result<Opened, Refusal> {
         .collect();
 
     let mut corpus = Corpus::default();
-    corpus.add_problems(problems);
+    corpus.add_problems(problems.clone());
     let mut base_positions = vec![u32::MAX; total];
     let (mut fresh, mut fresh_positions) = (Vec::new(), Vec::new());
     let mut reread = 0;
@@ -186,6 +190,8 @@ pub fn open(cache: &Cache, today: NaiveDate) -> Result<Opened, Refusal> {
     });
     Ok(Opened {
         corpus,
+        problems,
+        listed,
         index,
         reread,
         update,
