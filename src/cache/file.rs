@@ -130,7 +130,14 @@ fn u64_at(bytes: &[u8], at: usize) -> Option<u64> {
 pub fn open(path: &Path) -> Result<Mapped, Refusal> {
     let mut file = match File::open(path) {
         Ok(file) => file,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Err(Refusal::Missing),
+        Err(e)
+            if matches!(
+                e.kind(),
+                io::ErrorKind::NotFound | io::ErrorKind::NotADirectory
+            ) =>
+        {
+            return Err(Refusal::Missing);
+        }
         Err(e) => return Err(Refusal::Unreadable(e)),
     };
     let len = file.metadata().map_err(Refusal::Unreadable)?.len();

@@ -87,3 +87,38 @@ pub fn write(cache: &Cache, files: &[FilePart], index: &Index) -> io::Result<Wri
         index.write(sink)
     })
 }
+
+/// Builds and writes the cache of `cache.paths` in one go, without a
+/// reader: every file stamped then parsed, the index built, the file
+/// written. For tests and tools; the reader writes its cache from the
+/// index it builds anyway.
+///
+/// # Errors
+/// The cache folder could not be written.
+pub fn build(cache: &Cache, today: chrono::NaiveDate) -> io::Result<Written> {
+    use rayon::prelude::*;
+    let mut listed = Vec::new();
+    let _ = crate::load::walk(&cache.paths, &mut |path| {
+        listed.push(path);
+        true
+    });
+    let loaded: Vec<(Vec<Record>, FilePart)> = listed
+        .par_iter()
+        .map(|path| {
+            let stamp = super::Stamp::of(path);
+            let mut file =
+                crate::load::load_file_if(path, today, &|_| true, crate::load::Texts::Keep);
+            let records = encode(&mut file.records);
+            let entry = FileEntry {
+                source: crate::load::source::source(path),
+                stamp,
+                records: u32::try_from(file.records.len()).unwrap_or(u32::MAX),
+                diagnostics: file.diagnostics,
+            };
+            (file.records, FilePart { entry, records })
+        })
+        .collect();
+    let (files, parts): (Vec<Vec<Record>>, Vec<FilePart>) = loaded.into_iter().unzip();
+    let records: Vec<Record> = files.into_iter().flatten().collect();
+    write(cache, &parts, &Index::build(&records))
+}
