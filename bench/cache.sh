@@ -27,7 +27,8 @@ fi
 bytes=$(du -sb --exclude='.complete-*' "$dir" | cut -f1)
 mid() { sort -n | awk 'NF {a[++n]=$1} END {print a[int((n+1)/2)]}'; }
 ratio() { python3 -c "print(f'{$1/$2:.2f}')"; }
-total=$(python3 -c "print(f'{$count:,}'.replace(',', ' '))")
+# LC_ALL=C: English numbers, 100,000.
+total=$(python3 -c "print(f'{$count:,}')")
 tm="tmux -L reponses-bench"
 
 # First opens, in-process: without a cache (today's load), and with the
