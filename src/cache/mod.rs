@@ -149,16 +149,3 @@ pub fn refusal(why: &Refusal, lang: Lang) -> String {
         Refusal::Unreadable(e) => fill(t.cache_unreadable, &[&e.to_string()]),
     }
 }
-
-/// Whether `dir` (or the first of its ancestors that exists) can be
-/// written to, for the notice of a read-only cache folder.
-pub fn writable(dir: &Path) -> bool {
-    let mut at = Some(dir);
-    while let Some(path) = at {
-        if let Ok(meta) = std::fs::metadata(path) {
-            return !meta.permissions().readonly();
-        }
-        at = path.parent();
-    }
-    false
-}
