@@ -12,9 +12,12 @@ use std::sync::{Arc, mpsc};
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
+use crate::cache::write::{FilePart, encode};
+use crate::cache::{self, Cache, FileEntry, Notice, Refusal, Stamp};
 use crate::load::archive::{Archive, Entry};
 use crate::load::{self, Diagnostic, Found, Loaded, Severity, Texts};
 use crate::model::Record;
+use crate::search::Index;
 
 /// Where the documents come from.
 #[derive(Debug, Clone)]
@@ -156,6 +159,49 @@ fn list(input: &Input, job: &mut dyn FnMut(Job) -> bool) -> (usize, Vec<Diagnost
     (count, problems)
 }
 
+/// What a cache keeps apart and stamps: a file, or an entry of an archive
+/// (stamped by its archive, which is the file that changes).
+#[derive(Debug, Clone)]
+pub struct Unit {
+    /// The source its records and diagnostics name.
+    pub source: String,
+    /// The file it is read from: the archive, for an entry.
+    pub path: PathBuf,
+    job: Job,
+}
+
+impl Unit {
+    /// Its records and diagnostics.
+    pub fn load(&self, today: NaiveDate, texts: Texts<'_>) -> Loaded {
+        self.job.load_if(today, &|_| true, texts)
+    }
+}
+
+impl Job {
+    /// The source its records name and the file it is read from; `None`
+    /// for a seed, which is in the binary.
+    fn unit(&self) -> Option<(String, PathBuf)> {
+        match self {
+            Job::File(path) => Some((load::source::source(path), path.clone())),
+            Job::Embedded(..) => None,
+            Job::Entry(archive, _, source) => Some((source.clone(), archive.path().to_owned())),
+        }
+    }
+}
+
+/// The units of `paths`, in listing order, and the problems met listing
+/// them (an archive that cannot be read among them).
+pub fn units(paths: &[PathBuf]) -> (Vec<Unit>, Vec<Diagnostic>) {
+    let mut units = Vec::new();
+    let (_, problems) = list(&Input::Paths(paths.to_vec()), &mut |job| {
+        if let Some((source, path)) = job.unit() {
+            units.push(Unit { source, path, job });
+        }
+        true
+    });
+    (units, problems)
+}
+
 /// [`list`], each file sent to `jobs` with its rank in the listing (from
 /// 1), until nobody receives.
 fn list_ranked(input: &Input, jobs: &mpsc::Sender<(usize, Job)>) -> (usize, Vec<Diagnostic>) {
@@ -251,6 +297,33 @@ pub enum Progress {
     /// The records again, with their texts, in file order (rank, then
     /// line): see [`stream`].
     Texts(Vec<Record>),
+    /// Instead of all the above, the corpus from its cache ([`open`]):
+    /// every record, without its texts (read when wanted), and its index.
+    Cached(Box<Cached>),
+    /// Before [`Progress::Texts`], when a cache is to be written: the
+    /// index, once built over the records of `Texts`, goes to `index`.
+    CacheWanted(CacheHandle),
+    /// A notice about the cache (one that could not be used).
+    Notice(Notice),
+}
+
+/// A corpus taken from its cache.
+#[derive(Debug)]
+pub struct Cached {
+    pub corpus: Corpus,
+    pub index: Index,
+    /// What to say about the cache now.
+    pub notices: Vec<Notice>,
+    /// What to say later (the cache written again could not be).
+    pub later: mpsc::Receiver<Notice>,
+}
+
+/// Where a reader sends its index for the cache to be written, and hears
+/// how that went.
+#[derive(Debug)]
+pub struct CacheHandle {
+    pub index: Option<mpsc::Sender<Index>>,
+    pub notices: mpsc::Receiver<Notice>,
 }
 
 /// How many loaded files [`stream`] sends at once.
@@ -271,8 +344,88 @@ pub const BATCH: usize = 64;
 /// first ([`crate::tui::app::AwaitingTexts`]).
 pub fn stream(input: Input, today: NaiveDate) -> mpsc::Receiver<Progress> {
     let (sender, receiver) = mpsc::channel();
-    std::thread::spawn(move || background(|| load_twice(input, today, &sender)));
+    std::thread::spawn(move || background(|| load_twice(input, today, &sender, false)));
     receiver
+}
+
+/// What a first open gives for its cache: the files' parts, where the
+/// reader's index comes, where to tell it how writing went.
+type ForCache = (Vec<FilePart>, mpsc::Receiver<Index>, mpsc::Sender<Notice>);
+
+/// [`stream`], from the cache of `input`'s paths when there is one
+/// ([`crate::cache`]): its records and index come at once in
+/// [`Progress::Cached`], files changed since read again. Without a
+/// usable cache, the files are loaded as [`stream`] does, and the cache
+/// is written once the reader has built the index
+/// ([`Progress::CacheWanted`]). `cache` is `None` for `--no-cache` (or
+/// without a cache folder); the bundled seeds are never cached.
+pub fn open(input: Input, today: NaiveDate, cache: Option<Cache>) -> mpsc::Receiver<Progress> {
+    let cache = cache.filter(|_| matches!(input, Input::Paths(_)));
+    let Some(cache) = cache else {
+        return stream(input, today);
+    };
+    let (sender, receiver) = mpsc::channel();
+    std::thread::spawn(move || {
+        match background(|| cache::open(&cache, today)) {
+            Ok(opened) => {
+                let (tell, later) = mpsc::channel();
+                let notices = (opened.reread > 0)
+                    .then_some(Notice::Reread(opened.reread))
+                    .into_iter()
+                    .collect();
+                let shared = opened.update.as_ref().map(|_| opened.index.share());
+                let cached = Cached {
+                    corpus: opened.corpus,
+                    index: opened.index,
+                    notices,
+                    later,
+                };
+                if sender.send(Progress::Cached(Box::new(cached))).is_err() {
+                    return;
+                }
+                if let (Some(update), Some(index)) = (opened.update, shared) {
+                    report(&cache, update.write(&cache, &index), &tell);
+                }
+                return;
+            }
+            Err(Refusal::Missing) => {}
+            Err(why) => {
+                let _ = sender.send(Progress::Notice(Notice::Rebuilt(why)));
+            }
+        }
+        let Some((parts, index, tell)) = background(|| load_twice(input, today, &sender, true))
+        else {
+            return;
+        };
+        // The reader sends its index once built; gone before, no cache.
+        if let Ok(index) = index.recv() {
+            report(&cache, cache::write::write(&cache, &parts, &index), &tell);
+        }
+    });
+    receiver
+}
+
+/// The corpus of `input` from its cache, for a command: `None` when
+/// `use_cache` is off, for the seeds, or when there is no usable cache
+/// (a command neither writes nor rebuilds one: the reader does).
+pub fn cached(input: &Input, today: NaiveDate, use_cache: bool) -> Option<cache::Opened> {
+    let Input::Paths(paths) = input else {
+        return None;
+    };
+    let cache = Cache::for_paths(paths).filter(|_| use_cache)?;
+    cache::open(&cache, today).ok()
+}
+
+/// Tells the reader when a cache could not be written.
+fn report(
+    cache: &Cache,
+    written: std::io::Result<cache::file::Written>,
+    tell: &mpsc::Sender<Notice>,
+) {
+    if let Err(e) = written {
+        let dir = cache.path.parent().map(Into::into).unwrap_or_default();
+        let _ = tell.send(Notice::Unwritable(dir, e));
+    }
 }
 
 /// Runs `work` on the threads of the reader's background work (loading,
@@ -296,11 +449,19 @@ pub fn background<T: Send>(work: impl FnOnce() -> T + Send) -> T {
     }
 }
 
-/// [`stream`]'s work, on the thread and pool it is given.
-fn load_twice(input: Input, today: NaiveDate, sender: &mpsc::Sender<Progress>) {
+/// [`stream`]'s work, on the thread and pool it is given. With `cached`,
+/// the second pass loads every file (those without records too), each
+/// stamped before it is read, and gives what a cache is written from.
+fn load_twice(
+    input: Input,
+    today: NaiveDate,
+    sender: &mpsc::Sender<Progress>,
+    cached: bool,
+) -> Option<ForCache> {
     let (jobs, queue) = mpsc::channel();
     let lister = sender.clone();
-    // The files that had records, to load again with their texts.
+    // The files that had records, to load again with their texts (with a
+    // cache to write, every file).
     let with_records = std::sync::Mutex::new(Vec::new());
     let gone = AtomicBool::new(false);
     std::thread::scope(|scope| {
@@ -326,7 +487,7 @@ fn load_twice(input: Input, today: NaiveDate, sender: &mpsc::Sender<Progress>) {
             .filter(|_| !gone.load(Ordering::Relaxed))
             .map(|(rank, job): (usize, Job)| {
                 let file = job.load_if(today, &|_| true, Texts::Drop);
-                if !file.records.is_empty() {
+                if cached || !file.records.is_empty() {
                     with_records
                         .lock()
                         .unwrap_or_else(|e| e.into_inner())
@@ -346,15 +507,51 @@ fn load_twice(input: Input, today: NaiveDate, sender: &mpsc::Sender<Progress>) {
             .for_each(send);
     });
     if sender.send(Progress::Done).is_err() || gone.load(Ordering::Relaxed) {
-        return;
+        return None;
     }
     let mut jobs = with_records.into_inner().unwrap_or_else(|e| e.into_inner());
     jobs.sort_unstable_by_key(|&(rank, _)| rank);
-    let records: Vec<Record> = jobs
+    if !cached {
+        let records: Vec<Record> = jobs
+            .par_iter()
+            .flat_map_iter(|(_, job)| job.load(today).records)
+            .collect();
+        let _ = sender.send(Progress::Texts(records));
+        return None;
+    }
+    let (files, parts): (Vec<Vec<Record>>, Vec<FilePart>) = jobs
         .par_iter()
-        .flat_map_iter(|(_, job)| job.load(today).records)
-        .collect();
+        .map(|(_, job)| {
+            let (source, stamp) = match job.unit() {
+                Some((source, path)) => (source, Stamp::of(&path)),
+                None => match job {
+                    Job::Embedded(source, _) => (source.clone(), None),
+                    _ => (String::new(), None),
+                },
+            };
+            let mut file = job.load(today);
+            let records = encode(&mut file.records);
+            let entry = FileEntry {
+                source,
+                stamp,
+                records: u32::try_from(file.records.len()).unwrap_or(u32::MAX),
+                diagnostics: file.diagnostics,
+            };
+            (file.records, FilePart { entry, records })
+        })
+        .unzip();
+    let (index, wanted) = mpsc::channel();
+    let (tell, notices) = mpsc::channel();
+    let handle = CacheHandle {
+        index: Some(index),
+        notices,
+    };
+    if sender.send(Progress::CacheWanted(handle)).is_err() {
+        return None;
+    }
+    let records: Vec<Record> = files.into_iter().flatten().collect();
     let _ = sender.send(Progress::Texts(records));
+    Some((parts, wanted, tell))
 }
 
 /// Loads again, with its texts, the file `source` of `input` came from: for
@@ -377,6 +574,16 @@ pub fn reload(input: &Input, source: &str, today: NaiveDate) -> Option<Loaded> {
         },
     };
     Some(job.load(today))
+}
+
+/// `record` with its texts, read again from its file (the one function
+/// that knows where a record's texts are: see [`reload`]); `None` when
+/// the file is gone or no longer holds it.
+pub fn with_texts(input: &Input, record: &Record, today: NaiveDate) -> Option<Record> {
+    reload(input, &record.source, today)?
+        .records
+        .into_iter()
+        .find(|r| r.line == record.line && r.id == record.id)
 }
 
 #[cfg(test)]
@@ -414,6 +621,7 @@ mod tests {
                     assert!(done, "texts come after every file is listed");
                     texts = Some(records);
                 }
+                other => panic!("no cache without one asked for: {other:?}"),
             }
         }
         let whole = Corpus::load(&Input::Seeds, today()).records;

@@ -6,6 +6,7 @@
 //! [`text`] holds the pure text logic the reader needs, and [`tui`] draws
 //! them. Only `tui` knows about terminals.
 
+pub mod cache;
 pub mod cli;
 pub mod corpus;
 pub mod export;

@@ -14,7 +14,11 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let today = chrono::Local::now().date_naive();
     let lang = cli.lang.unwrap_or_else(Lang::from_env);
-    let run = cli::Run { today, lang };
+    let run = cli::Run {
+        today,
+        lang,
+        cache: !cli.no_cache,
+    };
     let result = match cli.command {
         Some(Command::Parse { json: _, paths }) => {
             with_stdout(|out| cli::parse(&Input::from_paths(paths), run, out, &mut stderr()))
@@ -39,7 +43,7 @@ fn main() -> ExitCode {
             };
             with_stdout(|out| {
                 let input = Input::from_paths(paths);
-                cli::search(&query, &input, today, options, out, &mut stderr())
+                cli::search(&query, &input, run, options, out, &mut stderr())
             })
         }
         Some(Command::Stats {
@@ -67,6 +71,13 @@ fn main() -> ExitCode {
             let format = format.into();
             cli::quote(&text, sentences, format, &input, run, out, &mut stderr())
         }),
+        Some(Command::Cache { action }) => with_stdout(|out| {
+            match action {
+                cli::CacheAction::Info => reponses::cache::info::info(lang, out)?,
+                cli::CacheAction::Clear => reponses::cache::info::clear(lang, out)?,
+            }
+            Ok(Outcome::Success)
+        }),
         None => {
             let terminal = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
             if let Some(refusal) = cli::reader::refuse(&cli.paths, terminal, lang) {
@@ -90,7 +101,7 @@ fn main() -> ExitCode {
 
 /// The reader, until the user quits or a signal ends it.
 fn reader(input: Input, run: cli::Run) -> anyhow::Result<Outcome> {
-    match reponses::tui::run(input, run.today, run.lang) {
+    match reponses::tui::run(input, run.today, run.lang, run.cache) {
         Ok(reponses::tui::Exit::Quit) => Ok(Outcome::Success),
         // The shell's convention for a process ended by a signal.
         Ok(reponses::tui::Exit::Signal(n)) => {

@@ -7,10 +7,10 @@
 //! rather than empty strings, so a script can tell "absent" from "empty".
 
 use chrono::{Months, NaiveDate};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// One question with its answer, as published in the Journal officiel.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Record {
     /// Unique within a load and stable across runs for the same files.
     pub id: String,
@@ -90,7 +90,7 @@ impl Default for Record {
 }
 
 /// Who asked the question, as the header names them.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Author {
     /// "M." or "Mme".
     pub civility: Option<String>,
@@ -112,7 +112,7 @@ pub struct Author {
 }
 
 /// How a senator belongs to a group: the suffixes -A and -R of the header.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum GroupRelation {
     Member,
@@ -123,7 +123,7 @@ pub enum GroupRelation {
 }
 
 /// The question as published: its JO date and page, and its text.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Part {
     pub date: Option<NaiveDate>,
     pub page: Option<u32>,
@@ -150,7 +150,7 @@ impl Default for Part {
 }
 
 /// The minister's answer.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Answer {
     pub ministry: Option<String>,
     /// The JO date of the answer, from which delays are counted.
@@ -169,7 +169,7 @@ pub struct Answer {
 }
 
 /// An answer a later one replaced.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EarlierAnswer {
     pub date: Option<NaiveDate>,
     pub page: Option<u32>,
@@ -177,7 +177,7 @@ pub struct EarlierAnswer {
 }
 
 /// Which assembly.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Chamber {
     #[default]
@@ -208,7 +208,7 @@ impl Chamber {
 }
 
 /// What kind of question.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     /// A written question (QE).
@@ -235,7 +235,7 @@ impl Kind {
 
 /// How the Assemblée closed a question: its code ("REP_PUB") and label
 /// ("Réponse publiée").
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Closure {
     pub code: Option<String>,
     pub label: Option<String>,
@@ -256,7 +256,7 @@ impl Default for Answer {
 }
 
 /// A correction published in a later JO, about the question or the answer.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Erratum {
     pub part: PartKind,
     /// The JO issue holding the correction; `None` when unreadable.
@@ -265,7 +265,7 @@ pub struct Erratum {
 }
 
 /// The two texts of a record.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum PartKind {
     Question,
@@ -328,7 +328,7 @@ pub fn ministry_name(ministry: &str) -> &str {
 }
 
 /// Where a question stands. Transfer to another ministry is orthogonal.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
     Answered,

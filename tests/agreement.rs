@@ -252,7 +252,12 @@ fn search(query: &str, dir: &std::path::Path, files_with_matches: bool) -> Vec<S
         ..SearchOptions::default()
     };
     let input = Input::Paths(vec![dir.to_path_buf()]);
-    cli::search(query, &input, today(), options, &mut out, &mut err).unwrap();
+    let run = cli::Run {
+        today: today(),
+        lang: Default::default(),
+        cache: false,
+    };
+    cli::search(query, &input, run, options, &mut out, &mut err).unwrap();
     assert!(err.is_empty(), "{}", String::from_utf8_lossy(&err));
     String::from_utf8(out)
         .unwrap()

@@ -11,6 +11,10 @@ use serde_json::{Value, json};
 
 fn reponses() -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_reponses"));
+    command.env(
+        "XDG_CACHE_HOME",
+        concat!(env!("CARGO_TARGET_TMPDIR"), "/xdg-cache"),
+    );
     // English, whatever the machine's locale: the expected texts are.
     command.env("LC_ALL", "C");
     command

@@ -22,6 +22,10 @@ const TRESORERIES: &str = "tests/search-fixtures/docs/tresoreries.txt:3";
 
 fn reponses() -> Command {
     let mut cmd = cargo_bin_cmd!("reponses");
+    cmd.env(
+        "XDG_CACHE_HOME",
+        concat!(env!("CARGO_TARGET_TMPDIR"), "/xdg-cache"),
+    );
     cmd.env("LC_ALL", "C");
     cmd.env_remove("NO_COLOR");
     cmd

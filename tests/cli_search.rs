@@ -15,6 +15,10 @@ const DOSSUS_INTERIEUR: &str = "Thomas Dossus — Ministère de l'intérieur et 
 
 fn reponses() -> Command {
     let mut cmd = cargo_bin_cmd!("reponses");
+    cmd.env(
+        "XDG_CACHE_HOME",
+        concat!(env!("CARGO_TARGET_TMPDIR"), "/xdg-cache"),
+    );
     // English, whatever the machine's locale: the expected texts are.
     cmd.env("LC_ALL", "C");
     cmd.env_remove("NO_COLOR");
@@ -236,6 +240,10 @@ fn on_a_terminal(no_color: Option<&str>) -> String {
     };
     let pty = native_pty_system().openpty(size).unwrap();
     let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_reponses"));
+    cmd.env(
+        "XDG_CACHE_HOME",
+        concat!(env!("CARGO_TARGET_TMPDIR"), "/xdg-cache"),
+    );
     cmd.args(["search", "1978"]);
     cmd.env("LC_ALL", "C");
     cmd.cwd(env!("CARGO_MANIFEST_DIR"));

@@ -219,7 +219,11 @@ fn inside_tmux_y_fills_the_tmux_buffer() {
         .env_remove("DISPLAY")
         .env_remove("WAYLAND_DISPLAY")
         .env("TERM", "xterm-256color")
-        .env("XDG_DATA_HOME", data.path()))
+        .env("XDG_DATA_HOME", data.path())
+        .env(
+            "XDG_CACHE_HOME",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/xdg-cache"),
+        ))
     .expect("tmux new-session answers");
     assert!(started.status.success(), "tmux new-session: {started:?}");
 

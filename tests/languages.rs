@@ -226,6 +226,10 @@ fn the_languages_are_told_apart() {
 fn check_speaks_the_language_asked_for() {
     let output = |lang: &str| {
         let out = std::process::Command::new(env!("CARGO_BIN_EXE_reponses"))
+            .env(
+                "XDG_CACHE_HOME",
+                concat!(env!("CARGO_TARGET_TMPDIR"), "/xdg-cache"),
+            )
             .args(["--lang", lang, "check", "tests/fixtures"])
             .current_dir(env!("CARGO_MANIFEST_DIR"))
             .output()
@@ -251,6 +255,10 @@ fn check_speaks_the_language_asked_for() {
     assert!(fr.contains("fichiers vérifiés"), "{fr}");
     // And from the locale when not asked.
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_reponses"))
+        .env(
+            "XDG_CACHE_HOME",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/xdg-cache"),
+        )
         .args(["check", "tests/fixtures/broken/empty.txt"])
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")

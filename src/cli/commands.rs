@@ -39,13 +39,21 @@ pub fn parse(
 /// threads: checking 100,000 files holds their diagnostics only.
 pub fn check(input: &Input, run: Run, out: &mut dyn Write) -> io::Result<Outcome> {
     let (lang, t) = (run.lang, run.lang.t());
-    let (problems, files) = corpus::scan(input, run.today, &|_| true, Texts::Drop, |mut file| {
-        let records = file.records.len();
-        file.records = Vec::new();
-        (records, file)
-    });
-    let records = files.iter().map(|(count, _)| count).sum::<usize>();
-    let corpus = Corpus::from_files(problems, files.into_iter().map(|(_, file)| file));
+    // With a cache, only the files changed since are parsed.
+    let (records, corpus) = match corpus::cached(input, run.today, run.cache) {
+        Some(opened) => (opened.corpus.records.len(), opened.corpus),
+        None => {
+            let (problems, files) =
+                corpus::scan(input, run.today, &|_| true, Texts::Drop, |mut file| {
+                    let records = file.records.len();
+                    file.records = Vec::new();
+                    (records, file)
+                });
+            let records = files.iter().map(|(count, _)| count).sum::<usize>();
+            let corpus = Corpus::from_files(problems, files.into_iter().map(|(_, file)| file));
+            (records, corpus)
+        }
+    };
     for diagnostic in &corpus.diagnostics {
         writeln!(out, "{}", diagnostic.render(lang))?;
     }

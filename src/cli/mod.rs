@@ -40,6 +40,19 @@ pub struct Cli {
     /// is French). Citations are French in both.
     #[arg(long, global = true, value_name = "LANG", value_parser = lang)]
     pub lang: Option<crate::i18n::Lang>,
+    /// Read every file, neither using nor writing the cache of the
+    /// folders opened (see `reponses cache info`).
+    #[arg(long, global = true)]
+    pub no_cache: bool,
+}
+
+/// `reponses cache info|clear`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Subcommand)]
+pub enum CacheAction {
+    /// Where the cache is, its size, the folders cached and their age.
+    Info,
+    /// Removes every cache file.
+    Clear,
 }
 
 /// `--lang fr|en`.
@@ -49,6 +62,11 @@ fn lang(value: &str) -> Result<crate::i18n::Lang, String> {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// The cache of the folders opened: `info` or `clear`.
+    Cache {
+        #[command(subcommand)]
+        action: CacheAction,
+    },
     /// Print every record as a JSON array.
     Parse {
         /// JSON output (the only format, and the default).
@@ -169,6 +187,8 @@ pub enum Command {
 pub struct Run {
     pub today: chrono::NaiveDate,
     pub lang: crate::i18n::Lang,
+    /// Whether the cache may be used (not `--no-cache`).
+    pub cache: bool,
 }
 
 /// A writer whose failures are ignored: stderr, for the commands. A

@@ -29,7 +29,6 @@
 
 use std::io::{self, IsTerminal, Write};
 
-use chrono::NaiveDate;
 use clap::ValueEnum;
 
 use super::commands::report_errors;
@@ -95,11 +94,12 @@ pub struct SearchOptions {
 pub fn search(
     query: &str,
     input: &Input,
-    today: NaiveDate,
+    run: Run,
     options: SearchOptions,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<Outcome> {
+    let today = run.today;
     let query = match Query::parse(query, today) {
         Ok(query) => query,
         Err(e) => {
@@ -130,6 +130,18 @@ pub fn search(
     // Records are kept only to be sorted or written whole.
     let keep = !options.files_with_matches
         && (options.sort.is_some() || options.format != super::SearchFormat::Lines);
+    // With a cache, the index says which records match; only their files
+    // (and those that failed to load, for their errors) are read.
+    let from_cache = corpus::cached(input, today, run.cache)
+        .map(|opened| narrow(&opened, &query, input, today, options.files_with_matches));
+    let (input, listing, indexed) = match &from_cache {
+        Some(narrowed) => (
+            &narrowed.input,
+            narrowed.problems.clone(),
+            narrowed.lines.clone(),
+        ),
+        None => (input, Vec::new(), Vec::new()),
+    };
     let (problems, files) = corpus::scan(input, today, &wanted, texts, |mut file| {
         let mut lines = Vec::new();
         let mut kept = Vec::new();
@@ -154,14 +166,19 @@ pub fn search(
         file.diagnostics.retain(|d| d.message != Message::Binary);
         (file, lines)
     });
-    let (files, printed): (Vec<_>, Vec<Vec<String>>) = files.into_iter().unzip();
-    let corpus = Corpus::from_files(problems, files);
+    let (files, mut printed): (Vec<_>, Vec<Vec<String>>) = files.into_iter().unzip();
+    let mut all_problems = listing;
+    all_problems.extend(problems);
+    let corpus = Corpus::from_files(all_problems, files);
+    if from_cache.is_some() && options.files_with_matches {
+        printed = vec![indexed];
+    }
     let found = printed.iter().any(|lines| !lines.is_empty()) || !corpus.records.is_empty();
     report_errors(
         &corpus,
         Run {
-            today,
             lang: options.lang,
+            ..run
         },
         err,
     )?;
@@ -191,6 +208,64 @@ pub fn search(
         }
     }
     Ok(Outcome::of_search(found, corpus.failed_files))
+}
+
+/// What a search with a cache reads: the files of the records the index
+/// says match (for `-l`, none: the index gave the paths), and those that
+/// failed to load, so that their errors are reported as a search without
+/// a cache would report them (when their text could match).
+struct Narrowed {
+    input: Input,
+    /// The problems met listing the paths.
+    problems: Vec<crate::load::Diagnostic>,
+    /// For `-l`: the paths of the files with a match, in order.
+    lines: Vec<String>,
+}
+
+fn narrow(
+    opened: &crate::cache::Opened,
+    query: &Query,
+    input: &Input,
+    today: chrono::NaiveDate,
+    files_only: bool,
+) -> Narrowed {
+    use std::collections::HashSet;
+    let records = &opened.corpus.records;
+    let fetch = |record: &Record| corpus::with_texts(input, record, today);
+    let hits = opened.index.filter_with(records, query, Some(&fetch));
+    let mut lines: Vec<String> = Vec::new();
+    for &i in &hits {
+        if lines.last() != Some(&records[i].source) {
+            lines.push(records[i].source.clone());
+        }
+    }
+    let mut wanted: HashSet<&str> = opened
+        .corpus
+        .diagnostics
+        .iter()
+        .filter(|d| {
+            d.severity == crate::load::Severity::Error
+                && d.message != Message::Binary
+                && !opened.problems.contains(d)
+        })
+        .map(|d| d.path.as_str())
+        .collect();
+    if !files_only {
+        wanted.extend(lines.iter().map(String::as_str));
+    }
+    // An archive's entry is searched again with its whole archive.
+    let mut paths: Vec<std::path::PathBuf> = opened
+        .listed
+        .iter()
+        .filter(|unit| wanted.contains(unit.source.as_str()))
+        .map(|unit| unit.path.clone())
+        .collect();
+    paths.dedup();
+    Narrowed {
+        input: Input::Paths(paths),
+        problems: opened.problems.clone(),
+        lines,
+    }
 }
 
 /// `path:line: author — ministry — snippet`.

@@ -52,19 +52,10 @@ pub fn stats(
         }
     };
     let input = Input::from_paths(paths.iter().map(PathBuf::from).collect());
-    let one_by_one = OneByOne::new(&query);
-    let (problems, files) = corpus::scan(&input, run.today, &|_| true, Texts::Keep, |mut file| {
-        file.records.retain(|record| one_by_one.matches(record));
-        for record in &mut file.records {
-            // Only the fields counted are kept.
-            record.question.text = String::new();
-            if let Some(answer) = record.answer.as_mut() {
-                answer.text = String::new();
-            }
-        }
-        file
-    });
-    let corpus = Corpus::from_files(problems, files);
+    let corpus = match corpus::cached(&input, run.today, run.cache) {
+        Some(opened) => from_cache(opened, &query, &input, run.today),
+        None => scanned(&input, &query, run.today),
+    };
     report_errors(&corpus, run, err)?;
     let table = stats::compute(
         &corpus.records,
@@ -91,6 +82,45 @@ pub fn stats(
     } else {
         Outcome::Failure
     })
+}
+
+/// The records `query` keeps, streamed from the files.
+fn scanned(input: &Input, query: &Query, today: chrono::NaiveDate) -> Corpus {
+    let one_by_one = OneByOne::new(query);
+    let (problems, files) = corpus::scan(input, today, &|_| true, Texts::Keep, |mut file| {
+        file.records.retain(|record| one_by_one.matches(record));
+        for record in &mut file.records {
+            // Only the fields counted are kept.
+            crate::cache::open::drop_texts(record);
+        }
+        file
+    });
+    Corpus::from_files(problems, files)
+}
+
+/// The records `query` keeps, from the cache: the index answers, and a
+/// file is read only for what it cannot (a case-sensitive phrase).
+fn from_cache(
+    opened: crate::cache::Opened,
+    query: &Query,
+    input: &Input,
+    today: chrono::NaiveDate,
+) -> Corpus {
+    let mut corpus = opened.corpus;
+    let fetch = |record: &crate::model::Record| corpus::with_texts(input, record, today);
+    let hits = opened
+        .index
+        .filter_with(&corpus.records, query, Some(&fetch));
+    let mut keep = vec![false; corpus.records.len()];
+    for i in hits {
+        keep[i] = true;
+    }
+    let mut at = 0;
+    corpus.records.retain(|_| {
+        at += 1;
+        keep[at - 1]
+    });
+    corpus
 }
 
 fn group_by(by: StatsBy) -> GroupBy {

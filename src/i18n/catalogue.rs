@@ -135,6 +135,21 @@ catalogue! {
     exported: "exported {} to {}", "{} exportées dans {}";
     already_saved: "already saved in {}", "déjà enregistrée dans {}";
     cannot_save: "cannot save to {}: {}", "impossible d'enregistrer dans {} : {}";
+    cache_rebuilt: "the cache was unusable ({}): it is built again", "le cache était inutilisable ({}) : il est reconstruit";
+    cache_damaged: "damaged", "endommagé";
+    cache_foreign: "not a cache file", "pas un fichier de cache";
+    cache_version: "format version {}", "format version {}";
+    cache_unreadable: "unreadable: {}", "illisible : {}";
+    cache_unwritable: "no cache: {} cannot be written ({}); every open reads all the files", "pas de cache : impossible d'écrire dans {} ({}) ; chaque ouverture relit tous les fichiers";
+    cache_reread_one: "{} file changed since the cache: read again", "{} fichier modifié depuis le cache : relu";
+    cache_reread_many: "{} files changed since the cache: read again", "{} fichiers modifiés depuis le cache : relus";
+    cache_none: "no cache folder: set XDG_CACHE_HOME or HOME", "pas de dossier de cache : définissez XDG_CACHE_HOME ou HOME";
+    cache_info_where: "cache: {}", "cache : {}";
+    cache_info_empty: "no cache yet", "aucun cache pour l'instant";
+    cache_info_entry: "{} · {} · {} files, {} records · written {} ago", "{} · {} · {} fichiers, {} questions · écrit il y a {}";
+    cache_info_bad: "{} · {} · unusable ({})", "{} · {} · inutilisable ({})";
+    cache_info_total: "{} in {} caches", "{} dans {} caches";
+    cache_cleared: "removed {} ({})", "supprimé : {} ({})";
     texts_abandoned: "the texts could not be read in the background: each record is read when opened", "les textes n'ont pu être lus en arrière-plan : chaque question est lue à son ouverture";
 
     // Overlays.

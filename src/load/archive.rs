@@ -110,6 +110,8 @@ impl Seek for At {
 pub struct Archive {
     /// The archive's own source.
     source: String,
+    /// Where it is: the file a cache stamps for all its entries.
+    path: PathBuf,
     /// `None` when the central directory could not be read: entries are
     /// then found by [`Archive::scan`].
     zip: Option<ZipArchive<At>>,
@@ -157,6 +159,7 @@ impl Archive {
         };
         let archive = Archive {
             source: source.to_owned(),
+            path: path.to_owned(),
             zip,
             file,
         };
@@ -244,6 +247,11 @@ impl Archive {
             }
         }
         Ok(use_bytes(&bytes))
+    }
+
+    /// The archive's path.
+    pub fn path(&self) -> &Path {
+        &self.path
     }
 
     /// The entry whose source is `source`, for loading it again.

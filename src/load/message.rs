@@ -9,7 +9,7 @@ use std::fmt;
 use crate::i18n::{Lang, fill};
 
 /// A problem the loader reports.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Message {
     /// A NUL byte: not a text document.
     Binary,
@@ -60,7 +60,7 @@ pub enum Message {
 }
 
 /// What a broken header lacked where it stops.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Expected {
     NamesThenAffiliation,
     Names,
@@ -74,7 +74,7 @@ pub enum Expected {
 }
 
 /// What an unplaced line looks like.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Furniture {
     PageLine,
     Footer,

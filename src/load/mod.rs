@@ -27,7 +27,9 @@ use crate::i18n::Lang;
 use crate::model::Record;
 
 /// How bad a diagnostic is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum Severity {
     Warning,
     Error,
@@ -50,7 +52,7 @@ impl fmt::Display for Severity {
 }
 
 /// A located message about a file: `path:line:col: severity: message`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Diagnostic {
     pub path: String,
     /// 1-based; 0 when the message is about the whole file (unreadable).

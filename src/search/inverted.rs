@@ -46,18 +46,29 @@
 //! with a hash table of token ids into it; sequences take a byte or two a
 //! token (ids are given in order of first appearance, so frequent tokens
 //! tend to get small ones). See [`Index::heap_bytes`].
+//!
+//! Layers: an index is one or more *segments*, each placed at positions
+//! of the records it answers for. The reader building its index in
+//! memory has one, growing at the end of the records. A reader opening a
+//! cache has the cache's segment, mapped from the file ([`Frozen`]), with
+//! the records of files changed since left out, and a segment built in
+//! memory for the records of those files: each is queried alone, and
+//! their answers, mapped to positions, merged. Facts and short fields are
+//! always computed from the records (they are small, and an awaiting
+//! question's lateness depends on the day).
 
-use std::hash::BuildHasher;
-use std::ops::Range;
+use std::sync::Arc;
 
-use chrono::NaiveDate;
-use hashbrown::{DefaultHashBuilder, HashMap, HashSet, HashTable};
-use memchr::memmem::Finder;
-use rayon::prelude::*;
+use hashbrown::{HashMap, HashSet};
 
 use super::index::{Region, region_fields};
-use crate::model::{Chamber, Kind, Record, Status};
+use crate::model::Record;
 use crate::text::fold::{FoldOptions, fold_into, is_sign};
+
+pub use frozen::{Frozen, Memory, Owner, Sink, Unsound};
+use postings::Bitset;
+use segment::{Facts, FieldIds, NONE, Segment, slots};
+use terms::Terms;
 
 /// The tokens of one record's searched text: what a loader thread prepares
 /// so that adding a record ([`Index::add_batch`]) only has to look each
@@ -176,436 +187,69 @@ fn is_variant(token: &str) -> bool {
         .any(|c| c.is_ascii_uppercase() || !(c.is_ascii() || is_sign(c)))
 }
 
-/// Which field values a record has, as ids into [`Fields`]: author display,
-/// last and first names; ministry, answering ministry, transferred-to
-/// ministry; group.
-type FieldIds = [u32; 7];
-
-/// No value.
-const NONE: u32 = u32::MAX;
-
-/// The slots of [`FieldIds`] a filter region looks at.
-fn slots(region: Region) -> Range<usize> {
-    match region {
-        Region::Author => 0..3,
-        Region::Ministry => 3..6,
-        Region::Group => 6..7,
-        Region::Words => 0..0,
-    }
+/// Where a segment's records are among the records a filter is given.
+#[derive(Debug)]
+enum Place {
+    /// Record `i` of the segment is at `start + i`.
+    From(usize),
+    /// Record `i` is at `positions[i]`; [`GONE`] for one left out.
+    At(Vec<u32>),
 }
 
-/// What filters on status, lateness, dates and delays compare, per
-/// indexed record: apart from its [`Doc`], so that such a filter scans 16
-/// bytes a record, not the doc's 48.
-#[derive(Debug, Clone, Copy)]
-struct Facts {
-    /// The question's date.
-    date: Option<NaiveDate>,
-    answer_date: Option<NaiveDate>,
-    /// The record's `delay_days`, or [`NO_DELAY`]: no corpus takes a
-    /// delay past `i32` (chrono's dates span fewer days).
-    delay_days: i32,
-    status: Status,
-    late: Option<bool>,
-    chamber: Chamber,
-    kind: Kind,
+/// A record of a segment that is not among the records any more.
+const GONE: u32 = u32::MAX;
+
+/// A segment and where its records are.
+#[derive(Debug)]
+struct Layer {
+    segment: Arc<Segment>,
+    place: Place,
+    /// The records of the segment still among the records, when some are
+    /// not.
+    alive: Option<Bitset>,
 }
 
-/// [`Facts::delay_days`] when the record has none.
-const NO_DELAY: i32 = i32::MIN;
-
-impl Facts {
-    fn new(record: &Record) -> Facts {
-        let delay_days = record.delay_days.map_or(NO_DELAY, |d| {
-            i32::try_from(d.max(i64::from(NO_DELAY + 1))).unwrap_or(i32::MAX)
-        });
-        Facts {
-            date: record.question.date,
-            answer_date: record.answer.as_ref().and_then(|a| a.date),
-            delay_days,
-            status: record.status,
-            late: record.late,
-            chamber: record.chamber,
-            kind: record.kind,
+impl Layer {
+    fn position(&self, id: usize) -> Option<usize> {
+        match &self.place {
+            Place::From(start) => Some(start + id),
+            Place::At(positions) => positions
+                .get(id)
+                .filter(|&&p| p != GONE)
+                .map(|&p| p as usize),
         }
     }
 
-    fn delay_days(&self) -> Option<i64> {
-        (self.delay_days != NO_DELAY).then_some(i64::from(self.delay_days))
+    /// How many records of the segment are among the records.
+    fn alive(&self) -> usize {
+        self.alive
+            .as_ref()
+            .map_or(self.segment.len(), Bitset::count)
     }
 }
 
-/// What text filters and phrases look at, per indexed record.
-#[derive(Debug, Clone)]
-struct Doc {
-    fields: FieldIds,
-    /// The record's tokens in order, as varints: token id plus one, or 0
-    /// at the end of each field.
-    sequence: Box<[u8]>,
+/// What a segment of [`Index::placed`] is made of.
+pub enum Source {
+    /// Terms mapped from a cache file.
+    Frozen(Frozen),
+    /// An index built in memory ([`Index::build`]) of records given alone.
+    Built(Index),
 }
 
-/// The distinct values of the short fields, each with its folding.
-#[derive(Debug, Default)]
-struct Fields {
-    ids: HashMap<Box<str>, u32>,
-    values: Vec<(Box<str>, Box<str>)>,
-}
-
-impl Fields {
-    fn intern(&mut self, value: Option<&str>) -> u32 {
-        let Some(value) = value else {
-            return NONE;
-        };
-        if let Some(&id) = self.ids.get(value) {
-            return id;
-        }
-        let id = u32::try_from(self.values.len()).unwrap_or(NONE);
-        let mut folded = String::with_capacity(value.len());
-        fold_into(value, FoldOptions::INSENSITIVE, &mut folded);
-        self.values.push((value.into(), folded.into_boxed_str()));
-        self.ids.insert(value.into(), id);
-        id
-    }
-
-    fn heap_bytes(&self) -> usize {
-        let strings: usize = self.values.iter().map(|(o, f)| 2 * o.len() + f.len()).sum();
-        strings
-            + self.values.capacity() * size_of::<(Box<str>, Box<str>)>()
-            + self.ids.capacity() * (size_of::<(Box<str>, u32)>() + 1)
-    }
-}
-
-/// Each distinct token once, and a hash table to find a token's id.
-#[derive(Default)]
-struct Vocab {
-    /// Tokens in id order, each followed by a `\n`.
-    text: String,
-    /// Where each token starts in `text`.
-    starts: Vec<u32>,
-    table: HashTable<u32>,
-    hasher: DefaultHashBuilder,
-}
-
-impl std::fmt::Debug for Vocab {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Vocab")
-            .field("tokens", &self.starts.len())
-            .finish_non_exhaustive()
-    }
-}
-
-/// Token `id` of a vocabulary's `text` and `starts`.
-fn token_at<'a>(text: &'a str, starts: &[u32], id: u32) -> &'a str {
-    let id = id as usize;
-    let start = starts[id] as usize;
-    let end = starts.get(id + 1).map_or(text.len(), |&e| e as usize) - 1;
-    &text[start..end]
-}
-
-impl Vocab {
-    fn token(&self, id: u32) -> &str {
-        token_at(&self.text, &self.starts, id)
-    }
-
-    fn find(&self, token: &str) -> Option<u32> {
-        let hash = self.hasher.hash_one(token);
-        self.table
-            .find(hash, |&id| self.token(id) == token)
-            .copied()
-    }
-
-    /// The id of `token`, added if new.
-    fn intern(&mut self, token: &str) -> u32 {
-        let hash = self.hasher.hash_one(token);
-        let Vocab {
-            text,
-            starts,
-            table,
-            hasher,
-        } = self;
-        if let Some(&id) = table.find(hash, |&id| token_at(text, starts, id) == token) {
-            return id;
-        }
-        let id = u32::try_from(starts.len()).expect("fewer than 2^32 distinct tokens");
-        starts.push(u32::try_from(text.len()).expect("a vocabulary under 4 GiB"));
-        text.push_str(token);
-        text.push('\n');
-        table.insert_unique(hash, id, |&id| hasher.hash_one(token_at(text, starts, id)));
-        id
-    }
-
-    /// The ids of the tokens that hold `piece`, and start with it when
-    /// `at_start`, end with it when `at_end`. `piece` holds no space and no
-    /// `\n`.
-    fn matching(&self, piece: &str, at_start: bool, at_end: bool) -> Vec<u32> {
-        if at_start && at_end {
-            return self.find(piece).into_iter().collect();
-        }
-        let finder = Finder::new(piece.as_bytes());
-        let bytes = self.text.as_bytes();
-        let mut ids = Vec::new();
-        let mut from = 0;
-        let mut id = 0;
-        while let Some(at) = finder.find(&bytes[from..]) {
-            let at = from + at;
-            while id + 1 < self.starts.len() && self.starts[id + 1] as usize <= at {
-                id += 1;
-            }
-            let token = token_at(&self.text, &self.starts, id as u32);
-            let fits =
-                (!at_start || token.starts_with(piece)) && (!at_end || token.ends_with(piece));
-            if fits {
-                ids.push(id as u32);
-            }
-            match self.starts.get(id + 1) {
-                Some(&next) => from = next as usize,
-                None => break,
-            }
-        }
-        ids
-    }
-
-    fn shrink(&mut self) {
-        self.text.shrink_to_fit();
-        self.starts.shrink_to_fit();
-        let hasher = &self.hasher;
-        let (text, starts) = (&self.text, &self.starts);
-        self.table
-            .shrink_to_fit(|&id| hasher.hash_one(token_at(text, starts, id)));
-    }
-
-    fn heap_bytes(&self) -> usize {
-        self.text.capacity()
-            + self.starts.capacity() * size_of::<u32>()
-            + self.table.capacity() * (size_of::<u32>() + 1)
-    }
-}
-
-/// The records that hold one token, in increasing order.
-#[derive(Debug, Clone)]
-enum Postings {
-    /// Differences to the previous id plus one, as LEB128 varints; `next`
-    /// is the last id plus one.
-    Sparse { bytes: Vec<u8>, next: u32 },
-    /// A bit per record: smaller once most records hold the token.
-    Dense(Vec<u64>),
-}
-
-impl Postings {
-    fn new() -> Postings {
-        Postings::Sparse {
-            bytes: Vec::new(),
-            next: 0,
-        }
-    }
-
-    /// Adds `id`, greater than every id already in.
-    fn push(&mut self, id: u32) {
-        match self {
-            Postings::Sparse { bytes, next } => {
-                push_varint(bytes, id - *next);
-                *next = id + 1;
-                let words = id as usize / 64 + 1;
-                if bytes.len() > 16 && bytes.len() >= words * 8 {
-                    let mut dense = vec![0; words];
-                    for_each_varint(bytes, |id| set_bit(&mut dense, id));
-                    *self = Postings::Dense(dense);
-                }
-            }
-            Postings::Dense(words) => {
-                let word = id as usize / 64;
-                if words.len() <= word {
-                    words.resize(word + 1, 0);
-                }
-                set_bit(words, id);
-            }
-        }
-    }
-
-    /// Sets the bits of its records in `set`.
-    fn union_into(&self, set: &mut Bitset) {
-        match self {
-            Postings::Sparse { bytes, .. } => for_each_varint(bytes, |id| set.insert(id)),
-            Postings::Dense(words) => {
-                for (a, b) in set.words.iter_mut().zip(words) {
-                    *a |= b;
-                }
-            }
-        }
-    }
-
-    fn shrink(&mut self) {
-        match self {
-            Postings::Sparse { bytes, .. } => bytes.shrink_to_fit(),
-            Postings::Dense(words) => words.shrink_to_fit(),
-        }
-    }
-
-    fn heap_bytes(&self) -> usize {
-        match self {
-            Postings::Sparse { bytes, .. } => bytes.capacity(),
-            Postings::Dense(words) => words.capacity() * size_of::<u64>(),
-        }
-    }
-}
-
-/// Appends `value` as a LEB128 varint.
-fn push_varint(bytes: &mut Vec<u8>, mut value: u32) {
-    while value >= 0x80 {
-        bytes.push((value as u8) | 0x80);
-        value >>= 7;
-    }
-    bytes.push(value as u8);
-}
-
-/// Calls `f` with each value of a sequence of varints.
-fn for_each_value(bytes: &[u8], mut f: impl FnMut(u32)) {
-    let mut value = 0u32;
-    let mut shift = 0;
-    for &b in bytes {
-        value |= u32::from(b & 0x7f) << shift;
-        if b & 0x80 == 0 {
-            f(value);
-            value = 0;
-            shift = 0;
-        } else {
-            shift += 7;
-        }
-    }
-}
-
-/// Calls `f` with each id of a sparse posting list.
-fn for_each_varint(bytes: &[u8], mut f: impl FnMut(u32)) {
-    let mut next = 0u32;
-    let mut value = 0u32;
-    let mut shift = 0;
-    for &b in bytes {
-        value |= u32::from(b & 0x7f) << shift;
-        if b & 0x80 == 0 {
-            let id = next + value;
-            f(id);
-            next = id + 1;
-            value = 0;
-            shift = 0;
-        } else {
-            shift += 7;
-        }
-    }
-}
-
-fn set_bit(words: &mut [u64], id: u32) {
-    words[id as usize / 64] |= 1 << (id % 64);
-}
-
-/// A set of record ids below `len`.
-#[derive(Debug, Clone)]
-struct Bitset {
-    words: Vec<u64>,
-    len: usize,
-}
-
-impl Bitset {
-    fn empty(len: usize) -> Bitset {
-        Bitset {
-            words: vec![0; len.div_ceil(64)],
-            len,
-        }
-    }
-
-    fn full(len: usize) -> Bitset {
-        let mut set = Bitset {
-            words: vec![!0; len.div_ceil(64)],
-            len,
-        };
-        if let Some(last) = set.words.last_mut()
-            && !len.is_multiple_of(64)
-        {
-            *last = (1 << (len % 64)) - 1;
-        }
-        set
-    }
-
-    fn insert(&mut self, id: u32) {
-        if (id as usize) < self.len {
-            set_bit(&mut self.words, id);
-        }
-    }
-
-    fn is_empty(&self) -> bool {
-        self.words.iter().all(|&w| w == 0)
-    }
-
-    fn contains(&self, id: u32) -> bool {
-        self.words
-            .get(id as usize / 64)
-            .is_some_and(|w| w >> (id % 64) & 1 == 1)
-    }
-
-    fn count(&self) -> usize {
-        self.words.iter().map(|w| w.count_ones() as usize).sum()
-    }
-
-    fn intersect(&mut self, other: &Bitset) {
-        for (a, b) in self.words.iter_mut().zip(&other.words) {
-            *a &= b;
-        }
-    }
-
-    fn subtract(&mut self, other: &Bitset) {
-        for (a, b) in self.words.iter_mut().zip(&other.words) {
-            *a &= !b;
-        }
-    }
-
-    /// Keeps the ids for which `keep` holds.
-    fn retain(&mut self, mut keep: impl FnMut(usize) -> bool) {
-        for (w, word) in self.words.iter_mut().enumerate() {
-            let mut bits = *word;
-            while bits != 0 {
-                let bit = bits.trailing_zeros() as usize;
-                bits &= bits - 1;
-                if !keep(w * 64 + bit) {
-                    *word &= !(1 << bit);
-                }
-            }
-        }
-    }
-
-    fn ones(&self) -> impl Iterator<Item = usize> + '_ {
-        self.words.iter().enumerate().flat_map(|(w, &word)| {
-            let mut bits = word;
-            std::iter::from_fn(move || {
-                (bits != 0).then(|| {
-                    let bit = bits.trailing_zeros() as usize;
-                    bits &= bits - 1;
-                    w * 64 + bit
-                })
-            })
-        })
-    }
-}
+/// Gives, for a record that may lack its texts, the record with them:
+/// `None` when it has them already (or they cannot be read).
+pub type Fetch<'f> = &'f (dyn Fn(&Record) -> Option<Record> + Sync);
 
 /// The inverted index of a corpus: see the module's documentation.
 #[derive(Debug, Default)]
 pub struct Index {
-    vocab: Vocab,
-    /// By token id.
-    postings: Vec<Postings>,
-    /// By token id: how many times it occurs in all, to pick the rarest
-    /// piece of a phrase as its anchor.
-    counts: Vec<u32>,
-    /// The unfolded tokens sensitive terms are answered from ([`is_variant`]).
-    variants: Vocab,
-    /// By variant id.
-    variant_postings: Vec<Postings>,
-    /// By record id (the order records were added).
-    docs: Vec<Doc>,
-    /// By record id.
-    facts: Vec<Facts>,
-    fields: Fields,
-    /// The tokens of the next batch, prepared while the last one was
-    /// added ([`Index::add_batch`]): the position of its first record.
-    prepared: Option<(usize, Vec<Tokens>)>,
+    layers: Vec<Layer>,
+    /// The records from this position on are not in any layer: the
+    /// filter tests them one by one.
+    covered: usize,
+    /// Positions before `covered` in no layer (records of a
+    /// [`Index::placed`] index that no segment placed).
+    missing: Vec<usize>,
 }
 
 impl Index {
@@ -623,145 +267,213 @@ impl Index {
         index
     }
 
+    /// An index of segments placed among `records`: each source with the
+    /// position in `records` of each of its records (or [`u32::MAX`] for
+    /// a record left out: a record of a file changed since). Facts and
+    /// fields come from `records`. Records no segment places are tested
+    /// one by one.
+    pub fn placed(sources: Vec<(Source, Vec<u32>)>, records: &[Record]) -> Index {
+        let mut layers = Vec::new();
+        let mut placed = vec![false; records.len()];
+        for (source, positions) in sources {
+            let record = |i: usize| {
+                positions
+                    .get(i)
+                    .and_then(|&p| records.get(p as usize).filter(|_| p != GONE))
+            };
+            let segment = match source {
+                Source::Frozen(frozen) => {
+                    let docs = frozen.docs();
+                    Arc::new(Segment::frozen(frozen, (0..docs).map(record)))
+                }
+                Source::Built(mut index) => match index.layers.pop() {
+                    Some(layer) if index.layers.is_empty() => layer.segment,
+                    _ => continue,
+                },
+            };
+            let mut alive = Bitset::empty(segment.len());
+            for (id, &p) in positions.iter().enumerate().take(segment.len()) {
+                if let Some(slot) = placed.get_mut(p as usize)
+                    && p != GONE
+                    && !*slot
+                {
+                    *slot = true;
+                    alive.insert(id as u32);
+                }
+            }
+            let all = alive.count() == segment.len();
+            layers.push(Layer {
+                segment,
+                place: Place::At(positions),
+                alive: (!all).then_some(alive),
+            });
+        }
+        let missing = (0..records.len()).filter(|&p| !placed[p]).collect();
+        Index {
+            layers,
+            covered: records.len(),
+            missing,
+        }
+    }
+
     /// Adds the next `size` records of `records` (the slice the index
     /// covers the start of), their tokens prepared in parallel; meanwhile
     /// the batch after is tokenised on the other threads, for the next
     /// call. So a caller can build an index in steps, between key presses.
     /// The last batch gives back the room kept for growth.
     pub fn add_batch(&mut self, records: &[Record], size: usize) {
-        let prepare = |range: Range<usize>| -> (usize, Vec<Tokens>) {
-            (
-                range.start,
-                records[range].par_iter().map(Tokens::new).collect(),
-            )
-        };
-        let start = self.len();
-        let end = (start + size).min(records.len());
-        let tokens = match self.prepared.take() {
-            Some((at, tokens)) if at == start && tokens.len() == end - start => tokens,
-            _ => prepare(start..end).1,
-        };
-        let next = end..(end + size).min(records.len());
-        let (prepared, ()) = rayon::join(
-            || (!next.is_empty()).then(|| prepare(next)),
-            || {
-                for (record, tokens) in records[start..end].iter().zip(&tokens) {
-                    self.add(record, tokens);
-                }
-            },
-        );
-        self.prepared = prepared;
-        if end == records.len() {
-            self.shrink();
+        let start = self.covered;
+        if start >= records.len() {
+            return;
         }
+        let growing = self.layers.last_mut().and_then(|layer| match layer.place {
+            Place::From(from) if from + layer.segment.len() == start => {
+                Arc::get_mut(&mut layer.segment).map(|s| (from, s))
+            }
+            _ => None,
+        });
+        let (from, segment) = match growing {
+            Some((from, segment)) if matches!(segment.terms, Terms::Built(_)) => (from, segment),
+            _ => {
+                self.layers.push(Layer {
+                    segment: Arc::new(Segment::default()),
+                    place: Place::From(start),
+                    alive: None,
+                });
+                let Some(segment) = self
+                    .layers
+                    .last_mut()
+                    .and_then(|l| Arc::get_mut(&mut l.segment))
+                else {
+                    return;
+                };
+                (start, segment)
+            }
+        };
+        segment.add_batch(&records[from..], size);
+        self.covered = from + segment.len();
     }
 
-    /// How many records it covers: the first ones added.
+    /// How many records it covers.
     pub fn len(&self) -> usize {
-        self.docs.len()
+        self.layers.iter().map(Layer::alive).sum()
     }
 
     /// Whether it covers no record.
     pub fn is_empty(&self) -> bool {
-        self.docs.is_empty()
+        self.len() == 0
     }
 
-    /// Adds the next record, whose tokens are `tokens` ([`Tokens::new`]).
-    fn add(&mut self, record: &Record, tokens: &Tokens) {
-        let id = u32::try_from(self.docs.len()).expect("fewer than 2^32 records");
-        let mut global = Vec::with_capacity(tokens.order.len() / 4);
-        for token in tokens.iter() {
-            let token = self.vocab.intern(token);
-            if token as usize == self.postings.len() {
-                self.postings.push(Postings::new());
-                self.counts.push(0);
-            }
-            self.postings[token as usize].push(id);
-            global.push(token);
-        }
-        for variant in tokens.variants.split_terminator('\n') {
-            let variant = self.variants.intern(variant);
-            if variant as usize == self.variant_postings.len() {
-                self.variant_postings.push(Postings::new());
-            }
-            self.variant_postings[variant as usize].push(id);
-        }
-        let mut sequence = Vec::with_capacity(tokens.order.len() * 2);
-        for &local in &tokens.order {
-            let value = if local == FIELD_END {
-                0
-            } else {
-                let token = global[local as usize];
-                let count = &mut self.counts[token as usize];
-                *count = count.saturating_add(1);
-                token + 1
-            };
-            push_varint(&mut sequence, value);
-        }
-        let a = &record.author;
-        let answer_ministry = record.answer.as_ref().and_then(|a| a.ministry.as_deref());
-        let fields = [
-            a.name.as_deref(),
-            a.last_name.as_deref(),
-            a.first_name.as_deref(),
-            record.ministry.as_deref(),
-            answer_ministry,
-            record.transmitted_to.as_deref(),
-            a.group.as_deref(),
-        ]
-        .map(|value| self.fields.intern(value));
-        self.facts.push(Facts::new(record));
-        self.docs.push(Doc {
-            fields,
-            sequence: sequence.into_boxed_slice(),
-        });
-    }
-
-    /// Gives back the room kept for growth, once loading is over.
-    fn shrink(&mut self) {
-        self.vocab.shrink();
-        self.postings.par_iter_mut().for_each(Postings::shrink);
-        self.postings.shrink_to_fit();
-        self.counts.shrink_to_fit();
-        self.variants.shrink();
-        self.variant_postings
-            .par_iter_mut()
-            .for_each(Postings::shrink);
-        self.variant_postings.shrink_to_fit();
-        self.docs.shrink_to_fit();
-        self.facts.shrink_to_fit();
-    }
-
-    /// Heap bytes held, for memory accounting.
+    /// Heap bytes held, for memory accounting (a mapped segment's bytes
+    /// are the file's, not the heap's).
     pub fn heap_bytes(&self) -> usize {
-        self.vocab.heap_bytes()
-            + self.postings.capacity() * size_of::<Postings>()
-            + self
-                .postings
-                .iter()
-                .map(Postings::heap_bytes)
-                .sum::<usize>()
-            + self.counts.capacity() * size_of::<u32>()
-            + self.variants.heap_bytes()
-            + self.variant_postings.capacity() * size_of::<Postings>()
-            + self
-                .variant_postings
-                .iter()
-                .map(Postings::heap_bytes)
-                .sum::<usize>()
-            + self.docs.capacity() * size_of::<Doc>()
-            + self.facts.capacity() * size_of::<Facts>()
-            + self.docs.iter().map(|d| d.sequence.len()).sum::<usize>()
-            + self.fields.heap_bytes()
+        self.layers.iter().map(|l| l.segment.heap_bytes()).sum()
     }
 
-    /// How many distinct tokens it holds.
+    /// How many distinct tokens it holds (in its first segment).
     pub fn tokens(&self) -> usize {
-        self.vocab.starts.len()
+        self.layers.first().map_or(0, |l| l.segment.terms.tokens())
+    }
+
+    /// Whether it is one segment built in memory covering `records`
+    /// exactly, in order: what [`Index::write`] writes as is.
+    pub fn is_whole(&self, records: usize) -> bool {
+        matches!(self.layers.as_slice(), [layer]
+            if matches!(layer.place, Place::From(0))
+                && layer.segment.len() == records
+                && matches!(layer.segment.terms, Terms::Built(_)))
+    }
+
+    /// Writes the text side of a whole index ([`Index::is_whole`]) as the
+    /// sections [`Frozen::open`] reads; an index of several segments is
+    /// compacted into one first ([`Index::compact`]).
+    ///
+    /// # Errors
+    /// The sink failed, or the index is not whole.
+    pub fn write(&self, sink: &mut dyn Sink) -> std::io::Result<()> {
+        match self.layers.as_slice() {
+            [] => frozen::write(&terms::Built::default(), sink),
+            [layer] if matches!(layer.place, Place::From(0)) => match &layer.segment.terms {
+                Terms::Built(built) => frozen::write(built, sink),
+                Terms::Frozen(_) => Err(std::io::Error::other("a frozen index is written already")),
+            },
+            _ => Err(std::io::Error::other("compact the index before writing it")),
+        }
+    }
+
+    /// One segment built in memory with the records of every segment, in
+    /// the order of `records` (those the index places), made from the
+    /// segments' token sequences and variants, without the records'
+    /// texts: what a cache of changed files is written from. Records no
+    /// segment places are indexed from their texts (so they must hold
+    /// them).
+    pub fn compact(&self, records: &[Record]) -> Index {
+        let mut owner: Vec<Option<(usize, usize)>> = vec![None; records.len()];
+        for (l, layer) in self.layers.iter().enumerate() {
+            for id in 0..layer.segment.len() {
+                let alive = layer.alive.as_ref().is_none_or(|a| a.contains(id as u32));
+                if let Some(p) = layer.position(id).filter(|_| alive)
+                    && let Some(slot) = owner.get_mut(p)
+                {
+                    *slot = Some((l, id));
+                }
+            }
+        }
+        let variants: Vec<Vec<Vec<u32>>> = self
+            .layers
+            .iter()
+            .map(|l| l.segment.variants_by_record())
+            .collect();
+        let mut segment = Segment::default();
+        for (record, owner) in records.iter().zip(&owner) {
+            let tokens = match owner {
+                Some((l, id)) => {
+                    let list = variants[*l].get(*id).map_or(&[][..], Vec::as_slice);
+                    self.layers[*l].segment.tokens_of(*id, list)
+                }
+                None => Tokens::new(record),
+            };
+            segment.add(record, &tokens);
+        }
+        segment.shrink();
+        Index {
+            layers: vec![Layer {
+                segment: Arc::new(segment),
+                place: Place::From(0),
+                alive: None,
+            }],
+            covered: records.len(),
+            missing: Vec::new(),
+        }
+    }
+
+    /// A handle on the whole index that another thread can write from
+    /// while this one keeps answering queries with it.
+    pub fn share(&self) -> Index {
+        Index {
+            layers: self
+                .layers
+                .iter()
+                .map(|layer| Layer {
+                    segment: Arc::clone(&layer.segment),
+                    place: match &layer.place {
+                        Place::From(start) => Place::From(*start),
+                        Place::At(positions) => Place::At(positions.clone()),
+                    },
+                    alive: layer.alive.clone(),
+                })
+                .collect(),
+            covered: self.covered,
+            missing: self.missing.clone(),
+        }
     }
 }
 
 mod answer;
+mod frozen;
 mod phrase;
+mod postings;
+mod segment;
+mod terms;
 #[cfg(test)]
 mod tests;

@@ -38,7 +38,14 @@ pub enum Exit {
 ///
 /// # Errors
 /// The terminal could not be set up, drawn to or read from.
-pub fn run(input: Input, today: NaiveDate, lang: crate::i18n::Lang) -> anyhow::Result<Exit> {
+/// With `use_cache`, a folder opened before comes from its cache
+/// ([`crate::cache`]), and one opened for the first time gets one.
+pub fn run(
+    input: Input,
+    today: NaiveDate,
+    lang: crate::i18n::Lang,
+    use_cache: bool,
+) -> anyhow::Result<Exit> {
     let signals = terminal::Signals::register()?;
     let mut guard = terminal::enter()?;
     let size = guard.terminal.size()?;
@@ -47,7 +54,11 @@ pub fn run(input: Input, today: NaiveDate, lang: crate::i18n::Lang) -> anyhow::R
     let mut app = App::streaming(input.clone(), area, color, today);
     app.lang = lang;
     app.terminal_out = Box::new(std::io::stdout());
-    let loader = corpus::stream(input, today);
+    let cache = match &input {
+        Input::Paths(paths) if use_cache => crate::cache::Cache::for_paths(paths),
+        _ => None,
+    };
+    let loader = corpus::open(input, today, cache);
     let exit = event_loop(&mut guard, &mut app, &loader, &signals);
     drop(guard);
     // The process ends next: freeing every record's texts one by one
@@ -124,9 +135,12 @@ fn event_loop(
             while Instant::now() < deadline {
                 match loader.try_recv() {
                     Ok(progress) => {
-                        loading = !matches!(progress, Progress::Texts(_));
+                        loading = !matches!(progress, Progress::Texts(_) | Progress::Cached(_));
                         // The whole list, or the texts: shown at once.
-                        milestone |= matches!(progress, Progress::Done | Progress::Texts(_));
+                        milestone |= matches!(
+                            progress,
+                            Progress::Done | Progress::Texts(_) | Progress::Cached(_)
+                        );
                         app.on_progress(progress);
                         progressed = true;
                     }

@@ -48,6 +48,10 @@ impl Session {
             })
             .expect("a pseudo-terminal");
         let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_reponses"));
+        command.env(
+            "XDG_CACHE_HOME",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/xdg-cache"),
+        );
         command.env("TERM", "xterm-256color");
         // English, whatever the machine's locale: the expected texts are.
         command.env("LC_ALL", "C");

@@ -1,6 +1,6 @@
-//! Answering a query from the index ([`Index::filter`]): the filters
-//! narrow a set of records from what each record's [`Doc`] and the
-//! distinct field values say, the words intersect it with their postings,
+//! Answering a query from the index ([`Index::filter`]): in each segment,
+//! the filters narrow a set of records from what each record's facts and
+//! field ids and the distinct field values say, the words intersect it with their postings,
 //! and what the index cannot answer exactly (a phrase, a word's start, a
 //! sensitive phrase) is left to check on the candidates that remain.
 //!
@@ -9,12 +9,19 @@
 //! otherwise checks, on the candidates that may hold it, that they do not;
 //! `-field:value` keeps the records the filter would drop. So `-cnil` or
 //! `-status:answered` costs what `cnil` or `status:answered` costs.
+//!
+//! Records may lack their texts (a reader opened from its cache reads
+//! them on demand): then a phrase is checked on the token sequences,
+//! which answer an insensitive one exactly, and what needs the texts
+//! themselves (a sensitive phrase) reads them for the candidates left
+//! ([`Fetch`]).
 
 use memchr::memmem::Finder;
 use rayon::prelude::*;
 
 use super::phrase::{Phrase, Piece};
-use super::{Bitset, Doc, Facts, FieldIds, Index, NONE, Postings, is_variant, slots};
+use super::postings::{Bitset, PostingsRef};
+use super::{Facts, Fetch, FieldIds, Index, Layer, NONE, Segment, is_variant, slots};
 use crate::model::{Record, Status, waited_days};
 use crate::search::index::Region;
 use crate::search::matcher::{Check, Needle, OneByOne, Query, Whole, exact_key, number_is};
@@ -36,22 +43,52 @@ impl Verify<'_> {
     /// Whether record `id` (`record`) passes.
     fn holds(
         &self,
-        index: &Index,
+        segment: &Segment,
         id: usize,
-        record: &Record,
-        scratch: &mut String,
-        sequence: &mut Vec<u32>,
+        record: &mut Texts<'_>,
+        scratch: &mut Scratch,
     ) -> bool {
         match self {
-            Verify::Phrase(phrase) => phrase.holds(&index.docs[id].sequence, sequence),
-            Verify::Fold(region, needle) => needle.occurs_in_fields(record, *region, scratch),
+            Verify::Phrase(phrase) => {
+                phrase.holds(segment.terms.sequence(id), &mut scratch.sequence)
+            }
+            Verify::Fold(region, needle) => {
+                needle.occurs_in_fields(record.full(), *region, &mut scratch.text)
+            }
             Verify::Absent(holding, checks) => {
                 !holding.contains(id as u32)
                     || !checks
                         .iter()
-                        .all(|check| check.holds(index, id, record, scratch, sequence))
+                        .all(|check| check.holds(segment, id, record, scratch))
             }
         }
+    }
+}
+
+/// Room a check reuses from record to record.
+#[derive(Default)]
+struct Scratch {
+    text: String,
+    sequence: Vec<u32>,
+}
+
+/// A candidate record, and the same with its texts once a check needed
+/// them.
+struct Texts<'r> {
+    record: &'r Record,
+    fetch: Option<Fetch<'r>>,
+    full: Option<Record>,
+}
+
+impl Texts<'_> {
+    /// The record with its texts: read once, when first wanted.
+    fn full(&mut self) -> &Record {
+        if self.full.is_none()
+            && let Some(fetch) = self.fetch.take()
+        {
+            self.full = fetch(self.record);
+        }
+        self.full.as_ref().unwrap_or(self.record)
     }
 }
 
@@ -60,69 +97,139 @@ const CHECKED_TOGETHER: usize = 1024;
 
 /// Keeps the ids of `set` whose facts `hold` (when `wanted`) or do not.
 fn keep(set: &mut Bitset, facts: &[Facts], wanted: bool, hold: impl Fn(&Facts) -> bool) {
-    set.retain(|id| hold(&facts[id]) == wanted);
+    set.retain(|id| facts.get(id).is_some_and(|f| hold(f) == wanted));
 }
 
 /// Keeps the ids of `set` whose field ids `hold` (when `wanted`) or do
 /// not.
-fn keep_fields(set: &mut Bitset, docs: &[Doc], wanted: bool, hold: impl Fn(&FieldIds) -> bool) {
-    set.retain(|id| hold(&docs[id].fields) == wanted);
+fn keep_fields(
+    set: &mut Bitset,
+    docs: &[FieldIds],
+    wanted: bool,
+    hold: impl Fn(&FieldIds) -> bool,
+) {
+    set.retain(|id| docs.get(id).is_some_and(|fields| hold(fields) == wanted));
 }
 
 impl Index {
-    /// The positions in `records` of those that pass, in order. The first
-    /// [`Index::len`] records must be the ones indexed, in the order they
-    /// were added; later ones are tested one by one.
+    /// The positions in `records` of those that pass, in order. The
+    /// records must be those the index was built or placed for, in the
+    /// same order; records after those it covers are tested one by one.
     pub fn filter(&self, records: &[Record], query: &Query) -> Vec<usize> {
+        self.filter_with(records, query, None)
+    }
+
+    /// [`Index::filter`] over records that may lack their texts: `fetch`
+    /// gives a record with them when a check needs them (a sensitive
+    /// phrase), and phrases are checked on token sequences rather than
+    /// on texts.
+    pub fn filter_with(
+        &self,
+        records: &[Record],
+        query: &Query,
+        fetch: Option<Fetch<'_>>,
+    ) -> Vec<usize> {
         if query.is_empty() {
             return (0..records.len()).collect();
         }
-        let covered = self.docs.len().min(records.len());
-        let (set, verify) = self.candidates(records, query);
-        let mut hits: Vec<usize> = if verify.is_empty() {
+        let mut hits = Vec::new();
+        for layer in &self.layers {
+            let found = layer.filter(records, query, fetch);
+            if hits.is_empty() {
+                hits = found;
+            } else {
+                hits.extend(found);
+                hits.sort_unstable();
+            }
+        }
+        hits.retain(|&at| at < records.len());
+        let covered = self.covered.min(records.len());
+        let mut rest: Vec<usize> = self
+            .missing
+            .iter()
+            .copied()
+            .filter(|&p| p < records.len())
+            .collect();
+        rest.extend(covered..records.len());
+        if !rest.is_empty() {
+            let one_by_one = OneByOne::new(query);
+            let passed: Vec<usize> = rest
+                .par_iter()
+                .copied()
+                .filter(|&p| {
+                    let mut texts = Texts {
+                        record: &records[p],
+                        fetch,
+                        full: None,
+                    };
+                    one_by_one.matches(texts.full())
+                })
+                .collect();
+            hits.extend(passed);
+            hits.sort_unstable();
+            hits.dedup();
+        }
+        hits
+    }
+}
+
+impl Layer {
+    /// The positions of the records of this layer that pass, in order.
+    fn filter(&self, records: &[Record], query: &Query, fetch: Option<Fetch<'_>>) -> Vec<usize> {
+        let segment = &*self.segment;
+        let record = |id: usize| self.position(id).and_then(|p| records.get(p));
+        let (mut set, verify) = segment.candidates(&record, query, fetch.is_some());
+        if let Some(alive) = &self.alive {
+            set.intersect(alive);
+        }
+        let ids: Vec<usize> = if verify.is_empty() {
             set.ones().collect()
         } else {
-            let ids: Vec<usize> = set.ones().filter(|&id| id < records.len()).collect();
+            let ids: Vec<usize> = set.ones().collect();
             // Chunks of candidates, not one task each: a check takes
             // microseconds, and splitting 70,000 of them into tasks and
             // gathering their results cost more than the checks.
             ids.par_chunks(CHECKED_TOGETHER)
                 .map(|chunk| {
-                    let (mut scratch, mut sequence) = (String::new(), Vec::new());
+                    let mut scratch = Scratch::default();
                     chunk
                         .iter()
                         .copied()
                         .filter(|&id| {
-                            let record = &records[id];
-                            verify.iter().all(|check| {
-                                check.holds(self, id, record, &mut scratch, &mut sequence)
-                            })
+                            let Some(record) = record(id) else {
+                                return false;
+                            };
+                            let mut texts = Texts {
+                                record,
+                                fetch,
+                                full: None,
+                            };
+                            verify
+                                .iter()
+                                .all(|check| check.holds(segment, id, &mut texts, &mut scratch))
                         })
                         .collect::<Vec<usize>>()
                 })
                 .collect::<Vec<Vec<usize>>>()
                 .concat()
         };
-        hits.retain(|&at| at < records.len());
-        if covered < records.len() {
-            let one_by_one = OneByOne::new(query);
-            let rest: Vec<usize> = records[covered..]
-                .par_iter()
-                .enumerate()
-                .filter_map(|(i, record)| one_by_one.matches(record).then_some(covered + i))
-                .collect();
-            hits.extend(rest);
-        }
-        hits
+        ids.into_iter().filter_map(|id| self.position(id)).collect()
     }
+}
 
+impl Segment {
     /// The indexed records that may pass, and what must still be checked
     /// on each of them to know.
-    fn candidates<'q>(&self, records: &[Record], query: &'q Query) -> (Bitset, Vec<Verify<'q>>) {
+    fn candidates<'q, 'r>(
+        &self,
+        record: &dyn Fn(usize) -> Option<&'r Record>,
+        query: &'q Query,
+        textless: bool,
+    ) -> (Bitset, Vec<Verify<'q>>) {
         let mut set = Bitset::full(self.docs.len());
         let mut verify = Vec::new();
         for check in query.checks() {
-            self.narrow(records, query, check, true, &mut set, &mut verify);
+            self.narrow(record, query, check, true, &mut set, &mut verify);
         }
         let terms = query.words().iter().map(|needle| (needle, true));
         let excluded = query.excluded().iter().map(|needle| (needle, false));
@@ -130,16 +237,16 @@ impl Index {
             if set.is_empty() {
                 break;
             }
-            self.term(needle, present, &mut set, &mut verify);
+            self.term(needle, present, textless, &mut set, &mut verify);
         }
         (set, verify)
     }
 
     /// Narrows `set` to the records for which `check` holds (`wanted`) or
     /// does not; what the index cannot tell goes to `verify`.
-    fn narrow<'q>(
+    fn narrow<'q, 'r>(
         &self,
-        records: &[Record],
+        record: &dyn Fn(usize) -> Option<&'r Record>,
         query: &Query,
         check: &'q Check,
         wanted: bool,
@@ -170,12 +277,8 @@ impl Index {
                         .is_some_and(|days| comparison.holds(days))
                 });
             }
-            Check::Number(number) => set.retain(|id| {
-                records
-                    .get(id)
-                    .is_some_and(|record| number_is(record, number))
-                    == wanted
-            }),
+            Check::Number(number) => set
+                .retain(|id| record(id).is_some_and(|record| number_is(record, number)) == wanted),
             Check::Exact(whole, key) => {
                 let values: Vec<bool> = self
                     .fields
@@ -221,7 +324,7 @@ impl Index {
                         .any(|&f| f != NONE && values[f as usize])
                 });
             }
-            Check::Not(check) => self.narrow(records, query, check, !wanted, set, verify),
+            Check::Not(check) => self.narrow(record, query, check, !wanted, set, verify),
         }
     }
 
@@ -231,6 +334,7 @@ impl Index {
         &self,
         needle: &'q Needle,
         present: bool,
+        textless: bool,
         set: &mut Bitset,
         verify: &mut Vec<Verify<'q>>,
     ) {
@@ -247,7 +351,12 @@ impl Index {
         let mut checks = Vec::new();
         let mut folds = !answered;
         match phrase.map(Phrase::new) {
-            Some(phrase) if phrase.is_anchored() => checks.push(Verify::Phrase(phrase)),
+            Some(phrase) if phrase.is_anchored() || textless => {
+                checks.push(Verify::Phrase(phrase));
+                // Without texts, the sequences answer an insensitive
+                // phrase exactly.
+                folds &= !(textless && insensitive);
+            }
             // The raw-text regex checks a phrase faster than decoding
             // its tokens.
             Some(_) if needle.raw.is_some() => folds = true,
@@ -282,17 +391,14 @@ impl Index {
             if piece.is_empty() {
                 continue;
             }
-            let tokens = self.vocab.matching(piece, i > 0, i < last);
-            set.intersect(&self.union(&self.postings, &tokens));
+            let tokens = self.terms.matching(piece, i > 0, i < last);
+            set.intersect(&self.union(&tokens, |t| self.terms.postings(t)));
             if well_formed {
-                let mut members = Bitset::empty(self.vocab.starts.len());
+                let mut members = Bitset::empty(self.terms.tokens());
                 for &t in &tokens {
                     members.insert(t);
                 }
-                let occurrences = tokens
-                    .iter()
-                    .map(|&t| u64::from(self.counts[t as usize]))
-                    .sum();
+                let occurrences = tokens.iter().map(|&t| u64::from(self.terms.count(t))).sum();
                 phrase.push(Piece {
                     members,
                     ids: tokens,
@@ -325,29 +431,31 @@ impl Index {
             }
             narrowed += 1;
             let finder = Finder::new(piece.as_bytes());
-            let ids: Vec<u32> = (0..self.variants.starts.len() as u32)
+            let variants = self.terms.variants();
+            let ids: Vec<u32> = (0..variants.len() as u32)
                 .filter(|&id| {
                     folded.clear();
-                    fold_into(self.variants.token(id), needle.options, &mut folded);
+                    fold_into(variants.token(id), needle.options, &mut folded);
                     finder.find(folded.as_bytes()).is_some()
                 })
                 .collect();
-            set.intersect(&self.union(&self.variant_postings, &ids));
+            set.intersect(&self.union(&ids, |v| self.terms.variant_postings(v)));
         }
         pieces == 1 && narrowed == 1 && !text.contains(' ')
     }
 
-    /// The records that hold one of `tokens`, ids into `postings`.
-    fn union(&self, postings: &[Postings], tokens: &[u32]) -> Bitset {
+    /// The records that hold one of `tokens`, whose lists `postings`
+    /// gives.
+    fn union<'a>(&self, tokens: &[u32], postings: impl Fn(u32) -> PostingsRef<'a>) -> Bitset {
         let len = self.docs.len();
         let mut set = Bitset::empty(len);
-        let dense = |&&t: &&u32| matches!(postings[t as usize], Postings::Dense(_));
+        let dense = |&&t: &&u32| postings(t).is_dense();
         for &t in tokens.iter().filter(dense) {
-            postings[t as usize].union_into(&mut set);
+            postings(t).union_into(&mut set);
         }
         if tokens.iter().any(|t| !dense(&t)) && set.count() < len {
             for (n, &t) in tokens.iter().filter(|t| !dense(t)).enumerate() {
-                postings[t as usize].union_into(&mut set);
+                postings(t).union_into(&mut set);
                 if n % 256 == 255 && set.count() == len {
                     break;
                 }

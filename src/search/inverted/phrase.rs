@@ -13,7 +13,7 @@
 
 use memchr::memmem::Finder;
 
-use super::{Bitset, for_each_value, push_varint};
+use super::postings::{Bitset, for_each_value, push_varint};
 
 /// The most tokens an anchor may stand for: one `memmem` pass each.
 const MAX_ANCHOR_TOKENS: usize = 4;

@@ -14,7 +14,7 @@ use std::collections::HashSet;
 use std::sync::mpsc;
 
 use super::{App, Loading};
-use crate::corpus::{self, Input, Progress};
+use crate::corpus::{self, CacheHandle, Cached, Input, Progress};
 use crate::load::Loaded;
 use crate::model::Record;
 
@@ -35,6 +35,9 @@ pub struct AwaitingTexts {
     /// The loader stopped without sending them: records are read when
     /// opened, and there is no index.
     pub abandoned: bool,
+    /// They never come: the records are from the cache, with an index,
+    /// and each record's texts are read from its file when wanted.
+    pub on_demand: bool,
     /// Large files loaded again on threads of their own send their
     /// records here, with their source.
     reloads: (mpsc::Sender<Reloaded>, mpsc::Receiver<Reloaded>),
@@ -49,7 +52,28 @@ impl AwaitingTexts {
             input,
             reloaded: HashSet::new(),
             abandoned: false,
+            on_demand: false,
             reloads: mpsc::channel(),
+        }
+    }
+
+    /// Whether the loader will still send them.
+    pub fn coming(&self) -> bool {
+        !self.abandoned && !self.on_demand
+    }
+
+    /// `record` with its texts, read from its file, when it has not got
+    /// them ([`crate::search::Index::filter_with`]).
+    pub fn fetcher(
+        &self,
+        today: chrono::NaiveDate,
+    ) -> impl Fn(&Record) -> Option<Record> + Sync + '_ {
+        let (input, reloaded) = (&self.input, &self.reloaded);
+        move |record: &Record| {
+            if reloaded.contains(&record.source) {
+                return None;
+            }
+            corpus::with_texts(input, record, today)
         }
     }
 }
@@ -79,7 +103,61 @@ impl App {
                 }
             }
             Progress::Texts(records) => self.take_texts(records),
+            Progress::Cached(cached) => self.take_cached(*cached),
+            Progress::CacheWanted(handle) => self.cache = Some(handle),
+            Progress::Notice(notice) => self.fail(notice.render(self.lang)),
         }
+    }
+
+    /// Takes the corpus from its cache: every record at once, in file
+    /// order, its texts to be read when wanted, the index ready.
+    fn take_cached(&mut self, cached: Cached) {
+        let Cached {
+            corpus,
+            index,
+            notices,
+            later,
+        } = cached;
+        self.corpus = corpus;
+        self.index = index;
+        self.loading = None;
+        self.file_ranks = Vec::new();
+        if let Some(awaiting) = self.awaiting_texts.as_mut() {
+            awaiting.on_demand = true;
+        }
+        self.cache = Some(CacheHandle {
+            index: None,
+            notices: later,
+        });
+        self.shown = (0..self.corpus.records.len()).collect();
+        self.sort_records_shown();
+        self.selected = 0;
+        self.scroll = [0, 0];
+        self.selection = None;
+        self.sort_diagnostics();
+        self.forget_texts();
+        self.keep_selection_visible();
+        self.ensure_texts();
+        match self.filter.as_ref().map(|f| f.text.clone()) {
+            Some(text) => self.apply_filter(&text),
+            None => self.refresh_matches(),
+        }
+        if let Some(notice) = notices.first() {
+            self.fail(notice.render(self.lang));
+        }
+    }
+
+    /// Shows what the cache's writer had to say, if anything came;
+    /// whether something did.
+    pub fn take_notices(&mut self) -> bool {
+        let Some(handle) = self.cache.as_ref() else {
+            return false;
+        };
+        let Ok(notice) = handle.notices.try_recv() else {
+            return false;
+        };
+        self.fail(notice.render(self.lang));
+        true
     }
 
     /// The loader is gone. Normally its texts came before; if not (it
@@ -90,7 +168,7 @@ impl App {
             self.sort_records();
         }
         if let Some(awaiting) = self.awaiting_texts.as_mut()
-            && !awaiting.abandoned
+            && awaiting.coming()
         {
             awaiting.abandoned = true;
             self.fail(self.lang.t().texts_abandoned.to_owned());
@@ -205,15 +283,16 @@ impl App {
     /// Takes in the files loaded again on their own threads; whether any
     /// came (the screen then needs drawing again).
     pub fn take_reloads(&mut self) -> bool {
+        let noticed = self.take_notices();
         let Some(awaiting) = self.awaiting_texts.as_ref() else {
-            return false;
+            return noticed;
         };
         let arrived: Vec<Reloaded> = awaiting.reloads.1.try_iter().collect();
         let any = !arrived.is_empty();
         for (source, file) in arrived {
             self.fill_texts(None, &source, file);
         }
-        any
+        any || noticed
     }
 
     /// Gives the records of `source` the texts of `file`, its records
@@ -265,6 +344,12 @@ impl App {
         let records = &self.corpus.records;
         let index = &mut self.index;
         corpus::background(|| index.add_batch(records, INDEX_BATCH));
+        // Built: the cache is written from it, on the loader's thread.
+        if self.index.len() == self.corpus.records.len()
+            && let Some(sender) = self.cache.as_mut().and_then(|c| c.index.take())
+        {
+            let _ = sender.send(self.index.share());
+        }
     }
 
     /// Files load in parallel and arrive in any order; once all are in,

@@ -88,6 +88,8 @@ pub struct App {
     pub loading: Option<Loading>,
     /// Records listed without their texts: see [`AwaitingTexts`].
     pub awaiting_texts: Option<AwaitingTexts>,
+    /// The cache being written, or the one the records came from.
+    pub cache: Option<crate::corpus::CacheHandle>,
     /// Indices into `corpus.records` of the records listed, in order.
     pub shown: Vec<usize>,
     /// Position of the selected record in `shown`.
@@ -182,6 +184,7 @@ impl App {
             index,
             loading,
             awaiting_texts: None,
+            cache: None,
             file_ranks: Vec::new(),
             shown,
             selected: 0,

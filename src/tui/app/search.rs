@@ -157,7 +157,14 @@ impl App {
             self.filter = None;
             self.shown = (0..self.corpus.records.len()).collect();
         } else {
-            self.shown = search::filter(&self.corpus.records, &self.index, &query);
+            self.shown = match self.awaiting_texts.as_ref().filter(|a| a.on_demand) {
+                Some(awaiting) => {
+                    let fetch = awaiting.fetcher(self.today);
+                    self.index
+                        .filter_with(&self.corpus.records, &query, Some(&fetch))
+                }
+                None => search::filter(&self.corpus.records, &self.index, &query),
+            };
             self.filter = Some(Applied {
                 text: text.to_owned(),
                 query,

@@ -50,7 +50,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
     if app.shown.is_empty() {
         let message = if app.loading.is_some() {
             t.list_loading
-        } else if app.awaiting_texts.as_ref().is_some_and(|a| !a.abandoned) {
+        } else if app.awaiting_texts.as_ref().is_some_and(|a| a.coming()) {
             t.list_reading
         } else if app.corpus.records.is_empty() {
             t.list_empty

@@ -134,7 +134,7 @@ fn right_spans(app: &App, theme: Theme, width: usize) -> Vec<Span<'static>> {
             loading.files,
             width,
         )));
-    } else if app.awaiting_texts.as_ref().is_some_and(|a| !a.abandoned) {
+    } else if app.awaiting_texts.as_ref().is_some_and(|a| a.coming()) {
         parts.push(Span::raw(t.reading_texts));
     } else if app.indexing() {
         parts.push(Span::raw(fill(
