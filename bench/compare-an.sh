@@ -58,9 +58,9 @@ records=$("$bin" check "$zip" | grep -o '[0-9,]* records loaded' | tr -d ',' | c
 uids=$(unzip -p "$zip" | rg -c '"uid"')
 [ "$records" = "$uids" ] || echo "note: check loads $records records, rg counts $uids uids" >&2
 
-compare "check, folder of JSON" "$bin check $dir" "rg -c '\"uid\"' $dir"
-compare "check, zip archive" "$bin check $zip" "unzip -p $zip | rg -c '\"uid\"'"
-compare "search -l ministre, zip" "$bin search -l ministre $zip" "unzip -p $zip | rg -c -i ministre"
+compare "check, folder of JSON" "$bin check --no-cache $dir" "rg -c '\"uid\"' $dir"
+compare "check, zip archive" "$bin check --no-cache $zip" "unzip -p $zip | rg -c '\"uid\"'"
+compare "search -l ministre, zip" "$bin search --no-cache -l ministre $zip" "unzip -p $zip | rg -c -i ministre"
 
 echo
 echo "| task | reponses | ripgrep | ratio |"

@@ -239,3 +239,33 @@ fn a_text_never_digitised_has_nothing_to_select() {
         }
     }
 }
+
+/// Both chambers: the Assemblée's real written question and question to
+/// the Government beside the seed.
+fn mixed(width: u16, height: u16) -> App {
+    let input = Input::Paths(vec![
+        "seeds".into(),
+        "tests/an/real/QANR5L17QE5268.json".into(),
+        "tests/an/real/QANR5L16QG10.json".into(),
+    ]);
+    app_with(Corpus::load(&input, today()), width, height)
+}
+
+#[test]
+fn both_chambers_at_160x45_show_which_is_which() {
+    let mut app = mixed(160, 45);
+    insta::assert_snapshot!(screen(&mut app));
+}
+
+#[test]
+fn a_question_to_the_government_at_120x30_says_it_was_asked_in_the_chamber() {
+    let mut app = mixed(120, 30);
+    press(&mut app, &[Action::Bottom]);
+    insta::assert_snapshot!(screen(&mut app));
+}
+
+#[test]
+fn both_chambers_at_50x16_name_them_by_their_initial() {
+    let mut app = mixed(50, 16);
+    insta::assert_snapshot!(screen(&mut app));
+}
