@@ -6,6 +6,8 @@
 //! cargo bench --bench reader
 //! ```
 
+#[path = "support/an.rs"]
+mod an;
 #[path = "support/corpus.rs"]
 mod corpus;
 
@@ -48,6 +50,39 @@ fn parse(c: &mut Criterion) {
                 for (i, doc) in docs.iter().enumerate() {
                     black_box(load::load_bytes_if(
                         &format!("{i}.txt"),
+                        doc.as_bytes(),
+                        today(),
+                        &|_| true,
+                        texts,
+                    ));
+                }
+            });
+        });
+    }
+    group.finish();
+}
+
+/// The Assemblée's JSON (`support/an.rs`), as `parse` reads senat.fr
+/// pages: texts kept, dropped (`check`), probed (`search -l`).
+fn parse_an(c: &mut Criterion) {
+    let docs: Vec<String> = (0..1000).map(an::document).collect();
+    let bytes: usize = docs.iter().map(String::len).sum();
+    let mut group = c.benchmark_group("parse AN JSON");
+    group.throughput(Throughput::Bytes(bytes as u64));
+    let probe = |text: &str, found: u64| {
+        u64::from(found == 0 && memchr::memmem::find(text.as_bytes(), b"quelconque").is_some())
+    };
+    let modes = [
+        ("1000 documents", load::Texts::Keep),
+        ("1000 documents, texts dropped", load::Texts::Drop),
+        ("1000 documents, texts probed", load::Texts::Probe(&probe)),
+    ];
+    for (name, texts) in modes {
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                for (i, doc) in docs.iter().enumerate() {
+                    black_box(load::load_bytes_if(
+                        &format!("{i}.json"),
                         doc.as_bytes(),
                         today(),
                         &|_| true,
@@ -176,6 +211,6 @@ fn render(c: &mut Criterion) {
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(20);
-    targets = parse, fold, wrapping, render
+    targets = parse, parse_an, fold, wrapping, render
 }
 criterion_main!(benches);

@@ -187,7 +187,7 @@ fn broken_archives_and_documents_are_located_and_the_rest_loads() {
     let lines: Vec<&str> = out.lines().collect();
     let expected = [
         "tests/an/zip/corrupt_entry.zip!/json/QANR5L16QG10.json: error: this archive entry \
-         does not inflate: corrupt deflate stream; skipped",
+         does not inflate: deflate decompression error: invalid bit length repeat; skipped",
         "tests/an/zip/cut.zip!/json/QANR5L17QE5268.json: error: this archive entry does not \
          inflate: incomplete deflate stream; skipped",
         "tests/an/zip/bomb_declared.zip!/json/bomb.json: error: this archive entry inflates to \

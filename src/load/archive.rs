@@ -228,12 +228,9 @@ impl Archive {
                     .clone()
                     .ok_or_else(|| Message::Zip(String::new()))?;
                 let file = zip
-                    .by_index(*i)
+                    .by_index_raw(*i)
                     .map_err(|e| Message::ZipEntry(e.to_string()))?;
-                if file.size() > ENTRY_LIMIT {
-                    return Err(Message::ZipTooLarge(ENTRY_LIMIT >> 20));
-                }
-                read_limited(file, &mut bytes)?;
+                return inflate::entry(file, use_bytes);
             }
             Entry::At(offset) => {
                 let mut reader = self.file.clone();
@@ -274,6 +271,8 @@ fn read_limited(mut file: impl Read, bytes: &mut Vec<u8>) -> Result<(), Message>
     }
     Ok(())
 }
+
+mod inflate;
 
 #[cfg(test)]
 mod tests;

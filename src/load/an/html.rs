@@ -17,7 +17,7 @@ pub fn to_text(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
     let mut paragraph = String::new();
     let mut rest = html;
-    while let Some(at) = rest.bytes().position(|b| b == b'<' || b == b'&') {
+    while let Some(at) = memchr::memchr2(b'<', b'&', rest.as_bytes()) {
         push_text(&mut paragraph, &rest[..at]);
         rest = &rest[at..];
         if rest.starts_with('&') {
@@ -55,6 +55,12 @@ fn push_text(paragraph: &mut String, text: &str) {
     // between them are whole characters.
     while at < bytes.len() {
         if !layout(&bytes[at]) {
+            at += 1;
+            continue;
+        }
+        // One plain space between two words stays as it is, in the run
+        // copied whole.
+        if bytes[at] == b' ' && at > start && bytes.get(at + 1).is_some_and(|n| !layout(n)) {
             at += 1;
             continue;
         }
@@ -196,6 +202,25 @@ mod tests {
             let text = to_text(&s);
             proptest::prop_assert!(!text.contains("\n\n\n"));
             proptest::prop_assert!(!text.contains("<p>") && !text.contains("<br>"));
+        }
+
+        /// Runs copied whole collapse layout whitespace exactly as a
+        /// character at a time does.
+        #[test]
+        fn runs_collapse_as_characters_do(before in "[a \t]{0,3}", s in "[a-zé \t\n\r\u{a0}]{0,40}") {
+            let mut fast = before.clone();
+            push_text(&mut fast, &s);
+            let mut slow = before;
+            for c in s.chars() {
+                if matches!(c, ' ' | '\t' | '\n' | '\r') {
+                    if !slow.is_empty() && !slow.ends_with(' ') {
+                        slow.push(' ');
+                    }
+                } else {
+                    slow.push(c);
+                }
+            }
+            proptest::prop_assert_eq!(fast, slow);
         }
     }
 }
