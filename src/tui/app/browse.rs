@@ -131,3 +131,87 @@ mod tests {
         assert!(launch("/nonexistent/browser", "https://example.org").is_err());
     }
 }
+
+#[cfg(test)]
+mod app_tests {
+    use chrono::NaiveDate;
+    use ratatui::layout::Rect;
+
+    use super::Opener;
+    use crate::corpus::{Corpus, Input};
+    use crate::tui::action::Action;
+    use crate::tui::app::App;
+
+    fn reader(paths: &[&str]) -> App {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
+        let root = env!("CARGO_MANIFEST_DIR");
+        let input = Input::Paths(paths.iter().map(|p| format!("{root}/{p}").into()).collect());
+        let mut app = App::new(
+            Corpus::load(&input, today),
+            None,
+            Rect::new(0, 0, 120, 30),
+            false,
+            today,
+        );
+        app.lang = crate::i18n::Lang::En;
+        app
+    }
+
+    #[test]
+    fn o_starts_the_browser_on_the_page_and_says_so() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("url");
+        let script = dir.path().join("browser");
+        std::fs::write(
+            &script,
+            format!("#!/bin/sh\nprintf %s \"$1\" > {}\n", out.display()),
+        )
+        .unwrap();
+        std::fs::set_permissions(&script, std::os::unix::fs::PermissionsExt::from_mode(0o755))
+            .unwrap();
+        let mut app = reader(&["tests/an/real/QANR5L17QE5268.json"]);
+        app.opener = Opener::Program(script.display().to_string());
+        app.update(Action::OpenPage);
+        let url = "https://www.assemblee-nationale.fr/dyn/17/questions/QANR5L17QE5268";
+        let message = app.message.as_ref().unwrap();
+        assert!(!message.error);
+        assert_eq!(message.text, format!("opening {url}"));
+        let mut opened = String::new();
+        for _ in 0..300 {
+            opened = std::fs::read_to_string(&out).unwrap_or_default();
+            if opened == url {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        assert_eq!(opened, url);
+    }
+
+    #[test]
+    fn without_a_display_the_address_is_copied_and_a_senat_page_has_none() {
+        let mut app = reader(&["tests/an/real/QANR5L16QG10.json"]);
+        app.opener = Opener::Copy;
+        app.clipboard = crate::export::clipboard::Clipboard::terminal_only();
+        app.terminal_out = Box::new(std::io::Cursor::new(Vec::new()));
+        app.update(Action::OpenPage);
+        let message = app.message.clone().unwrap();
+        assert!(
+            message
+                .text
+                .starts_with("no display to open a browser on: address copied (OSC 52"),
+            "{}",
+            message.text
+        );
+        assert!(message.text.ends_with("/dyn/16/questions/QANR5L16QG10"));
+
+        let mut senat = reader(&["seeds"]);
+        senat.opener = Opener::Copy;
+        senat.update(Action::OpenPage);
+        let message = senat.message.unwrap();
+        assert!(message.error);
+        assert_eq!(
+            message.text,
+            "no public page for this record (senat.fr pages give none)"
+        );
+    }
+}
