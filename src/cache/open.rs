@@ -62,11 +62,6 @@ impl Update {
 /// Judges an awaiting or lapsed question's lateness again for `today`,
 /// as the loader did for the day it parsed it.
 pub fn rejudge(record: &mut Record, today: NaiveDate) {
-    // Asked in the chamber, answered there: no deadline (see `load::an`).
-    if record.question.in_session {
-        record.late = None;
-        return;
-    }
     let answered = record.answer.as_ref().and_then(|a| a.date);
     record.late = lateness(record.status, record.question.date, answered, today);
 }

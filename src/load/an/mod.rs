@@ -496,19 +496,14 @@ fn map(
         .or_else(|| attributed.clone())
         .or_else(|| addressed_to.clone());
     let answered = answer.as_ref().and_then(|a| a.date);
-    // A question asked in session is answered there: no deadline runs.
-    let (delay_days, late) = if question.in_session {
-        (None, None)
-    } else {
-        let delay = match (question.date, answered) {
-            (Some(asked), Some(answered)) => Some(model::delay_days(asked, answered)),
-            _ => None,
-        };
-        (
-            delay,
-            model::lateness(status, question.date, answered, today),
-        )
+    // A question asked in session is answered there, the same day: its
+    // delay is 0 days and it is on time, as the statistics count it (a
+    // count of written questions alone filters `kind:written`).
+    let delay_days = match (question.date, answered) {
+        (Some(asked), Some(answered)) => Some(model::delay_days(asked, answered)),
+        _ => None,
     };
+    let late = model::lateness(status, question.date, answered, today);
     // Made only from a legislature's number and a plain uid: the address
     // goes to a browser and into Markdown links.
     let url = match (legislature_number, &uid) {

@@ -111,7 +111,11 @@ fn questions_to_the_government_keep_the_debate_as_the_answer() {
             !answer.text.contains('<') && answer.text.contains("\n\n"),
             "{file}"
         );
-        assert_eq!((r.delay_days, r.late), (None, None), "{file}: no deadline");
+        assert_eq!(
+            (r.delay_days, r.late),
+            (Some(0), Some(false)),
+            "{file}: the same day"
+        );
     }
 }
 
