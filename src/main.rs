@@ -71,6 +71,14 @@ fn main() -> ExitCode {
             let format = format.into();
             cli::quote(&text, sentences, format, &input, run, out, &mut stderr())
         }),
+        Some(Command::Completions { shell }) => with_stdout(|out| {
+            cli::completions(shell, out)?;
+            Ok(Outcome::Success)
+        }),
+        Some(Command::Man) => with_stdout(|out| {
+            cli::man(out)?;
+            Ok(Outcome::Success)
+        }),
         Some(Command::Cache { action }) => with_stdout(|out| {
             match action {
                 cli::CacheAction::Info => reponses::cache::info::info(lang, out)?,

@@ -8,6 +8,7 @@
 //! status is 2, so a script cannot take a partial answer for a whole one.
 
 mod commands;
+mod docs;
 mod quote;
 pub mod reader;
 mod search;
@@ -19,6 +20,7 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand};
 
 pub use commands::{check, parse, plural};
+pub use docs::{completions, man};
 pub use quote::{QuoteFormat, quote};
 pub use search::{ColorChoice, SearchOptions, search};
 pub use stats::{StatsOptions, stats};
@@ -26,8 +28,9 @@ pub use stats::{StatsOptions, stats};
 /// A terminal reader for French parliamentary written questions and the
 /// ministers' answers.
 ///
-/// With no command, opens the reader on PATHs (files, or folders searched
-/// for .txt files); with no PATH, on the bundled seed documents.
+/// With no command, opens the reader on PATHs (files, zip archives, or
+/// folders searched for .txt, .json, .jsonl and .zip files); with no PATH,
+/// on the bundled seed documents.
 #[derive(Debug, Parser)]
 #[command(name = "reponses", version)]
 pub struct Cli {
@@ -62,6 +65,14 @@ fn lang(value: &str) -> Result<crate::i18n::Lang, String> {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Print a shell completion script: `reponses completions bash >
+    /// ~/.local/share/bash-completion/completions/reponses`.
+    Completions {
+        /// bash, zsh, fish, elvish or powershell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff): `reponses man > ~/.local/share/man/man1/reponses.1`.
+    Man,
     /// The cache of the folders opened: `info` or `clear`.
     Cache {
         #[command(subcommand)]
@@ -117,23 +128,7 @@ pub enum Command {
         /// Files and folders (default: the bundled seeds).
         paths: Vec<PathBuf>,
     },
-    /// Print the sentence where TEXT first occurs, with its citation.
-    ///
-    /// TEXT is found as the search finds a phrase (ignoring case and accents
-    /// unless it has capitals or accents, any whitespace matching any
-    /// whitespace) but is taken literally: quotes or "author:" in it are
-    /// text, not query syntax. Question texts and answer texts are searched
-    /// record by record, in load order, the question before the answer; the
-    /// first match is quoted. When other records match too, stderr says how
-    /// many and which record was quoted.
-    ///
-    /// The quote starts with the sentence holding the start of the match and
-    /// takes the next ones up to N sentences, more if the match itself runs
-    /// over more sentences.
-    ///
-    /// Exit status: 0 when quoted, 1 when TEXT is not found, 2 on a usage
-    /// error or if a file failed to load.
-    /// Per ministry (or group, author, year, month): questions asked,
+    /// Per ministry (or group, author, year, month, chamber): questions asked,
     /// answered, answered within the two months, delays, questions still
     /// awaiting: the Senate's "palmarès", for the records QUERY keeps.
     ///
@@ -165,6 +160,22 @@ pub enum Command {
         #[arg(value_name = "QUERY|PATH")]
         args: Vec<String>,
     },
+    /// Print the sentence where TEXT first occurs, with its citation.
+    ///
+    /// TEXT is found as the search finds a phrase (ignoring case and accents
+    /// unless it has capitals or accents, any whitespace matching any
+    /// whitespace) but is taken literally: quotes or "author:" in it are
+    /// text, not query syntax. Question texts and answer texts are searched
+    /// record by record, in load order, the question before the answer; the
+    /// first match is quoted. When other records match too, stderr says how
+    /// many and which record was quoted.
+    ///
+    /// The quote starts with the sentence holding the start of the match and
+    /// takes the next ones up to N sentences, more if the match itself runs
+    /// over more sentences.
+    ///
+    /// Exit status: 0 when quoted, 1 when TEXT is not found, 2 on a usage
+    /// error or if a file failed to load.
     Quote {
         /// The text to find.
         #[arg(long = "match", value_name = "TEXT")]
