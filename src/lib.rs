@@ -8,6 +8,7 @@
 
 pub mod cache;
 pub mod cli;
+pub mod config;
 pub mod corpus;
 pub mod export;
 pub mod i18n;

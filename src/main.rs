@@ -13,7 +13,19 @@ use reponses::i18n::{Lang, fill};
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let today = chrono::Local::now().date_naive();
-    let lang = cli.lang.unwrap_or_else(Lang::from_env);
+    // The configuration: --lang, then its language, then the locale's.
+    let (loaded, unreadable) = match reponses::config::default_path() {
+        Some(path) => match reponses::config::load(&path) {
+            Ok(loaded) => (loaded, None),
+            Err(e) => (None, Some((path, e.to_string()))),
+        },
+        None => (None, None),
+    };
+    let config = loaded.as_ref().map(|l| &l.config);
+    let lang = cli
+        .lang
+        .or(config.and_then(|c| c.lang))
+        .unwrap_or_else(Lang::from_env);
     let run = cli::Run {
         today,
         lang,
@@ -69,8 +81,18 @@ fn main() -> ExitCode {
         }) => with_stdout(|out| {
             let input = Input::from_paths(paths);
             let format = format.into();
-            cli::quote(&text, sentences, format, &input, run, out, &mut stderr())
+            let templates = config.map(|c| c.templates.clone()).unwrap_or_default();
+            warn_config(loaded.as_ref());
+            let style = cli::QuoteStyle {
+                sentences,
+                format,
+                templates: &templates,
+            };
+            cli::quote(&text, style, &input, run, out, &mut stderr())
         }),
+        Some(Command::Config { default, check }) => {
+            with_stdout(|out| cli::config(default, check, lang, out, &mut stderr()))
+        }
         Some(Command::Completions { shell }) => with_stdout(|out| {
             cli::completions(shell, out)?;
             Ok(Outcome::Success)
@@ -92,7 +114,16 @@ fn main() -> ExitCode {
                 let _ = writeln!(std::io::stderr(), "{refusal}");
                 return ExitCode::from(2);
             }
-            reader(Input::from_paths(cli.paths), run)
+            let mut loaded = loaded.unwrap_or_default();
+            if let Some((path, error)) = unreadable {
+                loaded.path = path;
+                loaded.problems.push(reponses::config::Problem {
+                    line: 0,
+                    col: 0,
+                    message: error,
+                });
+            }
+            reader(Input::from_paths(cli.paths), run, &loaded)
         }
     };
     match result {
@@ -108,14 +139,25 @@ fn main() -> ExitCode {
 }
 
 /// The reader, until the user quits or a signal ends it.
-fn reader(input: Input, run: cli::Run) -> anyhow::Result<Outcome> {
-    match reponses::tui::run(input, run.today, run.lang, run.cache) {
+fn reader(
+    input: Input,
+    run: cli::Run,
+    config: &reponses::config::Loaded,
+) -> anyhow::Result<Outcome> {
+    match reponses::tui::run(input, run.today, run.lang, run.cache, config) {
         Ok(reponses::tui::Exit::Quit) => Ok(Outcome::Success),
         // The shell's convention for a process ended by a signal.
         Ok(reponses::tui::Exit::Signal(n)) => {
             std::process::exit(128 + n);
         }
         Err(e) => Err(e),
+    }
+}
+
+/// The configuration's problems, on stderr, for a command it changes.
+fn warn_config(loaded: Option<&reponses::config::Loaded>) {
+    for message in loaded.map(|l| l.messages()).unwrap_or_default() {
+        let _ = writeln!(std::io::stderr(), "reponses: {message}");
     }
 }
 

@@ -8,6 +8,7 @@
 //! status is 2, so a script cannot take a partial answer for a whole one.
 
 mod commands;
+mod config;
 mod docs;
 mod quote;
 pub mod reader;
@@ -20,8 +21,9 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand};
 
 pub use commands::{check, parse, plural};
+pub use config::config;
 pub use docs::{completions, man};
-pub use quote::{QuoteFormat, quote};
+pub use quote::{QuoteFormat, QuoteStyle, quote};
 pub use search::{ColorChoice, SearchOptions, search};
 pub use stats::{StatsOptions, stats};
 
@@ -73,6 +75,21 @@ pub enum Command {
     },
     /// Print the manual page (roff): `reponses man > ~/.local/share/man/man1/reponses.1`.
     Man,
+    /// The configuration file: where it is; with --default, a commented
+    /// one with every default; with --check, what is wrong in one.
+    ///
+    /// Exit status: 0, or 1 when --check found a problem or could not read
+    /// the file.
+    Config {
+        /// Print a configuration with every setting at its default,
+        /// commented out.
+        #[arg(long, conflicts_with = "check")]
+        default: bool,
+        /// Check FILE (default: the configuration file): each problem as
+        /// path:line:col: message.
+        #[arg(long, value_name = "FILE", num_args = 0..=1)]
+        check: Option<Option<PathBuf>>,
+    },
     /// The cache of the folders opened: `info` or `clear`.
     Cache {
         #[command(subcommand)]

@@ -45,6 +45,15 @@ struct Found<'a> {
     at: Range<usize>,
 }
 
+/// How `quote` writes: how many sentences, in which format, with which
+/// citation templates.
+#[derive(Debug, Clone, Copy)]
+pub struct QuoteStyle<'a> {
+    pub sentences: usize,
+    pub format: Format,
+    pub templates: &'a crate::quote::Templates,
+}
+
 /// `reponses quote`: the quotation on `out`; what was not found, what else
 /// matched and files that failed to load on `err`.
 ///
@@ -52,14 +61,18 @@ struct Found<'a> {
 /// Writing to `out` or `err` failed.
 pub fn quote(
     text: &str,
-    sentence_count: usize,
-    format: Format,
+    style: QuoteStyle<'_>,
     input: &Input,
     run: Run,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<Outcome> {
     let (lang, t) = (run.lang, run.lang.t());
+    let QuoteStyle {
+        sentences: sentence_count,
+        format,
+        templates,
+    } = style;
     if text.len() > crate::search::query::MAX_BYTES {
         let problem = crate::search::QueryError {
             column: 1,
@@ -94,7 +107,7 @@ pub fn quote(
     let others = found.count();
     let bounds = sentences(first.text);
     let passage = passage(&bounds, &first.at, sentence_count).unwrap_or(first.at.clone());
-    let quotation = quote::quote(first.record, first.part, &first.text[passage]);
+    let quotation = quote::quote_with(first.record, first.part, &first.text[passage], templates);
     writeln!(out, "{}", quotation.render(format))?;
     if quotation.removed > 0 {
         let removed = lang.count(quotation.removed, t.removed_one, t.removed_many);

@@ -130,6 +130,13 @@ catalogue! {
     removed_one: "{} control character or escape sequence taken out of the quote", "{} caractère de contrôle ou séquence d'échappement retiré de la citation";
     removed_many: "{} control characters or escape sequences taken out of the quote", "{} caractères de contrôle ou séquences d'échappement retirés de la citation";
     copy_unreachable: "no clipboard could be reached: {}", "aucun presse-papiers n'a pu être atteint : {}";
+    config_problems: "{} (and {} more: reponses config --check)", "{} (et {} autres : reponses config --check)";
+    config_no_home: "no configuration folder: set XDG_CONFIG_HOME or HOME", "pas de dossier de configuration : définissez XDG_CONFIG_HOME ou HOME";
+    config_exists: "{}", "{}";
+    config_missing: "{} (none: the defaults apply; reponses config --default prints one)", "{} (absent : les réglages par défaut s'appliquent ; reponses config --default en affiche un)";
+    config_not_found: "{}: no such file", "{} : fichier introuvable";
+    config_ok: "{}: OK", "{} : correct";
+    config_unreadable: "cannot read {}: {}; the defaults apply", "impossible de lire {} : {} ; les réglages par défaut s'appliquent";
     no_quote_file: "no quote file: set XDG_DATA_HOME or HOME", "pas de fichier de citations : définissez XDG_DATA_HOME ou HOME";
     saved: "saved to {}", "enregistrée dans {}";
     exported: "exported {} to {}", "{} exportées dans {}";

@@ -19,7 +19,7 @@ use crate::model::{Answer, Author, Chamber, Kind, Record};
 
 /// The Journal officiel's edition for the record's chamber: "JO Sénat",
 /// "JO AN".
-fn journal_name(record: &Record) -> &'static str {
+pub(super) fn journal_name(record: &Record) -> &'static str {
     match record.chamber {
         Chamber::Senat => "JO Sénat",
         Chamber::An => "JO AN",
@@ -170,7 +170,7 @@ fn number(record: &Record) -> Option<String> {
 }
 
 /// "M. Thomas Dossus": the display name, else the header's names as given.
-fn author(author: &Author) -> Option<String> {
+pub(super) fn author(author: &Author) -> Option<String> {
     let name = match present(author.name.as_deref()) {
         Some(name) => name,
         None => {
@@ -193,7 +193,7 @@ fn author(author: &Author) -> Option<String> {
 /// "Rhône - Les Républicains". The group is printed without its -A/-R
 /// suffix: the suffix is senat.fr's notation for how a senator sits with
 /// the group, not part of the group's name.
-fn affiliation(author: &Author) -> Option<String> {
+pub(super) fn affiliation(author: &Author) -> Option<String> {
     let parts: Vec<String> = [author.constituency.as_deref(), author.group.as_deref()]
         .into_iter()
         .filter_map(present)
@@ -213,13 +213,13 @@ fn journal(record: &Record, date: Option<NaiveDate>, page: Option<u32>) -> Optio
     }
 }
 
-fn day(date: NaiveDate) -> String {
+pub(super) fn day(date: NaiveDate) -> String {
     date.format("%d/%m/%Y").to_string()
 }
 
 /// A value that says something, cleaned ([`clean`]): not absent, not
 /// blank.
-fn present(value: Option<&str>) -> Option<String> {
+pub(super) fn present(value: Option<&str>) -> Option<String> {
     Some(clean(value?)).filter(|v| !v.is_empty())
 }
 

@@ -14,6 +14,7 @@
 //! ([`Quote::removed`]) so that the user is told.
 
 mod citation;
+pub mod template;
 
 use std::ops::Range;
 
@@ -36,6 +37,18 @@ pub struct Quote {
     /// The citation's "n° 5268" and the question's public page: the
     /// Markdown form links one to the other. `None` without a page.
     pub link: Option<Link>,
+    /// The Markdown citation of a configured template, used as it is.
+    pub markdown_citation: Option<String>,
+}
+
+/// The citation templates of the configuration; `None` keeps the built-in
+/// citation.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Templates {
+    pub question: Option<template::Template>,
+    pub answer: Option<template::Template>,
+    pub question_markdown: Option<template::Template>,
+    pub answer_markdown: Option<template::Template>,
 }
 
 /// A piece of the citation and where it points.
@@ -55,27 +68,55 @@ pub enum Format {
     Markdown,
 }
 
-/// Quotes `text`, a passage of `part` of `record`.
+/// Quotes `text`, a passage of `part` of `record`, with the built-in
+/// citation.
 pub fn quote(record: &Record, part: PartKind, text: &str) -> Quote {
+    quote_with(record, part, text, &Templates::default())
+}
+
+/// Quotes `text`, a passage of `part` of `record`, its citation from
+/// `templates` where they give one.
+pub fn quote_with(record: &Record, part: PartKind, text: &str, templates: &Templates) -> Quote {
     let (text, in_text) = crate::text::sanitize::strip_controls(text);
-    let (citation, in_citation) = citation_counted(record, part);
+    let (text_template, markdown_template) = match part {
+        PartKind::Question => (&templates.question, &templates.question_markdown),
+        PartKind::Answer => (&templates.answer, &templates.answer_markdown),
+    };
+    let (mut citation, mut in_citation) = citation_counted(record, part);
+    if let Some(template) = text_template {
+        citation = template.render(record, part, false);
+        in_citation = citation_counted(record, part).1;
+    }
+    let markdown_citation = markdown_template
+        .as_ref()
+        .map(|template| template.render(record, part, true));
     Quote {
         text: balance(tidy(&text)),
         citation,
         removed: in_text + in_citation,
-        link: link(record),
+        // A configured citation says itself where it links.
+        link: if text_template.is_some() {
+            None
+        } else {
+            link(record)
+        },
+        markdown_citation,
     }
+}
+
+/// Whether a Markdown link can hold `url` as it is.
+fn plain_url(url: &str) -> bool {
+    url.starts_with("https://")
+        && url
+            .chars()
+            .all(|c| c.is_ascii_graphic() && !matches!(c, '(' | ')' | '<' | '>' | '[' | ']' | '\\'))
 }
 
 /// The record's page, linked from its number, when the URL is one a
 /// Markdown link can hold as it is.
 fn link(record: &Record) -> Option<Link> {
     let url = record.url.as_deref()?;
-    let plain = url.starts_with("https://")
-        && url.chars().all(|c| {
-            c.is_ascii_graphic() && !matches!(c, '(' | ')' | '<' | '>' | '[' | ']' | '\\')
-        });
-    if !plain {
+    if !plain_url(url) {
         return None;
     }
     Some(Link {
@@ -148,7 +189,9 @@ impl Quote {
                     lines.push(">".to_owned());
                 }
                 let mut citation = markdown_inline(&self.citation);
-                if let Some(link) = &self.link {
+                if let Some(configured) = &self.markdown_citation {
+                    citation = configured.clone();
+                } else if let Some(link) = &self.link {
                     let text = markdown_inline(&link.text);
                     if let Some(at) = citation.find(&text) {
                         let linked = format!("[{text}]({})", link.url);

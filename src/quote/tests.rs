@@ -242,6 +242,7 @@ fn text_format_is_one_line() {
         citation: "Question de M. Thomas Dossus".into(),
         removed: 0,
         link: None,
+        markdown_citation: None,
     };
     assert_eq!(
         q.render(Format::Text),
@@ -252,6 +253,7 @@ fn text_format_is_one_line() {
         citation: "Question".into(),
         removed: 0,
         link: None,
+        markdown_citation: None,
     };
     assert_eq!(empty.render(Format::Text), "« » — Question");
 }
@@ -263,6 +265,7 @@ fn markdown_format_is_a_block_quote_ending_with_the_citation() {
         citation: "Question de M. Thomas Dossus".into(),
         removed: 0,
         link: None,
+        markdown_citation: None,
     };
     assert_eq!(
         q.render(Format::Markdown),
@@ -273,6 +276,7 @@ fn markdown_format_is_a_block_quote_ending_with_the_citation() {
         citation: "Question".into(),
         removed: 0,
         link: None,
+        markdown_citation: None,
     };
     assert_eq!(empty.render(Format::Markdown), "> — Question");
 }
@@ -286,6 +290,7 @@ fn markdown_escapes_what_would_become_markup() {
         citation: "Question_x".into(),
         removed: 0,
         link: None,
+        markdown_citation: None,
     };
     assert_eq!(
         q.render(Format::Markdown),

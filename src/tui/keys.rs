@@ -1,8 +1,9 @@
 //! The keymap: one table from keys to actions, read by the event loop and
 //! by the help overlay, so the help can never disagree with the keys.
 //!
-//! The table is data, `assets/keymap.toml`, embedded in the binary; a user
-//! configuration can later be merged over it in the same format.
+//! The table is data, `assets/keymap.toml`, embedded in the binary; the
+//! user's configuration ([`crate::config`]) replaces an action's keys in
+//! the same key syntax.
 
 use std::sync::OnceLock;
 
@@ -20,10 +21,12 @@ pub struct Key {
 }
 
 /// Keys bound to an action.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Binding {
     pub keys: Vec<Key>,
     pub action: Action,
+    /// The action's name in the keymap and the configuration: "quit".
+    pub name: String,
 }
 
 /// Why a keymap does not load.
@@ -33,6 +36,16 @@ pub enum KeymapError {
     Toml(#[from] toml::de::Error),
     #[error("keymap: unknown key {0:?}")]
     UnknownKey(String),
+    #[error("keymap: unknown action {0:?}")]
+    UnknownAction(String),
+}
+
+/// The action named `name` in the keymap's format: "quit", "focus_next".
+pub fn action(name: &str) -> Option<Action> {
+    use serde::de::IntoDeserializer;
+    let name: serde::de::value::StrDeserializer<'_, serde::de::value::Error> =
+        name.into_deserializer();
+    Action::deserialize(name).ok()
 }
 
 #[derive(Deserialize)]
@@ -42,7 +55,7 @@ struct File {
 
 #[derive(Deserialize)]
 struct RawBinding {
-    action: Action,
+    action: String,
     keys: Vec<String>,
 }
 
@@ -62,7 +75,9 @@ pub fn parse(source: &str) -> Result<Vec<Binding>, KeymapError> {
                 .collect::<Result<_, _>>()?;
             Ok(Binding {
                 keys,
-                action: raw.action,
+                action: action(&raw.action)
+                    .ok_or(KeymapError::UnknownAction(raw.action.clone()))?,
+                name: raw.action,
             })
         })
         .collect()
@@ -79,7 +94,7 @@ pub fn default_keymap() -> &'static [Binding] {
 }
 
 /// "Ctrl-c" → Ctrl + 'c'; "Shift-Tab"; "PgDn"; "j".
-fn parse_key(name: &str) -> Option<Key> {
+pub fn parse_key(name: &str) -> Option<Key> {
     let (modifiers, name) = match name.strip_prefix("Ctrl-") {
         Some(rest) if !rest.is_empty() => (KeyModifiers::CONTROL, rest),
         _ => (KeyModifiers::NONE, name),
@@ -112,6 +127,35 @@ fn parse_key(name: &str) -> Option<Key> {
         }
     };
     Some(Key { code, modifiers })
+}
+
+/// How `key` is written in the keymap and the configuration: the inverse
+/// of [`parse_key`].
+pub fn name(key: Key) -> String {
+    let name = match key.code {
+        KeyCode::Tab => "Tab".to_owned(),
+        KeyCode::BackTab => "Shift-Tab".to_owned(),
+        KeyCode::Enter => "Enter".to_owned(),
+        KeyCode::Esc => "Esc".to_owned(),
+        KeyCode::Char(' ') => "Space".to_owned(),
+        KeyCode::Up => "Up".to_owned(),
+        KeyCode::Down => "Down".to_owned(),
+        KeyCode::Left => "Left".to_owned(),
+        KeyCode::Right => "Right".to_owned(),
+        KeyCode::PageUp => "PgUp".to_owned(),
+        KeyCode::PageDown => "PgDn".to_owned(),
+        KeyCode::Home => "Home".to_owned(),
+        KeyCode::End => "End".to_owned(),
+        KeyCode::Backspace => "Backspace".to_owned(),
+        KeyCode::F(n) => format!("F{n}"),
+        KeyCode::Char(c) => c.to_string(),
+        other => format!("{other:?}"),
+    };
+    if key.modifiers.contains(KeyModifiers::CONTROL) {
+        format!("Ctrl-{name}")
+    } else {
+        name
+    }
 }
 
 /// Whether `event` is Ctrl-C, which always quits, whatever the keymap.
@@ -277,6 +321,11 @@ mod tests {
             }
         }
         assert_eq!(parse_key("Nope"), None);
+        for binding in default_keymap() {
+            for &key in &binding.keys {
+                assert_eq!(parse_key(&name(key)), Some(key));
+            }
+        }
         assert!(matches!(
             parse("[[binding]]\naction = \"quit\"\nkeys = [\"Nope\"]\n"),
             Err(KeymapError::UnknownKey(_))

@@ -45,6 +45,7 @@ pub fn run(
     today: NaiveDate,
     lang: crate::i18n::Lang,
     use_cache: bool,
+    config: &crate::config::Loaded,
 ) -> anyhow::Result<Exit> {
     let signals = terminal::Signals::register()?;
     let mut guard = terminal::enter()?;
@@ -53,6 +54,7 @@ pub fn run(
     let area = Rect::new(0, 0, size.width, size.height);
     let mut app = App::streaming(input.clone(), area, color, today);
     app.lang = lang;
+    app.configure(config);
     app.terminal_out = Box::new(std::io::stdout());
     let cache = match &input {
         Input::Paths(paths) if use_cache => crate::cache::Cache::for_paths(paths),
@@ -199,7 +201,7 @@ pub fn handle(app: &mut App, event: Event) -> bool {
                 if let Some(action) = keys::prompt_action(key) {
                     app.update(action);
                 }
-            } else if let Some(action) = keys::lookup(keys::default_keymap(), key) {
+            } else if let Some(action) = keys::lookup(&app.keymap, key) {
                 app.update(action);
             }
             true

@@ -15,6 +15,7 @@ use chrono::NaiveDate;
 use ratatui::layout::Rect;
 
 mod browse;
+mod configure;
 mod export;
 mod loading;
 mod order;
@@ -144,6 +145,12 @@ pub struct App {
     pub opener: browse::Opener,
     /// Where OSC 52 sequences go: the terminal (a sink in tests).
     pub terminal_out: Box<dyn Write>,
+    /// The keys, as configured: read by the event loop and the help.
+    pub keymap: Vec<crate::tui::keys::Binding>,
+    /// The colours of the roles, as configured.
+    pub palette: crate::tui::view::theme::Palette,
+    /// The citation templates, as configured.
+    pub templates: crate::quote::Templates,
     /// While files stream in, the listing rank of each record's file.
     file_ranks: Vec<usize>,
     wraps: RefCell<[Option<Wrapped>; 2]>,
@@ -214,6 +221,9 @@ impl App {
             clipboard: Clipboard::from_env(),
             opener: browse::Opener::from_env(),
             terminal_out: Box::new(std::io::sink()),
+            keymap: crate::tui::keys::default_keymap().to_vec(),
+            palette: crate::tui::view::theme::Palette::default(),
+            templates: crate::quote::Templates::default(),
             wraps: RefCell::new([None, None]),
             list_width: RefCell::new(None),
             sentence_cache: RefCell::new([None, None]),
@@ -224,6 +234,14 @@ impl App {
             app.sort_records_shown();
         }
         app
+    }
+
+    /// The styles, in the configured colours unless NO_COLOR is set.
+    pub fn theme(&self) -> crate::tui::view::theme::Theme {
+        crate::tui::view::theme::Theme {
+            color: self.color,
+            palette: self.palette,
+        }
     }
 
     /// The panes of the current frame.

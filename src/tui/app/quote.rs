@@ -54,7 +54,12 @@ impl App {
     pub fn quote(&self) -> Option<Quote> {
         let (part, range) = self.selected_range()?;
         let record = self.current()?;
-        Some(quote::quote(record, part, &self.text(part)[range]))
+        Some(quote::quote_with(
+            record,
+            part,
+            &self.text(part)[range],
+            &self.templates,
+        ))
     }
 
     /// `v`: selects the sentence of the current match, or the first visible

@@ -17,7 +17,7 @@ use crate::tui::app::App;
 use crate::tui::layout::{Focus, inner};
 
 pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
-    let theme = Theme { color: app.color };
+    let theme = app.theme();
     let (lang, t) = (app.lang, app.lang.t());
     let focused = app.focus == Focus::List;
     let (shown, total) = (

@@ -23,7 +23,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
         super::stats::draw(frame, app);
         return;
     }
-    let theme = Theme { color: app.color };
+    let theme = app.theme();
     let t = app.lang.t();
     let screen = frame.area();
     // Everything but the status bar: on a small screen the window takes
@@ -41,7 +41,10 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
     // Lines wrap to the box, so the box's height counts their rows.
     let wrap_width = usize::from(max_width.saturating_sub(3)).max(1);
     let (title, lines) = match overlay {
-        Overlay::Help => (t.help_title, help_lines(app.lang, theme, wrap_width)),
+        Overlay::Help => (
+            t.help_title,
+            help_lines(&app.keymap, app.lang, theme, wrap_width),
+        ),
         Overlay::Errors if app.corpus.diagnostics.is_empty() => (
             t.errors_none_title,
             vec![Line::raw(format!(" {}", t.errors_none))],
@@ -96,9 +99,13 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
 /// One line per binding: its keys, then what they do; then the search
 /// bar's keys, the query language, the list's marks, the mouse, wrapped
 /// to `width`.
-fn help_lines(lang: Lang, theme: Theme, width: usize) -> Vec<Line<'static>> {
+fn help_lines(
+    keymap: &[keys::Binding],
+    lang: Lang,
+    theme: Theme,
+    width: usize,
+) -> Vec<Line<'static>> {
     let t = lang.t();
-    let keymap = keys::default_keymap();
     let labels: Vec<String> = keymap
         .iter()
         .map(|b| {

@@ -13,7 +13,6 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
-use super::theme::Theme;
 use crate::i18n::fill;
 use crate::text::sanitize::visible;
 use crate::text::wrap::wrap;
@@ -21,7 +20,7 @@ use crate::tui::app::App;
 use crate::tui::layout::inner;
 
 pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
-    let theme = Theme { color: app.color };
+    let theme = app.theme();
     let inside = inner(area);
     let width = usize::from(inside.width).max(1);
     let quote = app.quote();

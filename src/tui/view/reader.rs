@@ -20,7 +20,7 @@ use crate::tui::header::{self, HeaderLine, Kind};
 use crate::tui::layout::inner;
 
 pub fn draw(frame: &mut Frame<'_>, app: &App, part: PartKind, area: Rect) {
-    let theme = Theme { color: app.color };
+    let theme = app.theme();
     let focused = app.focus == crate::tui::layout::Focus::of(part);
     let record = app.current();
     let t = app.lang.t();
@@ -232,7 +232,7 @@ fn pane_title(record: &Record, part: PartKind, lang: Lang) -> String {
 /// The header's rows for `area`: its lines wrapped, a blank row under
 /// them; one row shows the JO reference alone, cut with "…" if it must be.
 fn header_rows(app: &App, record: &Record, part: PartKind, area: Rect) -> Vec<Line<'static>> {
-    let theme = Theme { color: app.color };
+    let theme = app.theme();
     let width = usize::from(area.width);
     let lines = header::lines(record, part, app.lang, app.today());
     let styled = |line: &HeaderLine, range: Range<usize>| -> Line<'static> {

@@ -25,7 +25,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
         return;
     };
     let (lang, t) = (app.lang, app.lang.t());
-    let theme = Theme { color: app.color };
+    let theme = app.theme();
     let screen = frame.area();
     let area = Rect {
         height: screen.height.saturating_sub(1).max(1),
@@ -181,7 +181,7 @@ fn on_time_style(theme: Theme) -> Style {
 }
 
 fn late_style(theme: Theme) -> Style {
-    colour(theme, Color::Red)
+    colour(theme, theme.palette.late)
 }
 
 fn awaiting_style(theme: Theme) -> Style {

@@ -12,11 +12,13 @@ use super::fit;
 use super::theme::Theme;
 use crate::i18n::{Lang, fill};
 use crate::text::sanitize::{str_width, visible};
+use crate::tui::action::Action;
 use crate::tui::app::{App, Target};
+use crate::tui::keys;
 use crate::tui::layout::Focus;
 
 pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
-    let theme = Theme { color: app.color };
+    let theme = app.theme();
     let width = usize::from(area.width);
     // The right side leaves room for the focus label, so that it is
     // always drawn.
@@ -69,14 +71,28 @@ fn key_hints(app: &App, theme: Theme) -> Vec<Span<'static>> {
         format!(" {focus} "),
         theme.key().add_modifier(Modifier::REVERSED),
     )];
+    // The keys as configured: an action's first key, "j/k" for a pair;
+    // an action left without a key is not hinted.
+    let first = |action: Action| {
+        app.keymap
+            .iter()
+            .find(|b| b.action == action)
+            .and_then(|b| b.keys.first())
+            .map(|k| keys::label(*k, app.lang))
+    };
+    let pair = |a: Action, b: Action| match (first(a), first(b)) {
+        (Some(a), Some(b)) => Some(format!("{a}/{b}")),
+        (a, b) => a.or(b),
+    };
     for (key, what) in [
-        ("Tab", t.hint_focus),
-        ("j/k", t.hint_move),
-        ("/", t.hint_search),
-        ("n/N", t.hint_match),
-        ("?", t.hint_help),
-        ("q", t.hint_quit),
+        (first(Action::FocusNext), t.hint_focus),
+        (pair(Action::Down, Action::Up), t.hint_move),
+        (first(Action::Search), t.hint_search),
+        (pair(Action::NextMatch, Action::PrevMatch), t.hint_match),
+        (first(Action::Help), t.hint_help),
+        (first(Action::Quit), t.hint_quit),
     ] {
+        let Some(key) = key else { continue };
         left.push(Span::raw(" "));
         left.push(Span::styled(key, theme.key()));
         left.push(Span::raw(format!(" {what}")));

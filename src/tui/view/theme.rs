@@ -1,12 +1,44 @@
 //! Styles. With colours when allowed; under `NO_COLOR` everything that
 //! matters (focus, selection, lateness, later search matches) still shows
-//! through bold, reverse and underline.
+//! through bold, reverse and underline. The colours of the roles users
+//! think of are a [`Palette`] the configuration may change.
 
 use ratatui::style::{Color, Modifier, Style};
+
+/// The colours of the roles `[theme]` names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Palette {
+    /// The focused pane's border.
+    pub focus: Color,
+    /// Search matches' background.
+    pub matched: Color,
+    /// The current match's background.
+    pub current_match: Color,
+    /// The quote selection's background.
+    pub selection: Color,
+    /// Lateness.
+    pub late: Color,
+    /// Unfocused borders, notes, secondary text.
+    pub muted: Color,
+}
+
+impl Default for Palette {
+    fn default() -> Palette {
+        Palette {
+            focus: Color::Cyan,
+            matched: Color::Yellow,
+            current_match: Color::LightMagenta,
+            selection: Color::Blue,
+            late: Color::Red,
+            muted: Color::DarkGray,
+        }
+    }
+}
 
 #[derive(Debug, Clone, Copy)]
 pub struct Theme {
     pub color: bool,
+    pub palette: Palette,
 }
 
 impl Theme {
@@ -20,9 +52,9 @@ impl Theme {
 
     pub fn border(self, focused: bool) -> Style {
         if focused {
-            self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
+            self.fg(self.palette.focus).add_modifier(Modifier::BOLD)
         } else {
-            self.fg(Color::DarkGray)
+            self.fg(self.palette.muted)
         }
     }
 
@@ -47,12 +79,12 @@ impl Theme {
         match (current, self.color) {
             (true, true) => Style::new()
                 .fg(Color::Black)
-                .bg(Color::LightMagenta)
+                .bg(self.palette.current_match)
                 .add_modifier(Modifier::BOLD),
             (true, false) => Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
             (false, true) => Style::new()
                 .fg(Color::Black)
-                .bg(Color::Yellow)
+                .bg(self.palette.matched)
                 .add_modifier(Modifier::BOLD),
             (false, false) => Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
         }
@@ -61,19 +93,19 @@ impl Theme {
     /// Sentences selected for quoting.
     pub fn selection(self) -> Style {
         if self.color {
-            Style::new().fg(Color::White).bg(Color::Blue)
+            Style::new().fg(Color::White).bg(self.palette.selection)
         } else {
             Style::new().add_modifier(Modifier::ITALIC | Modifier::REVERSED)
         }
     }
 
     pub fn late(self) -> Style {
-        self.fg(Color::Red).add_modifier(Modifier::BOLD)
+        self.fg(self.palette.late).add_modifier(Modifier::BOLD)
     }
 
     pub fn dim(self) -> Style {
         if self.color {
-            Style::new().fg(Color::DarkGray)
+            Style::new().fg(self.palette.muted)
         } else {
             Style::new()
         }
