@@ -133,3 +133,47 @@ impl Theme {
         self.fg(Color::Yellow)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn every_style(theme: Theme) -> Vec<Style> {
+        vec![
+            theme.border(true),
+            theme.border(false),
+            theme.matched(true),
+            theme.matched(false),
+            theme.selection(),
+            theme.late(),
+            theme.dim(),
+            theme.note(),
+        ]
+    }
+
+    #[test]
+    fn a_configured_palette_colours_its_roles_and_no_color_still_wins() {
+        let palette = Palette {
+            focus: Color::Rgb(0xff, 0, 0),
+            matched: Color::Green,
+            ..Palette::default()
+        };
+        let coloured = Theme {
+            color: true,
+            palette,
+        };
+        assert_eq!(coloured.border(true).fg, Some(Color::Rgb(0xff, 0, 0)));
+        assert_eq!(coloured.matched(false).bg, Some(Color::Green));
+        let plain = Theme {
+            color: false,
+            palette,
+        };
+        for style in every_style(plain) {
+            assert_eq!((style.fg, style.bg), (None, None), "{style:?}");
+        }
+        // What matters still shows without colour.
+        assert_ne!(plain.matched(true), plain.matched(false));
+        assert!(plain.selection().add_modifier.contains(Modifier::REVERSED));
+        assert!(plain.late().add_modifier.contains(Modifier::BOLD));
+    }
+}
