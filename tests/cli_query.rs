@@ -25,6 +25,11 @@ fn reponses() -> Command {
     cmd.env(
         "XDG_CACHE_HOME",
         concat!(env!("CARGO_TARGET_TMPDIR"), "/xdg-cache"),
+    )
+    // Never the user's own configuration.
+    .env(
+        "XDG_CONFIG_HOME",
+        concat!(env!("CARGO_TARGET_TMPDIR"), "/no-config"),
     );
     cmd.env("LC_ALL", "C");
     cmd.env_remove("NO_COLOR");

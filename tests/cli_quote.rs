@@ -20,10 +20,16 @@ const JEUX: &str = "A titre d'exemple, dans le cadre du projet de loi portant di
 
 fn reponses() -> Command {
     let mut command = cargo_bin_cmd!("reponses");
-    command.env(
-        "XDG_CACHE_HOME",
-        concat!(env!("CARGO_TARGET_TMPDIR"), "/xdg-cache"),
-    );
+    command
+        .env(
+            "XDG_CACHE_HOME",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/xdg-cache"),
+        )
+        // Never the user's own configuration.
+        .env(
+            "XDG_CONFIG_HOME",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/no-config"),
+        );
     // English, whatever the machine's locale: the expected texts are.
     command.env("LC_ALL", "C");
     command

@@ -19,6 +19,11 @@ fn reponses() -> Command {
         "XDG_CACHE_HOME",
         concat!(env!("CARGO_TARGET_TMPDIR"), "/xdg-cache"),
     );
+    // Never the user's own configuration.
+    cmd.env(
+        "XDG_CONFIG_HOME",
+        concat!(env!("CARGO_TARGET_TMPDIR"), "/no-config"),
+    );
     // English, whatever the machine's locale: the expected texts are.
     cmd.env("LC_ALL", "C");
     cmd.env_remove("NO_COLOR");
@@ -243,6 +248,11 @@ fn on_a_terminal(no_color: Option<&str>) -> String {
     cmd.env(
         "XDG_CACHE_HOME",
         concat!(env!("CARGO_TARGET_TMPDIR"), "/xdg-cache"),
+    );
+    // Never the user's own configuration.
+    cmd.env(
+        "XDG_CONFIG_HOME",
+        concat!(env!("CARGO_TARGET_TMPDIR"), "/no-config"),
     );
     cmd.args(["search", "1978"]);
     cmd.env("LC_ALL", "C");

@@ -223,6 +223,11 @@ fn inside_tmux_y_fills_the_tmux_buffer() {
         .env(
             "XDG_CACHE_HOME",
             concat!(env!("CARGO_TARGET_TMPDIR"), "/xdg-cache"),
+        )
+        // Never the user's own configuration.
+        .env(
+            "XDG_CONFIG_HOME",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/no-config"),
         ))
     .expect("tmux new-session answers");
     assert!(started.status.success(), "tmux new-session: {started:?}");

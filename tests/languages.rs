@@ -230,6 +230,11 @@ fn check_speaks_the_language_asked_for() {
                 "XDG_CACHE_HOME",
                 concat!(env!("CARGO_TARGET_TMPDIR"), "/xdg-cache"),
             )
+            // Never the user's own configuration.
+            .env(
+                "XDG_CONFIG_HOME",
+                concat!(env!("CARGO_TARGET_TMPDIR"), "/no-config"),
+            )
             .args(["--lang", lang, "check", "tests/fixtures"])
             .current_dir(env!("CARGO_MANIFEST_DIR"))
             .output()
@@ -258,6 +263,11 @@ fn check_speaks_the_language_asked_for() {
         .env(
             "XDG_CACHE_HOME",
             concat!(env!("CARGO_TARGET_TMPDIR"), "/xdg-cache"),
+        )
+        // Never the user's own configuration.
+        .env(
+            "XDG_CONFIG_HOME",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/no-config"),
         )
         .args(["check", "tests/fixtures/broken/empty.txt"])
         .env_remove("LC_ALL")

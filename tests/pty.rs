@@ -172,10 +172,16 @@ fn vanish(controlling: bool) {
         slave.as_raw_fd()
     };
     let mut command = Command::new(env!("CARGO_BIN_EXE_reponses"));
-    command.env(
-        "XDG_CACHE_HOME",
-        concat!(env!("CARGO_TARGET_TMPDIR"), "/xdg-cache"),
-    );
+    command
+        .env(
+            "XDG_CACHE_HOME",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/xdg-cache"),
+        )
+        // Never the user's own configuration.
+        .env(
+            "XDG_CONFIG_HOME",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/no-config"),
+        );
     command
         .env("TERM", "xterm-256color")
         .env("LC_ALL", "C")

@@ -52,6 +52,11 @@ impl Session {
             "XDG_CACHE_HOME",
             concat!(env!("CARGO_TARGET_TMPDIR"), "/xdg-cache"),
         );
+        // Never the user's own configuration.
+        command.env(
+            "XDG_CONFIG_HOME",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/no-config"),
+        );
         command.env("TERM", "xterm-256color");
         // English, whatever the machine's locale: the expected texts are.
         command.env("LC_ALL", "C");
