@@ -13,19 +13,26 @@ use reponses::i18n::{Lang, fill};
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let today = chrono::Local::now().date_naive();
-    // The configuration: --lang, then its language, then the locale's.
-    let (loaded, unreadable) = match reponses::config::default_path() {
-        Some(path) => match reponses::config::load(&path) {
+    // The language: --lang, then the configuration's, then the locale's.
+    // The configuration's problems are said in that language: read again
+    // in it when the file itself chose another.
+    let first_lang = cli.lang.unwrap_or_else(Lang::from_env);
+    let read = |lang| match reponses::config::default_path() {
+        Some(path) => match reponses::config::load(&path, lang) {
             Ok(loaded) => (loaded, None),
             Err(e) => (None, Some((path, e.to_string()))),
         },
         None => (None, None),
     };
-    let config = loaded.as_ref().map(|l| &l.config);
+    let (mut loaded, mut unreadable) = read(first_lang);
     let lang = cli
         .lang
-        .or(config.and_then(|c| c.lang))
-        .unwrap_or_else(Lang::from_env);
+        .or(loaded.as_ref().and_then(|l| l.config.lang))
+        .unwrap_or(first_lang);
+    if lang != first_lang {
+        (loaded, unreadable) = read(lang);
+    }
+    let config = loaded.as_ref().map(|l| &l.config);
     let run = cli::Run {
         today,
         lang,

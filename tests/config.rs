@@ -104,7 +104,9 @@ fn check_locates_each_problem_and_exits_1() {
         .arg(&file)
         .assert()
         .code(1)
-        .stderr(format!("{shown}:3:1: invalid array: expected `]`\n"));
+        .stderr(format!(
+            "{shown}:3:1: syntax error: invalid array: expected `]`\n"
+        ));
 
     // A file named on the command line must exist; none at the default
     // place is right (the defaults apply).
@@ -119,6 +121,25 @@ fn check_locates_each_problem_and_exits_1() {
         .assert()
         .success()
         .stdout(predicate::str::contains("the defaults apply"));
+}
+
+#[test]
+fn problems_speak_the_interface_s_language_the_file_s_own_choice_included() {
+    // --lang, then the file's `lang`, then the locale: the messages follow.
+    let home = config_home("french", Some("lang = \"fr\"\n[keys]\nquit-now = \"q\"\n"));
+    let file = home.join("reponses/config.toml").display().to_string();
+    reponses(&home)
+        .args(["config", "--check"])
+        .assert()
+        .code(1)
+        .stderr(format!(
+            "{file}:3:1: action inconnue \"quit-now\" (voir reponses config --default)\n"
+        ));
+    reponses(&home)
+        .args(["--lang", "en", "config", "--check"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("unknown action"));
 }
 
 #[test]
@@ -177,6 +198,7 @@ mod reader {
 
     use reponses::config::{Loaded, parse};
     use reponses::corpus::{Corpus, Input};
+    use reponses::i18n::Lang;
     use reponses::tui::{action::Action, app::App, keys, view};
 
     fn app(source: &str) -> App {
@@ -184,7 +206,7 @@ mod reader {
         let seeds = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds"));
         let corpus = Corpus::load(&Input::Paths(vec![seeds]), today);
         let mut app = App::new(corpus, None, Rect::new(0, 0, 160, 40), false, today);
-        let (config, problems) = parse(source);
+        let (config, problems) = parse(source, Lang::En);
         app.configure(&Loaded {
             path: PathBuf::from("config.toml"),
             config,

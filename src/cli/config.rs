@@ -53,7 +53,7 @@ fn check_file(
 ) -> io::Result<Outcome> {
     let t = lang.t();
     let shown = path.display().to_string();
-    match config::load(path) {
+    match config::load(path, lang) {
         // No configuration file is a right one: the defaults apply. A
         // file named on the command line must exist.
         Ok(None) if named => {

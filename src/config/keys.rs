@@ -8,6 +8,7 @@
 use toml::Spanned;
 
 use super::{Entries, Problem};
+use crate::i18n::{Lang, fill};
 use crate::tui::keys::{self, Binding, Key};
 
 /// The keymap `entries` make of the default one; `None`, with the
@@ -15,8 +16,10 @@ use crate::tui::keys::{self, Binding, Key};
 pub(super) fn keymap(
     source: &str,
     entries: &Entries,
+    lang: Lang,
     problems: &mut Vec<Problem>,
 ) -> Option<Vec<Binding>> {
+    let t = lang.t();
     let before = problems.len();
     let mut keymap: Vec<Binding> = keys::default_keymap().to_vec();
     // Where each configured action's entry is, for the duplicate check.
@@ -27,16 +30,16 @@ pub(super) fn keymap(
             let known = match keys::action(action_name) {
                 // An action the keymap does not bind has no name to give.
                 Some(_) => String::new(),
-                None => " (see reponses config --default)".to_owned(),
+                None => t.cfg_see_default.to_owned(),
             };
             problems.push(Problem::at(
                 source,
                 name.span().start,
-                format!("unknown action \"{action_name}\"{known}"),
+                fill(t.cfg_unknown_action, &[action_name]) + &known,
             ));
             continue;
         };
-        let Some(bound) = key_list(source, value, problems) else {
+        let Some(bound) = key_list(source, value, lang, problems) else {
             continue;
         };
         keymap[slot].keys = bound;
@@ -63,12 +66,7 @@ pub(super) fn keymap(
                 problems.push(Problem::at(
                     source,
                     at,
-                    format!(
-                        "key \"{}\" is bound to both {} and {}",
-                        keys::name(*key),
-                        names[0],
-                        names[1]
-                    ),
+                    fill(t.cfg_bound_twice, &[&keys::name(*key), names[0], names[1]]),
                 ));
             }
         }
@@ -81,8 +79,10 @@ pub(super) fn keymap(
 fn key_list(
     source: &str,
     value: &Spanned<toml::Value>,
+    lang: Lang,
     problems: &mut Vec<Problem>,
 ) -> Option<Vec<Key>> {
+    let t = lang.t();
     let names: Vec<&str> = match value.get_ref() {
         toml::Value::String(one) => vec![one.as_str()],
         toml::Value::Array(many) if many.iter().all(toml::Value::is_str) => {
@@ -92,7 +92,7 @@ fn key_list(
             problems.push(Problem::at(
                 source,
                 value.span().start,
-                "expected a key (\"q\") or a list of keys ([\"q\", \"Ctrl-c\"])".to_owned(),
+                t.cfg_key_list.to_owned(),
             ));
             return None;
         }
@@ -111,11 +111,7 @@ fn key_list(
                 problems.push(Problem::at(
                     source,
                     within,
-                    format!(
-                        "unknown key \"{name}\" (a character, or Tab, Shift-Tab, Enter, Esc, \
-                         Space, Up, Down, Left, Right, PgUp, PgDn, Home, End, Backspace, \
-                         F1…F12, each optionally prefixed with Ctrl-)"
-                    ),
+                    fill(t.cfg_unknown_key, &[name]),
                 ));
                 return None;
             }

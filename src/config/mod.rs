@@ -23,7 +23,7 @@ use toml::Spanned;
 pub use default::default_config;
 pub use locate::Problem;
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, fill};
 use crate::quote::Templates;
 use crate::quote::template::Template;
 use crate::tui::keys::Binding;
@@ -89,7 +89,7 @@ pub fn default_path() -> Option<PathBuf> {
 ///
 /// # Errors
 /// The file exists but cannot be read (or is not UTF-8).
-pub fn load(path: &Path) -> std::io::Result<Option<Loaded>> {
+pub fn load(path: &Path, lang: Lang) -> std::io::Result<Option<Loaded>> {
     let source = match std::fs::read(path) {
         Ok(bytes) => bytes,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
@@ -97,7 +97,7 @@ pub fn load(path: &Path) -> std::io::Result<Option<Loaded>> {
     };
     let source = String::from_utf8(source)
         .map_err(|_| std::io::Error::new(std::io::ErrorKind::InvalidData, "not UTF-8 text"))?;
-    let (config, problems) = parse(&source);
+    let (config, problems) = parse(&source, lang);
     Ok(Some(Loaded {
         path: path.to_owned(),
         config,
@@ -123,8 +123,9 @@ const SETTINGS: &[&str] = &["lang", "sort", "quote_file"];
 const SECTIONS: &[&str] = &["keys", "theme", "citation"];
 
 /// Reads a configuration from `source`: the settings that are right, and
-/// what is wrong, in the order of the file.
-pub fn parse(source: &str) -> (Config, Vec<Problem>) {
+/// what is wrong, in the order of the file, said in `lang`.
+pub fn parse(source: &str, lang: Lang) -> (Config, Vec<Problem>) {
+    let t = lang.t();
     let mut config = Config::default();
     let mut problems = Vec::new();
     let at =
@@ -142,7 +143,7 @@ pub fn parse(source: &str) -> (Config, Vec<Problem>) {
                 .filter(|line| !line.is_empty())
                 .collect::<Vec<_>>()
                 .join(": ");
-            problems.push(Problem::at(source, start, message));
+            problems.push(Problem::at(source, start, fill(t.cfg_syntax, &[&message])));
             return (config, problems);
         }
     };
@@ -151,33 +152,32 @@ pub fn parse(source: &str) -> (Config, Vec<Problem>) {
         let key = name.get_ref().as_str();
         if SECTIONS.contains(&key) {
             if !value.get_ref().is_table() {
-                problems.push(at(value.span(), format!("[{key}] must be a table")));
+                problems.push(at(value.span(), fill(t.cfg_not_table, &[key])));
                 sections_ok = false;
             }
             continue;
         }
         let text = value.get_ref().as_str();
         let result = match (key, text) {
-            (_, None) if SETTINGS.contains(&key) => Err(format!("{key} must be a string")),
+            (_, None) if SETTINGS.contains(&key) => Err(fill(t.cfg_not_string, &[key])),
             ("lang", Some(text)) => Lang::parse(text)
                 .map(|lang| config.lang = Some(lang))
-                .ok_or_else(|| format!("unknown language \"{text}\" (fr or en)")),
+                .ok_or_else(|| fill(t.cfg_bad_lang, &[text])),
             ("sort", Some(text)) => crate::sort::Sort::parse(text)
                 .map(|sort| config.sort = Some(sort))
-                .ok_or_else(|| {
-                    format!(
-                        "unknown order \"{text}\" (newest, oldest, delay, ministry, author; \
-                         a leading - reverses it)"
-                    )
-                }),
-            ("quote_file", Some(text)) => quote_file(text).map(|p| config.quote_file = Some(p)),
+                .ok_or_else(|| fill(t.cfg_bad_sort, &[text])),
+            ("quote_file", Some(text)) => {
+                quote_file(text, lang).map(|p| config.quote_file = Some(p))
+            }
             _ => {
                 problems.push(at(
                     name.span(),
-                    format!(
-                        "unknown setting \"{key}\" (known: {}, [{}])",
-                        SETTINGS.join(", "),
-                        SECTIONS.join("], [")
+                    fill(
+                        t.cfg_unknown_setting,
+                        &[
+                            key,
+                            &format!("{}, [{}]", SETTINGS.join(", "), SECTIONS.join("], [")),
+                        ],
                     ),
                 ));
                 continue;
@@ -193,13 +193,13 @@ pub fn parse(source: &str) -> (Config, Vec<Problem>) {
         Sections::default()
     };
     if let Some(entries) = &sections.keys {
-        config.keymap = keys::keymap(source, entries, &mut problems);
+        config.keymap = keys::keymap(source, entries, lang, &mut problems);
     }
     if let Some(entries) = &sections.theme {
-        config.palette = palette(source, entries, &mut problems);
+        config.palette = palette(source, entries, lang, &mut problems);
     }
     if let Some(entries) = &sections.citation {
-        config.templates = templates(source, entries, &mut problems);
+        config.templates = templates(source, entries, lang, &mut problems);
     }
     problems.sort_by_key(|p| (p.line, p.col));
     (config, problems)
@@ -207,20 +207,19 @@ pub fn parse(source: &str) -> (Config, Vec<Problem>) {
 
 /// `~/x` is in the home folder; a relative path has no folder to be
 /// relative to that the user would guess, so it is refused.
-fn quote_file(text: &str) -> Result<PathBuf, String> {
+fn quote_file(text: &str, lang: Lang) -> Result<PathBuf, String> {
+    let t = lang.t();
     let path = match text.strip_prefix("~/") {
         Some(rest) => {
             let home = std::env::var_os("HOME").filter(|h| !h.is_empty());
-            PathBuf::from(home.ok_or("~ needs HOME to be set")?).join(rest)
+            PathBuf::from(home.ok_or(t.cfg_home_needed)?).join(rest)
         }
         None => PathBuf::from(text),
     };
     if path.is_absolute() {
         Ok(path)
     } else {
-        Err(format!(
-            "quote_file \"{text}\" must be an absolute path or start with ~/"
-        ))
+        Err(fill(t.cfg_relative_quote_file, &[text]))
     }
 }
 
@@ -234,7 +233,8 @@ pub const ROLES: &[&str] = &[
     "muted",
 ];
 
-fn palette(source: &str, entries: &Entries, problems: &mut Vec<Problem>) -> Palette {
+fn palette(source: &str, entries: &Entries, lang: Lang, problems: &mut Vec<Problem>) -> Palette {
+    let t = lang.t();
     let mut palette = Palette::default();
     for (name, value) in entries {
         let role = name.get_ref().as_str();
@@ -249,10 +249,7 @@ fn palette(source: &str, entries: &Entries, problems: &mut Vec<Problem>) -> Pale
                 problems.push(Problem::at(
                     source,
                     name.span().start,
-                    format!(
-                        "unknown colour role \"{role}\" (known: {})",
-                        ROLES.join(", ")
-                    ),
+                    fill(t.cfg_unknown_role, &[role, &ROLES.join(", ")]),
                 ));
                 continue;
             }
@@ -262,11 +259,7 @@ fn palette(source: &str, entries: &Entries, problems: &mut Vec<Problem>) -> Pale
             _ => problems.push(Problem::at(
                 source,
                 value.span().start,
-                format!(
-                    "bad colour {} for {role} (a name such as red, lightblue or darkgray, \
-                     or #rrggbb)",
-                    shown(value.get_ref())
-                ),
+                fill(t.cfg_bad_colour, &[&shown(value.get_ref()), role]),
             )),
         }
     }
@@ -294,7 +287,13 @@ fn colour(text: &str) -> Option<Color> {
 
 const TEMPLATES: &[&str] = &["question", "answer", "question_markdown", "answer_markdown"];
 
-fn templates(source: &str, entries: &Entries, problems: &mut Vec<Problem>) -> Templates {
+fn templates(
+    source: &str,
+    entries: &Entries,
+    lang: Lang,
+    problems: &mut Vec<Problem>,
+) -> Templates {
+    let t = lang.t();
     let mut templates = Templates::default();
     for (name, value) in entries {
         let key = name.get_ref().as_str();
@@ -307,10 +306,7 @@ fn templates(source: &str, entries: &Entries, problems: &mut Vec<Problem>) -> Te
                 problems.push(Problem::at(
                     source,
                     name.span().start,
-                    format!(
-                        "unknown citation \"{key}\" (known: {})",
-                        TEMPLATES.join(", ")
-                    ),
+                    fill(t.cfg_unknown_citation, &[key, &TEMPLATES.join(", ")]),
                 ));
                 continue;
             }
@@ -319,7 +315,7 @@ fn templates(source: &str, entries: &Entries, problems: &mut Vec<Problem>) -> Te
             problems.push(Problem::at(
                 source,
                 value.span().start,
-                format!("citation {key} must be a string"),
+                fill(t.cfg_not_string, &[&format!("citation {key}")]),
             ));
             continue;
         };
@@ -330,7 +326,7 @@ fn templates(source: &str, entries: &Entries, problems: &mut Vec<Problem>) -> Te
             Err(e) => problems.push(Problem::at(
                 source,
                 value.span().start + 1 + e.offset,
-                e.message,
+                e.message(lang),
             )),
         }
     }

@@ -1,6 +1,11 @@
 use ratatui::style::Color;
 
 use super::*;
+
+/// The English messages, as the assertions read them.
+fn parse(source: &str) -> (Config, Vec<Problem>) {
+    super::parse(source, Lang::En)
+}
 use crate::tui::action::Action;
 use crate::tui::keys::{default_keymap, parse_key};
 
@@ -186,4 +191,28 @@ fn the_default_configuration_uncommented_is_the_defaults() {
         }
     }
     assert!(compared >= 2);
+}
+
+#[test]
+fn problems_are_said_in_the_language_asked_for() {
+    let source = "[keys]\nquit-now = \"q\"\n[theme]\nlate = \"mauve\"\nbogus = 1\n";
+    let (_, found) = super::parse(source, Lang::Fr);
+    let said: Vec<&str> = found.iter().map(|p| p.message.as_str()).collect();
+    assert!(
+        said[0].starts_with("action inconnue \"quit-now\""),
+        "{said:?}"
+    );
+    assert!(
+        said[1].starts_with("couleur invalide \"mauve\" pour late"),
+        "{said:?}"
+    );
+    assert!(
+        said[2].starts_with("rôle de couleur inconnu \"bogus\""),
+        "{said:?}"
+    );
+    let (_, found) = super::parse("lang = [", Lang::Fr);
+    assert!(
+        found[0].message.starts_with("erreur de syntaxe : "),
+        "{found:?}"
+    );
 }

@@ -136,6 +136,28 @@ catalogue! {
     config_missing: "{} (none: the defaults apply; reponses config --default prints one)", "{} (absent : les réglages par défaut s'appliquent ; reponses config --default en affiche un)";
     config_not_found: "{}: no such file", "{} : fichier introuvable";
     config_ok: "{}: OK", "{} : correct";
+    // Problems in the configuration file, each after its path:line:col.
+    cfg_syntax: "syntax error: {}", "erreur de syntaxe : {}";
+    cfg_not_table: "[{}] must be a table", "[{}] doit être une table";
+    cfg_not_string: "{} must be a string", "{} doit être une chaîne";
+    cfg_bad_lang: "unknown language \"{}\" (fr or en)", "langue inconnue \"{}\" (fr ou en)";
+    cfg_bad_sort: "unknown order \"{}\" (newest, oldest, delay, ministry, author; a leading - reverses it)", "ordre inconnu \"{}\" (newest, oldest, delay, ministry, author ; un - devant l'inverse)";
+    cfg_unknown_setting: "unknown setting \"{}\" (known: {})", "réglage inconnu \"{}\" (connus : {})";
+    cfg_home_needed: "~ needs HOME to be set", "~ demande que HOME soit défini";
+    cfg_relative_quote_file: "quote_file \"{}\" must be an absolute path or start with ~/", "quote_file \"{}\" doit être un chemin absolu ou commencer par ~/";
+    cfg_unknown_role: "unknown colour role \"{}\" (known: {})", "rôle de couleur inconnu \"{}\" (connus : {})";
+    cfg_bad_colour: "bad colour {} for {} (a name such as red, lightblue or darkgray, or #rrggbb)", "couleur invalide {} pour {} (un nom comme red, lightblue ou darkgray, ou #rrggbb)";
+    cfg_unknown_citation: "unknown citation \"{}\" (known: {})", "citation inconnue \"{}\" (connues : {})";
+    cfg_unknown_action: "unknown action \"{}\"", "action inconnue \"{}\"";
+    cfg_see_default: " (see reponses config --default)", " (voir reponses config --default)";
+    cfg_key_list: "expected a key (\"q\") or a list of keys ([\"q\", \"Ctrl-c\"])", "une touche (\"q\") ou une liste de touches ([\"q\", \"Ctrl-c\"]) est attendue";
+    cfg_unknown_key: "unknown key \"{}\" (a character, or Tab, Shift-Tab, Enter, Esc, Space, Up, Down, Left, Right, PgUp, PgDn, Home, End, Backspace, F1…F12, each optionally prefixed with Ctrl-)", "touche inconnue \"{}\" (un caractère, ou Tab, Shift-Tab, Enter, Esc, Space, Up, Down, Left, Right, PgUp, PgDn, Home, End, Backspace, F1…F12, chacune éventuellement précédée de Ctrl-)";
+    cfg_bound_twice: "key \"{}\" is bound to both {} and {}", "la touche \"{}\" est attribuée à la fois à {} et à {}";
+    tpl_nested: "an optional part {[ … ]} inside another", "une partie facultative {[ … ]} dans une autre";
+    tpl_brace_not_closed: "a { not closed", "une { non fermée";
+    tpl_unknown_field: "unknown field {{}} (known: {})", "champ inconnu {{}} (connus : {})";
+    tpl_brace_not_opened: "a } not opened (write }} for a brace)", "une } non ouverte (écrivez }} pour une accolade)";
+    tpl_optional_not_closed: "an optional part {[ not closed by ]}", "une partie facultative {[ non fermée par ]}";
     config_unreadable: "cannot read {}: {}; the defaults apply", "impossible de lire {} : {} ; les réglages par défaut s'appliquent";
     no_quote_file: "no quote file: set XDG_DATA_HOME or HOME", "pas de fichier de citations : définissez XDG_DATA_HOME ou HOME";
     saved: "saved to {}", "enregistrée dans {}";

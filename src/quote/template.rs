@@ -12,6 +12,7 @@
 //! kept as written, so it may hold links: `[n° {number}]({url})`.
 
 use super::PartKind;
+use crate::i18n::{Lang, fill};
 use crate::model::{Chamber, Kind, Record};
 
 /// The fields a template may name, with what they hold.
@@ -51,12 +52,39 @@ enum Piece {
     Optional(Vec<Piece>),
 }
 
-/// Why a template does not parse: a message, and the byte offset in the
-/// template where the problem is.
+/// Why a template does not parse, and the byte offset in the template
+/// where the problem is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TemplateError {
     pub offset: usize,
-    pub message: String,
+    pub problem: TemplateProblem,
+}
+
+/// What is wrong in a template.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TemplateProblem {
+    Nested,
+    BraceNotClosed,
+    UnknownField(String),
+    BraceNotOpened,
+    OptionalNotClosed,
+}
+
+impl TemplateError {
+    /// The problem said in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        let t = lang.t();
+        match &self.problem {
+            TemplateProblem::Nested => t.tpl_nested.to_owned(),
+            TemplateProblem::BraceNotClosed => t.tpl_brace_not_closed.to_owned(),
+            TemplateProblem::UnknownField(name) => {
+                let known: Vec<&str> = FIELDS.iter().map(|(f, _)| *f).collect();
+                fill(t.tpl_unknown_field, &[name, &known.join(", ")])
+            }
+            TemplateProblem::BraceNotOpened => t.tpl_brace_not_opened.to_owned(),
+            TemplateProblem::OptionalNotClosed => t.tpl_optional_not_closed.to_owned(),
+        }
+    }
 }
 
 impl Template {
@@ -82,7 +110,7 @@ impl Template {
                 at += 2;
             } else if rest.starts_with("{[") {
                 if stack.len() > 1 {
-                    return Err(error(at, "an optional part {[ … ]} inside another"));
+                    return Err(error(at, TemplateProblem::Nested));
                 }
                 flush(&mut text, &mut stack.last_mut().expect("root").1);
                 stack.push((at, Vec::new()));
@@ -98,21 +126,17 @@ impl Template {
                 at += 2;
             } else if rest.starts_with('{') {
                 let Some(end) = rest.find('}') else {
-                    return Err(error(at, "a { not closed"));
+                    return Err(error(at, TemplateProblem::BraceNotClosed));
                 };
                 let name = &rest[1..end];
                 let Some(&(field, _)) = FIELDS.iter().find(|(f, _)| *f == name) else {
-                    let known: Vec<&str> = FIELDS.iter().map(|(f, _)| *f).collect();
-                    return Err(error(
-                        at,
-                        &format!("unknown field {{{name}}} (known: {})", known.join(", ")),
-                    ));
+                    return Err(error(at, TemplateProblem::UnknownField(name.to_owned())));
                 };
                 flush(&mut text, &mut stack.last_mut().expect("root").1);
                 stack.last_mut().expect("root").1.push(Piece::Field(field));
                 at += end + 1;
             } else if rest.starts_with('}') {
-                return Err(error(at, "a } not opened (write }} for a brace)"));
+                return Err(error(at, TemplateProblem::BraceNotOpened));
             } else {
                 let c = rest.chars().next().expect("not at the end");
                 text.push(c);
@@ -120,7 +144,7 @@ impl Template {
             }
         }
         if stack.len() > 1 {
-            return Err(error(stack[1].0, "an optional part {[ not closed by ]}"));
+            return Err(error(stack[1].0, TemplateProblem::OptionalNotClosed));
         }
         let (_, mut pieces) = stack.pop().expect("root");
         flush(&mut text, &mut pieces);
@@ -166,11 +190,8 @@ fn render_into(pieces: &[Piece], value: &dyn Fn(&str) -> Option<String>, out: &m
     complete
 }
 
-fn error(offset: usize, message: &str) -> TemplateError {
-    TemplateError {
-        offset,
-        message: message.to_owned(),
-    }
+fn error(offset: usize, problem: TemplateProblem) -> TemplateError {
+    TemplateError { offset, problem }
 }
 
 /// The value of `field` for `part` of `record`, cleaned; `None` when the
@@ -233,10 +254,16 @@ mod tests {
     fn unknown_fields_and_unbalanced_braces_are_located() {
         let e = Template::parse("Rép. {auteur}").unwrap_err();
         assert_eq!(e.offset, "Rép. ".len());
+        let message = e.message(Lang::En);
         assert!(
-            e.message.contains("unknown field {auteur}"),
+            message.starts_with("unknown field {auteur} (known: kind, "),
+            "{message}"
+        );
+        assert!(
+            e.message(Lang::Fr)
+                .starts_with("champ inconnu {auteur} (connus : kind, "),
             "{}",
-            e.message
+            e.message(Lang::Fr)
         );
         assert_eq!(Template::parse("a {date").unwrap_err().offset, 2);
         assert_eq!(Template::parse("a } b").unwrap_err().offset, 2);
