@@ -11,6 +11,7 @@ pub mod cli;
 pub mod config;
 pub mod corpus;
 pub mod export;
+pub mod families;
 pub mod i18n;
 pub mod invariants;
 pub mod load;
