@@ -265,6 +265,7 @@ catalogue! {
     query_no_kind: "no kind of question '{}'; {}", "pas de type de question '{}' ; {}";
     query_bad_late: "'{}' for late:; {}", "'{}' pour late: ; {}";
     query_bad_answered: "'{}' for answered:; {}", "'{}' pour answered: ; {}";
+    query_bad_reused: "'{}' for reused:; {}", "'{}' pour reused: ; {}";
     query_bad_delay: "'{}' is not a delay; {}", "'{}' n'est pas un délai ; {}";
     query_bad_number: "'{}' is not a question number; {}", "'{}' n'est pas un numéro de question ; {}";
     query_malformed_date: "malformed date '{}'; expected YYYY-MM-DD", "date mal formée '{}' ; AAAA-MM-JJ attendu";

@@ -35,6 +35,12 @@
 //!   (and `-delay:>60` keeps the records with no delay). Only a `-` that
 //!   starts a word and is followed by a letter or a quote negates: a lone
 //!   `-`, `-12`, `--` and `78-17` are words to find.
+//! - `family:ID` keeps the answers of one family of reused answers (ID is
+//!   its key, the id of its earliest answer, as `reponses families` and the
+//!   reader's `=` give it); `reused:yes|no` the answers that belong to a
+//!   family of two or more, or not. Both need the families computed over
+//!   the records loaded ([`crate::families`]): before that, no record is
+//!   in a family.
 //! - A word is a filter when the part before its first `:` is made of
 //!   letters; an unknown name there is an error rather than a silent search
 //!   (a typo like `autor:` would otherwise find nothing and say nothing).
@@ -147,6 +153,11 @@ pub enum Filter {
     Chamber(Chamber),
     /// `kind:written`, `kind:government`, `kind:oral`.
     Kind(Kind),
+    /// `family:ID`: the answer belongs to the family of reused answers
+    /// whose key is ID ([`crate::families`]).
+    Family(String),
+    /// `reused:yes|no`: the answer belongs to a family of two or more.
+    Reused(bool),
     /// `-field:value`: the filter does not hold.
     Not(Box<Filter>),
 }
@@ -158,7 +169,7 @@ pub use error::{Problem, QueryError};
 pub use values::{Comparison, Op, significant};
 
 /// The filter names, in the order messages list them.
-pub const FIELDS: [&str; 14] = [
+pub const FIELDS: [&str; 16] = [
     "author",
     "ministry",
     "group",
@@ -173,6 +184,8 @@ pub const FIELDS: [&str; 14] = [
     "number",
     "chamber",
     "kind",
+    "family",
+    "reused",
 ];
 
 /// The filters whose value `=` makes exact: the short text fields.
