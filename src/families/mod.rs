@@ -94,8 +94,9 @@ pub struct Summary {
     pub ids: Vec<String>,
 }
 
-/// The summary of a family of `records` (positions, by answer date).
-pub fn summary(records: &[Record], family: &[u32]) -> Summary {
+/// The summary of a family of `records` (positions, by answer date);
+/// `sentence` stands for it ([`representative`] of its first answer).
+pub fn summary(records: &[Record], family: &[u32], sentence: String) -> Summary {
     let members: Vec<&Record> = family
         .iter()
         .filter_map(|&i| records.get(i as usize))
@@ -123,14 +124,14 @@ pub fn summary(records: &[Record], family: &[u32]) -> Summary {
         first: dates.iter().min().copied(),
         last: dates.iter().max().copied(),
         authors: authors.len(),
-        sentence: first.map(|r| representative(r)).unwrap_or_default(),
+        sentence,
         ids: members.iter().map(|r| r.id.clone()).collect(),
     }
 }
 
 /// The first sentence of a record's answer long enough to say something
 /// (40 characters or more), else its first sentence; on one line.
-fn representative(record: &Record) -> String {
+pub fn representative(record: &Record) -> String {
     let text = PartKind::Answer.searched_text(record).unwrap_or("");
     let sentences = crate::text::sentence::sentences(text);
     let pick = sentences

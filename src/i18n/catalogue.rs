@@ -326,6 +326,7 @@ catalogue! {
     stats_oldest: "oldest", "plus ancienne";
     stats_lapsed: "lapsed", "caduques";
     stats_withdrawn: "withdrawn", "retirées";
+    stats_reused: "reused answers", "réponses réutilisées";
     stats_total: "total", "total";
     stats_title: " Statistics · {} · {} · Tab grouping · Enter filters · Esc closes ", " Statistiques · {} · {} · Tab regroupement · Entrée filtre · Échap ferme ";
     stats_by_ministry: "by ministry", "par ministère";
@@ -342,6 +343,20 @@ catalogue! {
     stats_deadline: "two months", "deux mois";
     stats_undated_one: "{} record has an unknown date: no delay or waiting time is counted for it", "{} question a une date inconnue : aucun délai ni attente n'est compté pour elle";
     stats_undated_many: "{} records have an unknown date: no delay or waiting time is counted for them", "{} questions ont une date inconnue : aucun délai ni attente n'est compté pour elles";
+
+    // Families of reused answers, and comparisons.
+    families_size: "size", "taille";
+    families_first: "first", "première";
+    families_last: "last", "dernière";
+    families_authors: "authors", "auteurs";
+    families_key: "key", "clé";
+    families_sentence: "sentence", "phrase";
+    compare_counts: "{} sentences shared, {} changed, {} only here, {} only there", "{} phrases communes, {} modifiées, {} seulement ici, {} seulement là";
+    compare_counts_cli: "{} sentences shared, {} changed, {} only in {}, {} only in {}", "{} phrases communes, {} modifiées, {} seulement dans {}, {} seulement dans {}";
+    compare_partial: " (compared in part: too long)", " (comparaison partielle : trop long)";
+    compare_working: "comparing…", "comparaison…";
+    compare_not_found: "reponses: no record {} in {}", "reponses : aucune question {} dans {}";
+    compare_no_answer: "no answer", "pas de réponse";
 
     // Key names, as the help writes them.
     key_space: "Space", "Espace";

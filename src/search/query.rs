@@ -75,6 +75,33 @@ impl ParsedQuery {
         self.terms.is_empty() && self.excluded.is_empty() && self.filters.is_empty()
     }
 
+    /// Whether a filter asks about families (`family:`, `reused:`, or
+    /// their negation): only known once every record is fingerprinted.
+    pub fn needs_families(&self) -> bool {
+        self.filters.iter().any(Filter::about_families)
+    }
+
+    /// The query without its family filters, and those filters alone: a
+    /// command tests the first while it reads the texts, and the second
+    /// once the families are known.
+    pub fn split_families(&self) -> (ParsedQuery, ParsedQuery) {
+        let (families, rest): (Vec<Filter>, Vec<Filter>) = self
+            .filters
+            .iter()
+            .cloned()
+            .partition(Filter::about_families);
+        (
+            ParsedQuery {
+                filters: rest,
+                ..self.clone()
+            },
+            ParsedQuery {
+                filters: families,
+                ..ParsedQuery::default()
+            },
+        )
+    }
+
     /// `text` taken literally as one phrase, never as query syntax: quotes,
     /// colons and `field:` prefixes in it are text to find. What `reponses
     /// quote --match` looks for. Empty when `text` is only whitespace.
@@ -160,6 +187,17 @@ pub enum Filter {
     Reused(bool),
     /// `-field:value`: the filter does not hold.
     Not(Box<Filter>),
+}
+
+impl Filter {
+    /// `family:`, `reused:`, or one of them negated.
+    pub fn about_families(&self) -> bool {
+        match self {
+            Filter::Family(_) | Filter::Reused(_) => true,
+            Filter::Not(filter) => filter.about_families(),
+            _ => false,
+        }
+    }
 }
 
 mod error;

@@ -14,6 +14,7 @@
 
 mod list;
 
+pub use list::short_ministry;
 pub use list::wanted_width as list_wanted_width;
 mod overlay;
 mod quote;
