@@ -42,7 +42,13 @@ pub fn fingerprints(records: &[Record]) -> Vec<Option<Signature>> {
 /// record of a family; other records lose any tag they had. Returns the
 /// families, each sorted by answer date (then position).
 pub fn tag(records: &mut [Record], signatures: &[Option<Signature>]) -> Vec<Vec<u32>> {
-    let mut families = group::group(signatures);
+    apply(records, group::group(signatures))
+}
+
+/// Tags the records of `families` (positions into `records`, from
+/// [`group::group`]); other records lose any tag they had. Returns the
+/// families, each sorted by answer date (then position).
+pub fn apply(records: &mut [Record], mut families: Vec<Vec<u32>>) -> Vec<Vec<u32>> {
     for record in records.iter_mut() {
         record.family = None;
     }

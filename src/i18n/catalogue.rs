@@ -194,6 +194,8 @@ catalogue! {
     help_stats: "statistics of the listed records: Tab grouping, Enter filters to a row", "statistiques des questions listées : Tab regroupement, Entrée filtre sur une ligne";
     topic: "Topic: {}", "Rubrique : {}";
     asked_in_session: "Asked in the chamber: the question and the answer are the debate extract in the answer pane", "Posée en séance : la question et la réponse forment l'extrait des débats du volet réponse";
+    help_pin: "pin the open record: the next one opened is compared with it, sentence by sentence (n/N: differences); again: unpin", "épingler la question ouverte : la suivante ouverte lui est comparée, phrase par phrase (n/N : différences) ; à nouveau : désépingler";
+    help_family: "list the answers given again with the open one (its family), by date", "lister les réponses données à nouveau avec celle ouverte (sa famille), par date";
     help_open_page: "open the question's public page in the browser (Assemblée nationale records)", "ouvrir la page publique de la question dans le navigateur (questions de l'Assemblée nationale)";
     no_page: "no public page for this record (senat.fr pages give none)", "pas de page publique pour cette question (les pages senat.fr n'en donnent pas)";
     page_opened: "opening {}", "ouverture de {}";
@@ -357,6 +359,19 @@ catalogue! {
     compare_working: "comparing…", "comparaison…";
     compare_not_found: "reponses: no record {} in {}", "reponses : aucune question {} dans {}";
     compare_no_answer: "no answer", "pas de réponse";
+    pinned: "pinned: open another record to compare it with this one; p again unpins", "épinglée : ouvrez une autre question pour la comparer à celle-ci ; p à nouveau désépingle";
+    unpinned: "unpinned", "désépinglée";
+    nothing_to_pin: "no record to pin", "aucune question à épingler";
+    no_difference: "the two answers say the same, sentence for sentence", "les deux réponses disent la même chose, phrase pour phrase";
+    difference_at: "difference {} / {}", "différence {} / {}";
+    pinned_title: "pinned", "épinglée";
+    focus_pinned: "pinned", "épinglée";
+    family_none: "this answer was not given again (no family)", "cette réponse n'a pas été donnée à nouveau (aucune famille)";
+    family_pending: "families of reused answers are being computed…", "calcul des familles de réponses réutilisées…";
+    family_unknown: "families need the texts: they are computed once the texts are read", "les familles demandent les textes : elles sont calculées une fois les textes lus";
+    family_shown: "the same answer, given {} times from {} to {} to {}", "la même réponse, donnée {} fois du {} au {} à {}";
+    family_authors_one: "{} author", "{} auteur";
+    family_authors_many: "{} authors", "{} auteurs";
 
     // Key names, as the help writes them.
     key_space: "Space", "Espace";

@@ -136,6 +136,7 @@ impl App {
         self.selection = None;
         self.sort_diagnostics();
         self.forget_texts();
+        self.forget_families();
         self.keep_selection_visible();
         self.ensure_texts();
         match self.filter.as_ref().map(|f| f.text.clone()) {
@@ -414,6 +415,7 @@ impl App {
         self.index = crate::search::Index::new();
         self.sort_diagnostics();
         self.forget_texts();
+        self.forget_families();
         self.keep_selection_visible();
     }
 }

@@ -1,0 +1,172 @@
+//! The families of reused answers in the reader ([`crate::families`]):
+//! once the records are loaded with their texts and indexed, their
+//! answers are fingerprinted a batch at a time between key presses, on the
+//! loader's threads, as indexing is; the fingerprints are then grouped on
+//! a thread of their own, and the records tagged when the families come.
+//! The list then marks each record of a family `≡ N`, `=` filters the
+//! list to the open answer's family, and `family:`, `reused:` and the
+//! statistics' "reused answers" know them.
+//!
+//! Records listed from the cache have no texts in memory: there the
+//! families are not computed (a command, `reponses families`, reads the
+//! files for them).
+
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+
+use super::App;
+use crate::families::Signature;
+use crate::sort::Sort;
+
+/// Answers fingerprinted at a step: about 20 ms of work on two cores.
+const BATCH: usize = 2048;
+
+/// Where the families stand.
+#[derive(Debug, Default)]
+pub struct Families {
+    signatures: Vec<Option<Signature>>,
+    grouping: Option<mpsc::Receiver<Vec<Vec<u32>>>>,
+    /// How many families were found, once they were.
+    pub found: Option<usize>,
+    started: Option<Instant>,
+    /// From the first fingerprint to the records tagged.
+    pub took: Option<Duration>,
+}
+
+impl App {
+    /// Whether answers wait to be fingerprinted: the records are all in,
+    /// with their texts, and indexed.
+    pub fn families_pending(&self) -> bool {
+        self.families.found.is_none()
+            && self.families.grouping.is_none()
+            && self.loading.is_none()
+            && self.awaiting_texts.is_none()
+            && !self.indexing()
+            && !self.corpus.records.is_empty()
+    }
+
+    /// Fingerprints the next batch of answers; after the last, starts the
+    /// grouping on its thread.
+    pub fn families_step(&mut self) {
+        let families = &mut self.families;
+        families.started.get_or_insert_with(Instant::now);
+        let done = families.signatures.len();
+        let records = &self.corpus.records;
+        let end = (done + BATCH).min(records.len());
+        let batch = &records[done..end];
+        let signatures: Vec<Option<Signature>> = crate::corpus::background(|| {
+            batch.par_iter().map(crate::families::of_record).collect()
+        });
+        families.signatures.extend(signatures);
+        if families.signatures.len() == records.len() {
+            let signatures = std::mem::take(&mut families.signatures);
+            let (sender, receiver) = mpsc::channel();
+            std::thread::spawn(move || {
+                let _ = sender.send(crate::families::group::group(&signatures));
+            });
+            families.grouping = Some(receiver);
+        }
+    }
+
+    /// Takes in the families grouped on their thread; whether they came.
+    pub fn take_families(&mut self) -> bool {
+        let Some(receiver) = self.families.grouping.as_ref() else {
+            return false;
+        };
+        match receiver.try_recv() {
+            Ok(found) => {
+                let found = crate::families::apply(&mut self.corpus.records, found);
+                self.families.grouping = None;
+                self.families.found = Some(found.len());
+                self.families.took = self.families.started.map(|s| s.elapsed());
+                true
+            }
+            Err(mpsc::TryRecvError::Empty) => false,
+            Err(mpsc::TryRecvError::Disconnected) => {
+                self.families.grouping = None;
+                self.families.found = Some(0);
+                false
+            }
+        }
+    }
+
+    /// Computes the families at once (tests; the loop does it in steps).
+    pub fn compute_families(&mut self) {
+        while self.families_pending() {
+            self.families_step();
+        }
+        if let Some(receiver) = self.families.grouping.take()
+            && let Ok(found) = receiver.recv()
+        {
+            let found = crate::families::apply(&mut self.corpus.records, found);
+            self.families.found = Some(found.len());
+        }
+    }
+
+    /// The records changed or moved: the families are computed again.
+    pub(super) fn forget_families(&mut self) {
+        self.families = Families::default();
+    }
+
+    /// `=`: the list filtered to the open answer's family, oldest first,
+    /// and the status bar says over which dates and to how many authors
+    /// it was given.
+    pub(super) fn show_family(&mut self) {
+        let (lang, t) = (self.lang, self.lang.t());
+        let Some(record) = self.current() else {
+            return;
+        };
+        let Some(tag) = record.family.clone() else {
+            let why = if self.families.found.is_some() {
+                t.family_none
+            } else if self.awaiting_texts.as_ref().is_some_and(|a| a.on_demand) {
+                t.family_unknown
+            } else {
+                t.family_pending
+            };
+            self.say(why);
+            return;
+        };
+        let members: Vec<&crate::model::Record> = self
+            .corpus
+            .records
+            .iter()
+            .filter(|r| r.family.as_ref().is_some_and(|f| f.key == tag.key))
+            .collect();
+        let dates: Vec<chrono::NaiveDate> = members
+            .iter()
+            .filter_map(|r| r.answer.as_ref().and_then(|a| a.date))
+            .collect();
+        let mut authors: Vec<&str> = members
+            .iter()
+            .filter_map(|r| r.author.name.as_deref())
+            .collect();
+        authors.sort_unstable();
+        authors.dedup();
+        let message = crate::i18n::fill(
+            t.family_shown,
+            &[
+                &lang.number(members.len()),
+                &lang.maybe_date(dates.iter().min().copied()),
+                &lang.maybe_date(dates.iter().max().copied()),
+                &lang.count(authors.len(), t.family_authors_one, t.family_authors_many),
+            ],
+        );
+        // Quoted if it must be: a key with a space would end the filter.
+        if tag.key.contains(char::is_whitespace) {
+            self.apply_filter(&format!("family:\"{}\"", tag.key));
+        } else {
+            self.apply_filter(&format!("family:{}", tag.key));
+        }
+        if (self.sort, self.reversed) != (Sort::Oldest, false) {
+            let selected = self.current_index();
+            self.sort = Sort::Oldest;
+            self.reversed = false;
+            self.sort_records_shown();
+            self.follow(selected);
+        }
+        self.say(&message);
+    }
+}
