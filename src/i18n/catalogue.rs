@@ -364,7 +364,7 @@ catalogue! {
     nothing_to_pin: "no record to pin", "aucune question à épingler";
     no_difference: "the two answers say the same, sentence for sentence", "les deux réponses disent la même chose, phrase pour phrase";
     difference_at: "difference {} / {}", "différence {} / {}";
-    pinned_title: "pinned", "épinglée";
+    pinned_title: "Pinned", "Épinglée";
     focus_pinned: "pinned", "épinglée";
     family_none: "this answer was not given again (no family)", "cette réponse n'a pas été donnée à nouveau (aucune famille)";
     family_pending: "families of reused answers are being computed…", "calcul des familles de réponses réutilisées…";

@@ -22,7 +22,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let (theme, lang, t) = (app.theme(), app.lang, app.lang.t());
     let focused = app.focus == Focus::Pinned;
     let (record, part) = (&pinned.record, pinned.part);
-    let title = format!("{}· {} ", pane_title(record, part, lang), t.pinned_title);
+    let title = format!(" {} ·{}", t.pinned_title, pane_title(record, part, lang));
     let mut block = super::pane(&title, focused, theme, area);
     let inside = inner(area);
     let Some(body) = app.pinned_body() else {
