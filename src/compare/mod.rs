@@ -169,6 +169,9 @@ const ALIKE: f64 = 0.5;
 /// answer with a few words changed).
 const PAIRS: usize = 4096;
 
+/// A side with this many sentences or fewer is looked up, not diffed.
+const FEW: usize = 16;
+
 fn past(deadline: Option<Instant>) -> bool {
     deadline.is_some_and(|d| Instant::now() >= d)
 }
@@ -181,7 +184,19 @@ pub fn align(left: &str, right: &str, deadline: Option<Instant>) -> Alignment {
     let rw: Vec<Vec<u64>> = rs.iter().map(|r| word_hashes(&right[r.clone()])).collect();
     let lk: Vec<u64> = lw.iter().map(|w| key(w)).collect();
     let rk: Vec<u64> = rw.iter().map(|w| key(w)).collect();
-    let ops = capture_diff_slices_deadline(Algorithm::Patience, &lk, &rk, deadline);
+    // Against a handful of sentences, a diff finds nothing a lookup does
+    // not, and Myers's fallback inside it costs the product of the sizes
+    // (a 3 MB answer against one sentence: a second): one stretch then.
+    let ops = if lk.len().min(rk.len()) <= FEW {
+        vec![DiffOp::Replace {
+            old_index: 0,
+            old_len: lk.len(),
+            new_index: 0,
+            new_len: rk.len(),
+        }]
+    } else {
+        capture_diff_slices_deadline(Algorithm::Patience, &lk, &rk, deadline)
+    };
     // Stretches the diff left unmatched: (left range, right range).
     let mut hunks: Vec<(Range<usize>, Range<usize>)> = Vec::new();
     let mut equal: Vec<(usize, usize)> = Vec::new();
@@ -237,8 +252,9 @@ pub fn align(left: &str, right: &str, deadline: Option<Instant>) -> Alignment {
     let mut complete = !past(deadline);
     // Changed sentences: the most alike across, in the same stretch.
     for (l, r) in &hunks {
-        if l.len() * r.len() > PAIRS || past(deadline) {
-            complete &= l.len() * r.len() <= PAIRS;
+        let weighed = l.len() * r.len() <= PAIRS || l.len().min(r.len()) <= FEW;
+        if !weighed || past(deadline) {
+            complete &= weighed;
             continue;
         }
         for i in l.clone() {
