@@ -72,9 +72,10 @@ fn bench(c: &mut Criterion) {
     );
     let mut group = c.benchmark_group("families");
     group.sample_size(10);
-    group.bench_function(format!("fingerprint and group {} records", records.len()), |b| {
-        b.iter(|| reponses::families::compute(&mut records))
-    });
+    group.bench_function(
+        format!("fingerprint and group {} records", records.len()),
+        |b| b.iter(|| reponses::families::compute(&mut records)),
+    );
     let signatures = reponses::families::fingerprints(&records);
     group.bench_function(format!("group {} fingerprints", records.len()), |b| {
         b.iter(|| reponses::families::group::group(&signatures))
@@ -96,6 +97,63 @@ fn bench(c: &mut Criterion) {
         b.iter(|| reponses::compare::align(&big, &one, None))
     });
     group.finish();
+
+    // Drawing a comparison of two 3 MB answers (the second a copy with a
+    // sentence changed every hundred), and of 3 MB with one sentence:
+    // the reader's frame, once the alignment has come from its thread.
+    let changed = big.replacen("le ", "la ", 200);
+    let page = |author: &str, asked: &str, answer: &str| {
+        format!(
+            "Question de M. {author} Jean (Rhône - GEST) publiée le {asked}\n\n\
+             M. Jean {author} attire l'attention de M. le ministre.\n\n- page 1\n\n\
+             Réponse du Ministère de l'économie publiée le 02/02/2024\n\n{answer}\n\n\
+             - page 2\n\nPage mise à jour le\n"
+        )
+    };
+    let mut corpus = reponses::corpus::Corpus::default();
+    for (path, text) in [
+        ("a.txt", page("DUPONT", "10/11/2023", &big)),
+        ("b.txt", page("DURAND", "10/11/2022", &changed)),
+        ("c.txt", page("MARTIN", "10/11/2021", &one)),
+    ] {
+        corpus.add(reponses::load::load_bytes(path, text.as_bytes(), today));
+    }
+    use ratatui::{Terminal, backend::TestBackend, layout::Rect};
+    use reponses::tui::{action::Action, app::App, view};
+    let mut app = App::new(corpus, None, Rect::new(0, 0, 160, 45), true, today);
+    let mut terminal = Terminal::new(TestBackend::new(160, 45)).unwrap();
+    app.update(Action::Pin);
+    for (name, moves) in [("a copy with changes", 1), ("one sentence", 1)] {
+        for _ in 0..moves {
+            app.update(Action::Down);
+        }
+        let start = Instant::now();
+        terminal.draw(|f| view::draw(f, &mut app)).unwrap();
+        let first = start.elapsed();
+        let start = Instant::now();
+        app.wait_comparison();
+        let aligned = start.elapsed();
+        let start = Instant::now();
+        terminal.draw(|f| view::draw(f, &mut app)).unwrap();
+        let compared = start.elapsed();
+        eprintln!(
+            "3 MB with {name}: first frame {:.1} ms (alignment on its thread), \
+             then {:.0} ms more to align, first compared frame {:.1} ms; {}",
+            first.as_secs_f64() * 1e3,
+            aligned.as_secs_f64() * 1e3,
+            compared.as_secs_f64() * 1e3,
+            app.comparison_status().unwrap_or_default()
+        );
+        c.bench_function(&format!("draw 3 MB compared with {name}"), |b| {
+            b.iter(|| {
+                terminal.draw(|f| view::draw(f, &mut app)).unwrap();
+            })
+        });
+        app.update(Action::FocusNext);
+        app.update(Action::PageDown);
+        app.update(Action::PageDown);
+        app.update(Action::FocusPrev);
+    }
 }
 
 criterion_group!(benches, bench);

@@ -26,8 +26,7 @@ fn main() {
         .into_par_iter()
         .flat_map_iter(|i| {
             let document = corpus::document_in(i, planted[i as usize]);
-            reponses::load::load_bytes(&format!("q{i:06}.txt"), document.as_bytes(), today)
-                .records
+            reponses::load::load_bytes(&format!("q{i:06}.txt"), document.as_bytes(), today).records
         })
         .collect();
     let answers: usize = records

@@ -24,7 +24,9 @@ use std::io::Write;
 use std::path::PathBuf;
 
 fn usage(why: &str) -> ! {
-    eprintln!("gencorpus: {why}\nusage: gencorpus [--format senat|an] [--zip ARCHIVE] [--families SIZES] COUNT DIR");
+    eprintln!(
+        "gencorpus: {why}\nusage: gencorpus [--format senat|an] [--zip ARCHIVE] [--families SIZES] COUNT DIR"
+    );
     std::process::exit(2);
 }
 

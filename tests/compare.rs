@@ -47,12 +47,19 @@ fn corpus_of(files: &[(&str, String)]) -> Corpus {
 /// gone (B), an unrelated one (C), and A's word for word to another
 /// senator (D).
 fn four(width: u16, height: u16) -> App {
-    let later = ANSWER
-        .replace("2022", "2023")
-        .replace("\n\nEn outre, des agents supplémentaires seront affectés à l'accueil.", "");
+    let later = ANSWER.replace("2022", "2023").replace(
+        "\n\nEn outre, des agents supplémentaires seront affectés à l'accueil.",
+        "",
+    );
     let corpus = corpus_of(&[
-        ("a.txt", page(("M.", "DOSSUS", "Thomas"), "10/11/2023", ANSWER)),
-        ("b.txt", page(("Mme", "DI FOLCO", "Catherine"), "10/11/2022", &later)),
+        (
+            "a.txt",
+            page(("M.", "DOSSUS", "Thomas"), "10/11/2023", ANSWER),
+        ),
+        (
+            "b.txt",
+            page(("Mme", "DI FOLCO", "Catherine"), "10/11/2022", &later),
+        ),
         (
             "c.txt",
             page(
@@ -62,7 +69,10 @@ fn four(width: u16, height: u16) -> App {
                  qui financent les travaux des collectivités selon leurs programmes.",
             ),
         ),
-        ("d.txt", page(("M.", "DELCROS", "Bernard"), "10/11/2020", ANSWER)),
+        (
+            "d.txt",
+            page(("M.", "DELCROS", "Bernard"), "10/11/2020", ANSWER),
+        ),
     ]);
     App::new(corpus, None, Rect::new(0, 0, width, height), false, today())
 }
@@ -106,7 +116,9 @@ fn a_comparison_at_160x45_puts_the_pinned_answer_beside_the_open_one() {
     let buffer = terminal.backend().buffer().clone();
     let find = |needle: &str, from_x: u16| -> (u16, u16) {
         for y in 0..45 {
-            let row: String = (0..160).map(|x| buffer[(x, y)].symbol().to_owned()).collect();
+            let row: String = (0..160)
+                .map(|x| buffer[(x, y)].symbol().to_owned())
+                .collect();
             let chars: Vec<char> = row.chars().collect();
             let n: Vec<char> = needle.chars().collect();
             for x in from_x as usize..chars.len().saturating_sub(n.len()) {
@@ -173,8 +185,14 @@ fn tab_reaches_both_answers_and_both_questions() {
     // The pinned question is drawn in the pinned pane.
     press(&mut app, &[Action::FocusPrev]);
     let shown = screen(&mut app);
-    assert!(shown.contains("Pinned · Question · M. Thomas Dossus"), "{shown}");
-    press(&mut app, &[Action::FocusPrev, Action::FocusPrev, Action::FocusPrev]);
+    assert!(
+        shown.contains("Pinned · Question · M. Thomas Dossus"),
+        "{shown}"
+    );
+    press(
+        &mut app,
+        &[Action::FocusPrev, Action::FocusPrev, Action::FocusPrev],
+    );
     assert_eq!(app.focus, Focus::Answer);
 }
 
@@ -187,14 +205,25 @@ fn y_in_the_pinned_pane_quotes_the_pinned_record_with_its_own_citation() {
     press(&mut app, &[Action::Select]);
     let quote = app.quote().expect("a selection in the pinned pane");
     assert!(quote.text.starts_with("Le Gouvernement est pleinement"));
-    assert!(quote.citation.contains("Thomas Dossus"), "{}", quote.citation);
+    assert!(
+        quote.citation.contains("Thomas Dossus"),
+        "{}",
+        quote.citation
+    );
     press(&mut app, &[Action::Copy]);
     let message = app.message.as_ref().unwrap();
     assert!(!message.error, "{}", message.text);
     // The open record's own selection cites its own author.
-    press(&mut app, &[Action::Escape, Action::FocusPrev, Action::Select]);
+    press(
+        &mut app,
+        &[Action::Escape, Action::FocusPrev, Action::Select],
+    );
     let quote = app.quote().unwrap();
-    assert!(quote.citation.contains("Catherine Di Folco"), "{}", quote.citation);
+    assert!(
+        quote.citation.contains("Catherine Di Folco"),
+        "{}",
+        quote.citation
+    );
     // p again unpins: the view is the usual one.
     press(&mut app, &[Action::Pin]);
     assert!(!app.comparing() && app.pinned.is_none());
@@ -205,7 +234,13 @@ fn y_in_the_pinned_pane_quotes_the_pinned_record_with_its_own_citation() {
 fn families_mark_the_list_and_equals_filters_to_the_family_by_date() {
     let mut app = four(160, 45);
     press(&mut app, &[Action::Family]);
-    assert!(app.message.as_ref().unwrap().text.contains("being computed"));
+    assert!(
+        app.message
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("being computed")
+    );
     app.compute_families();
     assert_eq!(app.families.found, Some(1));
     let shown = screen(&mut app);
@@ -223,7 +258,10 @@ fn families_mark_the_list_and_equals_filters_to_the_family_by_date() {
         .iter()
         .map(|&i| app.corpus.records[i].author.name.as_deref().unwrap())
         .collect();
-    assert_eq!(authors, ["Bernard Delcros", "Catherine Di Folco", "Thomas Dossus"]);
+    assert_eq!(
+        authors,
+        ["Bernard Delcros", "Catherine Di Folco", "Thomas Dossus"]
+    );
     assert!(app.filter.as_ref().unwrap().text.starts_with("family:"));
     // The unrelated answer is in no family.
     press(&mut app, &[Action::Escape, Action::Escape]);
@@ -235,7 +273,13 @@ fn families_mark_the_list_and_equals_filters_to_the_family_by_date() {
     press(&mut app, &[Action::Open]);
     assert_eq!(app.shown.len(), 1);
     press(&mut app, &[Action::Family]);
-    assert!(app.message.as_ref().unwrap().text.contains("not given again"));
+    assert!(
+        app.message
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("not given again")
+    );
 }
 
 #[test]
@@ -252,9 +296,22 @@ fn a_3_mb_answer_is_compared_off_the_keys_path() {
         }
     }
     let corpus = corpus_of(&[
-        ("a.txt", page(("M.", "DOSSUS", "Thomas"), "10/11/2023", &big)),
-        ("b.txt", page(("Mme", "DI FOLCO", "Catherine"), "10/11/2022", &big)),
-        ("c.txt", page(("M.", "PATIENT", "Georges"), "10/11/2021", "Une seule phrase.")),
+        (
+            "a.txt",
+            page(("M.", "DOSSUS", "Thomas"), "10/11/2023", &big),
+        ),
+        (
+            "b.txt",
+            page(("Mme", "DI FOLCO", "Catherine"), "10/11/2022", &big),
+        ),
+        (
+            "c.txt",
+            page(
+                ("M.", "PATIENT", "Georges"),
+                "10/11/2021",
+                "Une seule phrase.",
+            ),
+        ),
     ]);
     let mut app = App::new(corpus, None, Rect::new(0, 0, 160, 45), false, today());
     press(&mut app, &[Action::Pin, Action::Down]);
@@ -266,7 +323,10 @@ fn a_3_mb_answer_is_compared_off_the_keys_path() {
     );
     app.wait_comparison();
     let status = app.comparison_status().unwrap();
-    assert!(status.contains(" 0 changed, 0 only here, 0 only there"), "{status}");
+    assert!(
+        status.contains(" 0 changed, 0 only here, 0 only there"),
+        "{status}"
+    );
     // Scrolling through it draws only what shows.
     press(&mut app, &[Action::FocusNext, Action::Bottom]);
     screen(&mut app);
@@ -274,6 +334,9 @@ fn a_3_mb_answer_is_compared_off_the_keys_path() {
     press(&mut app, &[Action::FocusPrev, Action::Down]);
     app.wait_comparison();
     let status = app.comparison_status().unwrap();
-    assert!(status.starts_with("0 sentences shared, 0 changed, 1 only here"), "{status}");
+    assert!(
+        status.starts_with("0 sentences shared, 0 changed, 1 only here"),
+        "{status}"
+    );
     screen(&mut app);
 }

@@ -104,7 +104,10 @@ fn the_commands_agree_on_the_families() {
     assert_eq!(code, Some(0));
     let families: serde_json::Value = serde_json::from_str(&json).unwrap();
     let families = families.as_array().unwrap();
-    let sizes: Vec<u64> = families.iter().map(|f| f["size"].as_u64().unwrap()).collect();
+    let sizes: Vec<u64> = families
+        .iter()
+        .map(|f| f["size"].as_u64().unwrap())
+        .collect();
     assert_eq!(sizes, vec![4, 3]);
     let (_, csv, _) = run(&["families", "--min", "4", "--format", "csv"]);
     assert_eq!(csv.lines().count(), 2, "{csv}");

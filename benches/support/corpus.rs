@@ -346,7 +346,7 @@ pub fn plant(sizes: &[usize], count: u64) -> Vec<Option<(usize, usize)>> {
     // A stride prime to the count visits every document once.
     let stride = [7919u64, 7907, 7901, 104_729]
         .into_iter()
-        .find(|p| count % p != 0)
+        .find(|p| !count.is_multiple_of(*p))
         .unwrap_or(1);
     let mut k = 0u64;
     for (family, &size) in sizes.iter().enumerate() {

@@ -47,7 +47,12 @@ pub fn compare(
             writeln!(err, "{}", fill(t.compare_not_found, &[id, &where_]))?;
             return Ok(Outcome::Error);
         };
-        texts.push(PartKind::Answer.searched_text(record).unwrap_or("").to_owned());
+        texts.push(
+            PartKind::Answer
+                .searched_text(record)
+                .unwrap_or("")
+                .to_owned(),
+        );
     }
     let alignment = align(&texts[0], &texts[1], None);
     match format {
@@ -60,7 +65,9 @@ pub fn compare(
                     .and_then(|a| a.ministry.clone())
                     .unwrap_or_else(|| t.compare_no_answer.to_owned());
                 let date = lang.maybe_date(answer.and_then(|a| a.date));
-                let author = record.and_then(|r| r.author.name.clone()).unwrap_or_default();
+                let author = record
+                    .and_then(|r| r.author.name.clone())
+                    .unwrap_or_default();
                 writeln!(out, "{mark} {id} · {ministry} · {date} · {author}")?;
             }
             write_text(out, &texts[0], &texts[1], &alignment)?;

@@ -64,7 +64,12 @@ pub fn scan_tagged(
 /// The records of `input` that `query` keeps, families known: for `stats`
 /// and `search` when it asks about families.
 /// With `keep_texts`, the records kept keep their texts.
-pub fn matching(input: &Input, today: chrono::NaiveDate, query: &Query, keep_texts: bool) -> Corpus {
+pub fn matching(
+    input: &Input,
+    today: chrono::NaiveDate,
+    query: &Query,
+    keep_texts: bool,
+) -> Corpus {
     let (rest, about) = query.parsed().split_families();
     let rest = Query::new(rest, today);
     let about = Query::new(about, today);
@@ -132,9 +137,7 @@ pub fn families(
         }
         FamiliesFormat::Table => write_table(&summaries, run.lang, out)?,
     }
-    let outcome = if corpus.failed_files > 0 {
-        Outcome::Failure
-    } else if summaries.is_empty() {
+    let outcome = if corpus.failed_files > 0 || summaries.is_empty() {
         Outcome::Failure
     } else {
         Outcome::Success
@@ -142,7 +145,11 @@ pub fn families(
     Ok(outcome)
 }
 
-fn write_table(summaries: &[Summary], lang: crate::i18n::Lang, out: &mut dyn Write) -> io::Result<()> {
+fn write_table(
+    summaries: &[Summary],
+    lang: crate::i18n::Lang,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     use crate::text::sanitize::str_width;
     let t = lang.t();
     let date = |d: Option<chrono::NaiveDate>| lang.maybe_date(d);
@@ -207,7 +214,11 @@ fn write_table(summaries: &[Summary], lang: crate::i18n::Lang, out: &mut dyn Wri
 
 /// Records of `input` with the ids asked, with their texts, in the order
 /// asked; `None` for an id not found.
-pub fn find(input: &Input, today: chrono::NaiveDate, ids: &[&str]) -> (Corpus, Vec<Option<Record>>) {
+pub fn find(
+    input: &Input,
+    today: chrono::NaiveDate,
+    ids: &[&str],
+) -> (Corpus, Vec<Option<Record>>) {
     let (problems, files) = corpus::scan(input, today, &|_| true, Texts::Keep, |mut file| {
         file.records.retain(|r| ids.contains(&r.id.as_str()));
         file

@@ -144,8 +144,13 @@ pub fn representative(record: &Record) -> String {
         .iter()
         .find(|r| text[(*r).clone()].chars().count() >= 40)
         .or(sentences.first());
-    pick.map(|r| text[r.clone()].split_whitespace().collect::<Vec<_>>().join(" "))
-        .unwrap_or_default()
+    pick.map(|r| {
+        text[r.clone()]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    })
+    .unwrap_or_default()
 }
 
 /// Records reused: of `records`, how many belong to a family of two or

@@ -107,9 +107,15 @@ pub struct Pinned {
     state: Option<(String, State)>,
     /// The difference `n`/`N` went to last, among the alignment's.
     pub difference: Option<usize>,
-    wraps: RefCell<Option<(PartKind, usize, Rc<[Range<usize>]>)>>,
-    sentences: RefCell<[Option<Rc<[Range<usize>]>>; 2]>,
+    wraps: RefCell<Option<Wrapped>>,
+    sentences: RefCell<[Option<Lines>; 2]>,
 }
+
+/// Byte ranges of a text: its display lines, or its sentences.
+type Lines = Rc<[Range<usize>]>;
+
+/// A part's lines at a width.
+type Wrapped = (PartKind, usize, Lines);
 
 fn slot(part: PartKind) -> usize {
     match part {

@@ -270,7 +270,12 @@ pub(super) fn pane_title(record: &Record, part: PartKind, lang: Lang) -> String 
 
 /// The header's rows for `area`: its lines wrapped, a blank row under
 /// them; one row shows the JO reference alone, cut with "…" if it must be.
-pub(super) fn header_rows(app: &App, record: &Record, part: PartKind, area: Rect) -> Vec<Line<'static>> {
+pub(super) fn header_rows(
+    app: &App,
+    record: &Record,
+    part: PartKind,
+    area: Rect,
+) -> Vec<Line<'static>> {
     let theme = app.theme();
     let width = usize::from(area.width);
     let lines = header::lines(record, part, app.lang, app.today());
