@@ -7,9 +7,9 @@
 //! list to the open answer's family, and `family:`, `reused:` and the
 //! statistics' "reused answers" know them.
 //!
-//! Records listed from the cache have no texts in memory: there the
-//! families are not computed (a command, `reponses families`, reads the
-//! files for them).
+//! Records listed from the cache have no texts in memory: their files are
+//! read again on a thread, a file at a time, each answer fingerprinted and
+//! its text dropped at once, and the families grouped there too.
 
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
@@ -105,6 +105,32 @@ impl App {
         }
     }
 
+    /// Records from the cache, without their texts: reads their files
+    /// again on a thread for their fingerprints, then groups them there.
+    pub(super) fn families_from_files(&mut self) {
+        let Some(awaiting) = self.awaiting_texts.as_ref().filter(|a| a.on_demand) else {
+            return;
+        };
+        if self.families.grouping.is_some() || self.families.found.is_some() {
+            return;
+        }
+        let input = awaiting.input().clone();
+        let today = self.today;
+        let keys: Vec<(String, usize, String)> = self
+            .corpus
+            .records
+            .iter()
+            .map(|r| (r.source.clone(), r.line, r.id.clone()))
+            .collect();
+        let (sender, receiver) = mpsc::channel();
+        std::thread::spawn(move || {
+            let signatures = crate::corpus::background(|| fingerprint_files(&input, &keys, today));
+            let _ = sender.send(crate::families::group::group(&signatures));
+        });
+        self.families.grouping = Some(receiver);
+        self.families.started = Some(Instant::now());
+    }
+
     /// The records changed or moved: the families are computed again.
     pub(super) fn forget_families(&mut self) {
         self.families = Families::default();
@@ -169,4 +195,42 @@ impl App {
         }
         self.say(&message);
     }
+}
+
+/// The fingerprints of records known by (source, line, id), a file's
+/// records together: each file read again once, in parallel.
+fn fingerprint_files(
+    input: &crate::corpus::Input,
+    keys: &[(String, usize, String)],
+    today: chrono::NaiveDate,
+) -> Vec<Option<Signature>> {
+    let mut runs = Vec::new();
+    let mut start = 0;
+    for i in 1..=keys.len() {
+        if i == keys.len() || keys[i].0 != keys[start].0 {
+            runs.push(start..i);
+            start = i;
+        }
+    }
+    let parts: Vec<Vec<Option<Signature>>> = runs
+        .par_iter()
+        .map(|run| {
+            let Some(file) = crate::corpus::reload(input, &keys[run.start].0, today) else {
+                return vec![None; run.len()];
+            };
+            // Both in line order: one walk pairs them (a file can hold
+            // 200,000 documents).
+            let mut records = file.records.iter().peekable();
+            run.clone()
+                .map(|i| {
+                    let (_, line, id) = &keys[i];
+                    while records.next_if(|r| r.line < *line).is_some() {}
+                    records
+                        .next_if(|r| r.line == *line && r.id == *id)
+                        .and_then(crate::families::of_record)
+                })
+                .collect()
+        })
+        .collect();
+    parts.into_iter().flatten().collect()
 }

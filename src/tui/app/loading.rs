@@ -57,6 +57,11 @@ impl AwaitingTexts {
         }
     }
 
+    /// Where the records come from.
+    pub fn input(&self) -> &Input {
+        &self.input
+    }
+
     /// Whether the loader will still send them.
     pub fn coming(&self) -> bool {
         !self.abandoned && !self.on_demand
@@ -143,6 +148,7 @@ impl App {
             Some(text) => self.apply_filter(&text),
             None => self.refresh_matches(),
         }
+        self.families_from_files();
         if let Some(notice) = notices.first() {
             self.fail(notice.render(self.lang));
         }
