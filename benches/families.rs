@@ -124,6 +124,7 @@ fn bench(c: &mut Criterion) {
     let mut terminal = Terminal::new(TestBackend::new(160, 45)).unwrap();
     app.update(Action::Pin);
     for (name, moves) in [("a copy with changes", 1), ("one sentence", 1)] {
+        app.focus = reponses::tui::layout::Focus::List;
         for _ in 0..moves {
             app.update(Action::Down);
         }

@@ -77,10 +77,9 @@ impl App {
         };
         match receiver.try_recv() {
             Ok(found) => {
-                let found = crate::families::apply(&mut self.corpus.records, found);
                 self.families.grouping = None;
-                self.families.found = Some(found.len());
                 self.families.took = self.families.started.map(|s| s.elapsed());
+                self.take_found(found);
                 true
             }
             Err(mpsc::TryRecvError::Empty) => false,
@@ -100,8 +99,20 @@ impl App {
         if let Some(receiver) = self.families.grouping.take()
             && let Ok(found) = receiver.recv()
         {
-            let found = crate::families::apply(&mut self.corpus.records, found);
-            self.families.found = Some(found.len());
+            self.take_found(found);
+        }
+    }
+
+    /// Tags the records of the families found; a list filter that asks
+    /// about families (typed before they were known) is applied again.
+    fn take_found(&mut self, found: Vec<Vec<u32>>) {
+        let found = crate::families::apply(&mut self.corpus.records, found);
+        self.families.found = Some(found.len());
+        if let Some(filter) = self.filter.as_ref()
+            && filter.query.parsed().needs_families()
+        {
+            let text = filter.text.clone();
+            self.apply_filter(&text);
         }
     }
 
