@@ -114,6 +114,16 @@ impl App {
             let text = filter.text.clone();
             self.apply_filter(&text);
         }
+        // The statistics open count the reused answers afresh.
+        if self.overlay == Some(super::Overlay::Stats)
+            && let Some(view) = self.stats.as_ref()
+        {
+            let (by, row) = (view.table.by, view.row);
+            self.compute_stats(by);
+            if let Some(view) = self.stats.as_mut() {
+                view.row = row;
+            }
+        }
     }
 
     /// Records from the cache, without their texts: reads their files

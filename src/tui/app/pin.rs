@@ -233,6 +233,10 @@ impl App {
     /// not been: at once for short answers, on a thread for long ones.
     pub fn sync_comparison(&mut self) {
         if !self.comparing() {
+            // The pinned record opened itself: its pane is gone.
+            if self.focus == Focus::Pinned {
+                self.focus = Focus::Answer;
+            }
             return;
         }
         let open = self.current().cloned();
