@@ -340,3 +340,22 @@ fn a_3_mb_answer_is_compared_off_the_keys_path() {
     );
     screen(&mut app);
 }
+
+#[test]
+fn no_size_panics_while_comparing_whatever_has_the_focus() {
+    let mut app = comparing(160, 45);
+    for w in (1..200).step_by(13) {
+        for h in (1..60).step_by(7) {
+            app.resize(Rect::new(0, 0, w, h));
+            for _ in 0..5 {
+                press(
+                    &mut app,
+                    &[Action::FocusNext, Action::PageDown, Action::NextMatch],
+                );
+                let backend = TestBackend::new(w, h);
+                let mut terminal = Terminal::new(backend).unwrap();
+                terminal.draw(|frame| view::draw(frame, &mut app)).unwrap();
+            }
+        }
+    }
+}
