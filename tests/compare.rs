@@ -359,3 +359,23 @@ fn no_size_panics_while_comparing_whatever_has_the_focus() {
         }
     }
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+    /// The fuzz target's reader, its keys now including `p` and `=`:
+    /// pinning, comparing, resizing and clicking never panic.
+    #[test]
+    fn random_keys_while_comparing_never_panic(
+        data in proptest::collection::vec(
+            proptest::prop_oneof![
+                // `p` then `j`: a comparison, then anything.
+                proptest::strategy::Just(22u8),
+                proptest::strategy::Just(3u8),
+                proptest::prelude::any::<u8>(),
+            ],
+            0..120,
+        )
+    ) {
+        reponses::tui::invariants::app(&data);
+    }
+}
