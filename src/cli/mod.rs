@@ -159,8 +159,11 @@ pub enum Command {
     /// answered records' days, median (mean of the two middle values for
     /// an even count), mean (one decimal) and 90th percentile (nearest
     /// rank); awaiting late = awaiting past the two months; oldest
-    /// awaiting = the most days waited so far. Records with no ministry
-    /// group as "(none)", with no date as "(date unknown)".
+    /// awaiting = the most days waited so far; reused answers = answers in
+    /// a family of two or more near-identical answers across every record
+    /// given (see `reponses families`: the files are read for it, the cache
+    /// is not used). Records with no ministry group as "(none)", with no
+    /// date as "(date unknown)".
     ///
     /// Exit status: 0 when every file loaded, 1 when some had errors (the
     /// figures of the others are printed), 2 on a bad query.

@@ -168,7 +168,7 @@ catalogue! {
     scroll: " j/k scroll ", " j/k défiler ";
 
     // The help: one line per action of the keymap, then the rest.
-    help_focus_next: "focus: list → question → answer", "panneau : liste → question → réponse";
+    help_focus_next: "focus: list → question → answer (and pinned ones)", "panneau : liste → question → réponse (et épinglées)";
     help_focus_prev: "focus back", "panneau précédent";
     help_down: "next record / scroll down", "question suivante / descendre";
     help_up: "previous record / scroll up", "question précédente / monter";
@@ -178,8 +178,8 @@ catalogue! {
     help_bottom: "last record / end of the text", "dernière question / fin du texte";
     help_open: "read the selected record", "lire la question choisie";
     help_search: "filter the list / find in the open record", "filtrer la liste / trouver dans la question ouverte";
-    help_next_match: "next match, in the question then the answer", "occurrence suivante, question puis réponse";
-    help_prev_match: "previous match", "occurrence précédente";
+    help_next_match: "next match (comparing: next difference)", "occurrence suivante (comparaison : différence suivante)";
+    help_prev_match: "previous match (comparing: previous difference)", "occurrence précédente (comparaison : différence précédente)";
     help_select: "select the sentence at the match, or the first shown", "sélectionner la phrase de l'occurrence, ou la première affichée";
     help_extend: "extend the selection by one sentence", "étendre la sélection d'une phrase";
     help_shrink: "shrink the selection by one sentence", "réduire la sélection d'une phrase";
