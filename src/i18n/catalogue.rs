@@ -370,6 +370,9 @@ catalogue! {
     family_pending: "families of reused answers are being computed…", "calcul des familles de réponses réutilisées…";
     family_unknown: "families need the texts: they are computed once the texts are read", "les familles demandent les textes : elles sont calculées une fois les textes lus";
     family_shown: "the same answer, given {} times from {} to {} to {}", "la même réponse, donnée {} fois du {} au {} à {}";
+    families_found: "{} of reused answers found ({} s)", "{} de réponses réutilisées trouvées ({} s)";
+    families_one: "{} family", "{} famille";
+    families_many: "{} families", "{} familles";
     family_authors_one: "{} author", "{} auteur";
     family_authors_many: "{} authors", "{} auteurs";
 

@@ -80,6 +80,19 @@ impl App {
                 self.families.grouping = None;
                 self.families.took = self.families.started.map(|s| s.elapsed());
                 self.take_found(found);
+                // Said once, unless something more pressing is.
+                if self.message.is_none() {
+                    let (lang, t) = (self.lang, self.lang.t());
+                    let count = self.families.found.unwrap_or(0);
+                    let seconds = self.families.took.map_or(0.0, |d| d.as_secs_f64());
+                    self.say(&crate::i18n::fill(
+                        t.families_found,
+                        &[
+                            &lang.count(count, t.families_one, t.families_many),
+                            &format!("{seconds:.1}"),
+                        ],
+                    ));
+                }
                 true
             }
             Err(mpsc::TryRecvError::Empty) => false,
