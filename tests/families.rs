@@ -102,6 +102,7 @@ fn the_commands_agree_on_the_families() {
     };
     let (code, json, _) = run(&["families", "--format", "json"]);
     assert_eq!(code, Some(0));
+    let families_json = json.clone();
     let families: serde_json::Value = serde_json::from_str(&json).unwrap();
     let families = families.as_array().unwrap();
     let sizes: Vec<u64> = families
@@ -145,4 +146,18 @@ fn the_commands_agree_on_the_families() {
     let (code, _, err) = run(&["compare", a, "nope"]);
     assert_eq!(code, Some(2));
     assert!(err.contains("no record nope"), "{err}");
+
+    // With a cache (which keeps each answer's fingerprint, not its text),
+    // `families` and `stats` answer from it, and say the same.
+    let dir = cache.join("reponses");
+    let built = reponses::cache::Cache::in_dir(&dir, std::slice::from_ref(&root));
+    reponses::cache::write::build(&built, today()).unwrap();
+    assert!(built.path.exists());
+    let (_, cached_json, _) = run(&["families", "--format", "json"]);
+    assert_eq!(cached_json, families_json);
+    let (_, cached_stats, _) = run(&["stats", "--format", "json"]);
+    assert_eq!(cached_stats, stats);
+    let (_, cached_stats, _) = run(&["stats", "--format", "json", "reused:yes"]);
+    let rows: serde_json::Value = serde_json::from_str(&cached_stats).unwrap();
+    assert_eq!(rows.as_array().unwrap().last().unwrap()["questions"], 7);
 }

@@ -1,7 +1,9 @@
 //! `reponses families`: the families of reused answers
-//! ([`crate::families`]), and what the other commands need of them: every
-//! record fingerprinted while its file is read, its texts dropped after,
-//! so that `search`, `stats` and `families` hold no text of 100,000 files.
+//! ([`crate::families`]), and what the other commands need of them. With
+//! a cache, the fingerprints it keeps (one per record, taken when it was
+//! written) give them without reading a file. Without, every record is
+//! fingerprinted while its file is read, its texts dropped after, so that
+//! `search`, `stats` and `families` hold no text of 100,000 files.
 //!
 //! Families are a property of the whole corpus: a query's other words and
 //! filters are tested while the texts are there, its `family:` and
@@ -63,16 +65,32 @@ pub fn scan_tagged(
 
 /// The records of `input` that `query` keeps, families known: for `stats`
 /// and `search` when it asks about families.
-/// With `keep_texts`, the records kept keep their texts.
+/// With `keep_texts`, the records kept keep their texts; without, and
+/// with `use_cache`, a usable cache answers instead of the files.
 pub fn matching(
     input: &Input,
     today: chrono::NaiveDate,
     query: &Query,
     keep_texts: bool,
+    use_cache: bool,
 ) -> Corpus {
     let (rest, about) = query.parsed().split_families();
     let rest = Query::new(rest, today);
     let about = Query::new(about, today);
+    if !keep_texts && let Some((mut corpus, index)) = cached_tagged(input, today, use_cache) {
+        let fetch = |record: &Record| corpus::with_texts(input, record, today);
+        let hits = index.filter_with(&corpus.records, &rest, Some(&fetch));
+        let mut keep = vec![false; corpus.records.len()];
+        for i in hits {
+            keep[i] = true;
+        }
+        let mut at = 0;
+        corpus.records.retain(|record| {
+            at += 1;
+            keep[at - 1] && about.matches(record)
+        });
+        return corpus;
+    }
     let (mut corpus, kept, _) = scan_tagged(input, today, Some(&rest), keep_texts);
     let mut at = 0;
     corpus.records.retain(|record| {
@@ -80,6 +98,23 @@ pub fn matching(
         kept[at - 1] && about.matches(record)
     });
     corpus
+}
+
+/// Every record of `input` from its cache, when there is a usable one
+/// (and `use_cache`), tagged from the fingerprints the cache keeps, with
+/// the cache's index.
+fn cached_tagged(
+    input: &Input,
+    today: chrono::NaiveDate,
+    use_cache: bool,
+) -> Option<(Corpus, crate::search::Index)> {
+    let opened = corpus::cached(input, today, use_cache)?;
+    let mut corpus = opened.corpus;
+    if opened.fingerprints.len() != corpus.records.len() {
+        return None;
+    }
+    families::tag(&mut corpus.records, &opened.fingerprints);
+    Some((corpus, opened.index))
 }
 
 /// `reponses families [PATH…] --min N --format table|csv|json`.
@@ -94,7 +129,16 @@ pub fn families(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<Outcome> {
-    let (corpus, _, found) = scan_tagged(input, run.today, None, false);
+    let (corpus, found) = match cached_tagged(input, run.today, run.cache) {
+        Some((corpus, _)) => {
+            let found = families_of(&corpus.records);
+            (corpus, found)
+        }
+        None => {
+            let (corpus, _, found) = scan_tagged(input, run.today, None, false);
+            (corpus, found)
+        }
+    };
     super::commands::report_errors(&corpus, run, err)?;
     let mut summaries: Vec<Summary> = found
         .iter()
@@ -229,4 +273,24 @@ pub fn find(
         .map(|id| corpus.records.iter().find(|r| r.id == *id).cloned())
         .collect();
     (corpus, found)
+}
+
+/// The families of records already tagged, each by answer date (as
+/// [`families::apply`] gives them).
+fn families_of(records: &[Record]) -> Vec<Vec<u32>> {
+    let mut by_key: std::collections::HashMap<&str, Vec<u32>> = std::collections::HashMap::new();
+    for (i, record) in records.iter().enumerate() {
+        if let Some(tag) = &record.family {
+            by_key.entry(&tag.key).or_default().push(i as u32);
+        }
+    }
+    let mut found: Vec<Vec<u32>> = by_key.into_values().collect();
+    for family in &mut found {
+        family.sort_by_key(|&i| {
+            let date = records[i as usize].answer.as_ref().and_then(|a| a.date);
+            (date.is_none(), date, i)
+        });
+    }
+    found.sort_by_key(|f| f.first().copied());
+    found
 }

@@ -161,9 +161,8 @@ pub enum Command {
     /// rank); awaiting late = awaiting past the two months; oldest
     /// awaiting = the most days waited so far; reused answers = answers in
     /// a family of two or more near-identical answers across every record
-    /// given (see `reponses families`: the files are read for it, the cache
-    /// is not used). Records with no ministry group as "(none)", with no
-    /// date as "(date unknown)".
+    /// given (see `reponses families`). Records with no ministry group as
+    /// "(none)", with no date as "(date unknown)".
     ///
     /// Exit status: 0 when every file loaded, 1 when some had errors (the
     /// figures of the others are printed), 2 on a bad query.

@@ -226,7 +226,9 @@ fn with_families(
     err: &mut dyn Write,
 ) -> io::Result<Outcome> {
     let texts = !options.files_with_matches;
-    let mut corpus = super::families::matching(input, run.today, query, texts);
+    // Lines and records need their texts, which the cache does not hold:
+    // the files are read.
+    let mut corpus = super::families::matching(input, run.today, query, texts, false);
     corpus.diagnostics.retain(|d| d.message != Message::Binary);
     report_errors(
         &corpus,

@@ -3,11 +3,11 @@
 //! for scripts (their keys fixed, the same in both languages), Markdown
 //! for a report.
 //!
-//! The corpus is streamed ([`crate::corpus::scan`]): each file's records
-//! are matched where they are parsed and fingerprinted for the families
-//! of reused answers (the "reused answers" column), their texts dropped.
-//! The cache is not used: it keeps no text, and the families need them
-//! all.
+//! With a cache, its index answers the query and the fingerprints it
+//! keeps give the families of reused answers (the "reused answers"
+//! column). Without, the corpus is streamed ([`crate::corpus::scan`]):
+//! each file's records are matched where they are parsed and
+//! fingerprinted, their texts dropped.
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -55,7 +55,7 @@ pub fn stats(
     let input = Input::from_paths(paths.iter().map(PathBuf::from).collect());
     // The reused answers are counted over families of the whole corpus,
     // which need every text: the files are read, the cache not used.
-    let corpus = super::families::matching(&input, run.today, &query, false);
+    let corpus = super::families::matching(&input, run.today, &query, false, run.cache);
     report_errors(&corpus, run, err)?;
     let table = stats::compute(
         &corpus.records,

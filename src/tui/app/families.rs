@@ -7,9 +7,10 @@
 //! list to the open answer's family, and `family:`, `reused:` and the
 //! statistics' "reused answers" know them.
 //!
-//! Records listed from the cache have no texts in memory: their files are
-//! read again on a thread, a file at a time, each answer fingerprinted and
-//! its text dropped at once, and the families grouped there too.
+//! Records listed from the cache have no texts in memory: the cache keeps
+//! each answer's fingerprint, and they are grouped on a thread at once
+//! (should they be missing, the files are read again on a thread for
+//! them, a file at a time, each text dropped once fingerprinted).
 
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
@@ -137,6 +138,25 @@ impl App {
                 view.row = row;
             }
         }
+    }
+
+    /// Records from the cache, without their texts, with their answers'
+    /// fingerprints (the cache keeps them): grouped on a thread. Should
+    /// they not match the records, the files are read again for them.
+    pub(super) fn families_from_fingerprints(&mut self, fingerprints: Vec<Option<Signature>>) {
+        if fingerprints.len() != self.corpus.records.len() {
+            self.families_from_files();
+            return;
+        }
+        let (sender, receiver) = mpsc::channel();
+        std::thread::spawn(move || {
+            let _ = sender.send(crate::families::group::group(&fingerprints));
+        });
+        self.families = Families {
+            grouping: Some(receiver),
+            started: Some(Instant::now()),
+            ..Families::default()
+        };
     }
 
     /// Records from the cache, without their texts: reads their files

@@ -120,6 +120,7 @@ impl App {
         let Cached {
             corpus,
             index,
+            fingerprints,
             notices,
             later,
         } = cached;
@@ -148,7 +149,7 @@ impl App {
             Some(text) => self.apply_filter(&text),
             None => self.refresh_matches(),
         }
-        self.families_from_files();
+        self.families_from_fingerprints(fingerprints);
         if let Some(notice) = notices.first() {
             self.fail(notice.render(self.lang));
         }
