@@ -7,7 +7,13 @@
 //! ```sh
 //! cargo run --release --example gencorpus -- 100000 /tmp/corpus
 //! cargo run --release --example gencorpus -- --format an --zip /tmp/an.zip 100000 /tmp/an
+//! cargo run --release --example gencorpus -- --families 12,5,3x100 100000 /tmp/corpus
 //! ```
+//!
+//! `--families` plants families of reused answers of those sizes ("3x100":
+//! a hundred families of three), senat.fr pages only: their members'
+//! answers are one text, as is, with a paragraph added, or with its
+//! figures changed; `reponses families` should find exactly them.
 
 #[path = "../benches/support/an.rs"]
 mod an;
@@ -18,13 +24,16 @@ use std::io::Write;
 use std::path::PathBuf;
 
 fn usage(why: &str) -> ! {
-    eprintln!("gencorpus: {why}\nusage: gencorpus [--format senat|an] [--zip ARCHIVE] COUNT DIR");
+    eprintln!(
+        "gencorpus: {why}\nusage: gencorpus [--format senat|an] [--zip ARCHIVE] [--families SIZES] COUNT DIR"
+    );
     std::process::exit(2);
 }
 
 fn main() -> std::io::Result<()> {
     let mut args = std::env::args().skip(1);
     let (mut format, mut zip, mut rest) = (String::from("senat"), None, Vec::new());
+    let mut sizes = Vec::new();
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--format" => {
@@ -36,6 +45,13 @@ fn main() -> std::io::Result<()> {
                 zip = Some(PathBuf::from(
                     args.next().unwrap_or_else(|| usage("--zip needs a path")),
                 ))
+            }
+            "--families" => {
+                let spec = args
+                    .next()
+                    .unwrap_or_else(|| usage("--families needs sizes: 12,5,3x100"));
+                sizes = corpus::family_sizes(&spec)
+                    .unwrap_or_else(|| usage(&format!("bad --families {spec:?}: 12,5,3x100")));
             }
             _ => rest.push(arg),
         }
@@ -52,6 +68,7 @@ fn main() -> std::io::Result<()> {
         other => usage(&format!("unknown format {other:?}")),
     };
     let root = PathBuf::from(root);
+    let planted = corpus::plant(&sizes, count);
     let mut archive = match &zip {
         Some(path) => Some(zip::ZipWriter::new(std::io::BufWriter::new(
             std::fs::File::create(path)?,
@@ -68,7 +85,7 @@ fn main() -> std::io::Result<()> {
             let path = corpus::path(&root, i);
             (
                 path.file_name().unwrap().to_string_lossy().into_owned(),
-                corpus::document(i),
+                corpus::document_in(i, planted.get(i as usize).copied().flatten()),
             )
         };
         let mut path = corpus::path(&root, i);

@@ -312,6 +312,8 @@ pub enum Progress {
 pub struct Cached {
     pub corpus: Corpus,
     pub index: Index,
+    /// The answers' fingerprints, one a record ([`crate::families`]).
+    pub fingerprints: Vec<Option<crate::families::Signature>>,
     /// What to say about the cache now.
     pub notices: Vec<Notice>,
     /// What to say later (the cache written again could not be).
@@ -377,6 +379,7 @@ pub fn open(input: Input, today: NaiveDate, cache: Option<Cache>) -> mpsc::Recei
                 let cached = Cached {
                     corpus: opened.corpus,
                     index: opened.index,
+                    fingerprints: opened.fingerprints,
                     notices,
                     later,
                 };

@@ -8,9 +8,11 @@
 
 pub mod cache;
 pub mod cli;
+pub mod compare;
 pub mod config;
 pub mod corpus;
 pub mod export;
+pub mod families;
 pub mod i18n;
 pub mod invariants;
 pub mod load;

@@ -97,6 +97,19 @@ fn main() -> ExitCode {
             };
             cli::quote(&text, style, &input, run, out, &mut stderr())
         }),
+        Some(Command::Compare {
+            id1,
+            id2,
+            format,
+            paths,
+        }) => with_stdout(|out| {
+            let input = Input::from_paths(paths);
+            cli::compare([&id1, &id2], &input, format, run, out, &mut stderr())
+        }),
+        Some(Command::Families { min, format, paths }) => with_stdout(|out| {
+            let input = Input::from_paths(paths);
+            cli::families(&input, min, format, run, out, &mut stderr())
+        }),
         Some(Command::Config { default, check }) => {
             with_stdout(|out| cli::config(default, check, lang, out, &mut stderr()))
         }

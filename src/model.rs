@@ -57,6 +57,21 @@ pub struct Record {
     pub delay_days: Option<i64>,
     /// Whether the two-calendar-months deadline was missed; see [`lateness`].
     pub late: Option<bool>,
+    /// The family of near-identical answers this record's answer belongs
+    /// to, once [`crate::families`] has grouped the records loaded; never
+    /// serialised (it depends on the other records, not on the file).
+    #[serde(skip)]
+    pub family: Option<FamilyTag>,
+}
+
+/// A record's place among answers a ministry gave again
+/// ([`crate::families`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FamilyTag {
+    /// The family's identifier: the id of its earliest answer.
+    pub key: std::sync::Arc<str>,
+    /// How many records it holds (two or more).
+    pub size: u32,
 }
 
 /// A record of nothing yet: a base for loaders and tests to fill.
@@ -85,6 +100,7 @@ impl Default for Record {
             addressed_to: None,
             delay_days: None,
             late: None,
+            family: None,
         }
     }
 }

@@ -99,6 +99,9 @@ pub struct Row {
     pub oldest_awaiting_days: Option<i64>,
     pub lapsed: usize,
     pub withdrawn: usize,
+    /// Answers that belong to a family of two or more: given again, or
+    /// given to others ([`crate::families`]).
+    pub reused: usize,
 }
 
 /// The rows of a grouping, their total, and the records counted whose
@@ -126,11 +129,13 @@ struct Tally {
     oldest: Option<i64>,
     lapsed: usize,
     withdrawn: usize,
+    reused: usize,
 }
 
 impl Tally {
     fn add(&mut self, record: &Record, today: NaiveDate) {
         self.questions += 1;
+        self.reused += usize::from(record.family.is_some());
         match record.status {
             Status::Answered => {
                 self.answered += 1;
@@ -171,6 +176,7 @@ impl Tally {
             oldest_awaiting_days: self.oldest,
             lapsed: self.lapsed,
             withdrawn: self.withdrawn,
+            reused: self.reused,
         };
         (row, self.delays)
     }

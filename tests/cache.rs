@@ -386,3 +386,31 @@ fn a_writer_killed_while_writing_leaves_a_sound_cache() {
         .into_owned();
     assert!(cache::file::leftovers(cache.path.parent().unwrap(), &name).is_empty());
 }
+
+/// The families of reused answers need every text, which a reader
+/// opened from the cache does not hold: the files are read again on a
+/// thread for them, and the families are those of a first open.
+#[test]
+fn families_are_found_from_the_files_when_the_records_come_from_the_cache() {
+    let folder = tempfile::tempdir().unwrap();
+    let docs = folder.path().join("docs");
+    corpus(&docs);
+    let (_home, dir) = xdg();
+    let cache = Cache::in_dir(&dir, std::slice::from_ref(&docs));
+    let families = |app: &App| -> Vec<(String, Option<String>)> {
+        app.corpus
+            .records
+            .iter()
+            .map(|r| (r.id.clone(), r.family.as_ref().map(|f| f.key.to_string())))
+            .collect()
+    };
+    let (mut app, _) = open(&docs, Some(cache.clone()));
+    app.compute_families();
+    let first = families(&app);
+    // The twelve copies of the seed's answer are one family.
+    assert_eq!(first.iter().filter(|(_, f)| f.is_some()).count(), 12);
+    let (mut app, _) = open(&docs, Some(cache.clone()));
+    assert!(app.awaiting_texts.as_ref().is_some_and(|a| a.on_demand));
+    app.compute_families();
+    assert_eq!(families(&app), first);
+}

@@ -333,6 +333,83 @@ fn date(rng: &mut Rng, year: usize) -> (usize, usize, usize) {
 
 /// Document number `i`.
 pub fn document(i: u64) -> String {
+    document_in(i, None)
+}
+
+/// Families planted in a corpus of `count` documents: for each document,
+/// its family and its place in it, if any. `sizes` are the families'
+/// sizes ("12,5,3x100" is [12, 5, 3, 3, …]); members are spread through
+/// the corpus. Families that do not fit are left out.
+pub fn plant(sizes: &[usize], count: u64) -> Vec<Option<(usize, usize)>> {
+    let count_usize = usize::try_from(count).unwrap_or(usize::MAX);
+    let mut out = vec![None; count_usize];
+    // A stride prime to the count visits every document once.
+    let stride = [7919u64, 7907, 7901, 104_729]
+        .into_iter()
+        .find(|p| !count.is_multiple_of(*p))
+        .unwrap_or(1);
+    let mut k = 0u64;
+    for (family, &size) in sizes.iter().enumerate() {
+        if k + size as u64 > count {
+            break;
+        }
+        for member in 0..size {
+            let at = ((k * stride) % count.max(1)) as usize;
+            out[at] = Some((family, member));
+            k += 1;
+        }
+    }
+    out
+}
+
+/// "12,5,3x100" → [12, 5, 3 × 100]; `None` when malformed.
+pub fn family_sizes(spec: &str) -> Option<Vec<usize>> {
+    let mut sizes = Vec::new();
+    for part in spec.split(',').filter(|p| !p.is_empty()) {
+        let (size, times): (usize, usize) = match part.split_once('x') {
+            Some((size, times)) => (size.parse().ok()?, times.parse().ok()?),
+            None => (part.parse().ok()?, 1),
+        };
+        if size < 2 {
+            return None;
+        }
+        sizes.extend(std::iter::repeat_n(size, times));
+    }
+    Some(sizes)
+}
+
+/// The answer of member `member` of planted family `family`: the family's
+/// text as reused answers vary it — the same (member 0, 3, …), a
+/// paragraph added (1, 4, …), its figures updated (2, 5, …).
+fn family_answer(family: usize, member: usize, out: &mut String) {
+    let mut rng = Rng::new(1_000_003 + family as u64 * 7);
+    let size = rng.range(3000, 6000);
+    let start = out.len();
+    text(&mut rng, size, out);
+    match member % 3 {
+        1 => {
+            let mut extra = Rng::new(2_000_003 + (family * 1000 + member) as u64);
+            sentence(&mut extra, out);
+            out.push_str("\n\n");
+        }
+        2 => {
+            let updated: String = out[start..]
+                .chars()
+                .map(|c| match c.to_digit(10) {
+                    Some(d) => char::from_digit((d + member as u32) % 10, 10).unwrap_or(c),
+                    None => c,
+                })
+                .collect();
+            out.truncate(start);
+            out.push_str(&updated);
+        }
+        _ => {}
+    }
+}
+
+/// Document number `i`, its answer from a planted family when `planted`
+/// says so (`(family, member)`, see [`plant`]).
+pub fn document_in(i: u64, planted: Option<(usize, usize)>) -> String {
     let mut rng = Rng::new(i + 1);
     let mut out = String::with_capacity(8 * 1024);
     let (civility, last, spelled, first, affiliation) = AUTHORS[rng.range(0, AUTHORS.len())];
@@ -360,7 +437,17 @@ pub fn document(i: u64) -> String {
     text(&mut rng, size, &mut out);
     let _ = writeln!(out, "- page {}\n", rng.range(1, 9000));
     let ministry = MINISTRIES[rng.range(0, MINISTRIES.len())];
-    if rng.range(0, 5) == 0 {
+    if let Some((family, member)) = planted {
+        let ministry = MINISTRIES[family % MINISTRIES.len()];
+        let answer_year = year + rng.range(0, 2);
+        let (d2, m2, y2) = date(&mut rng, answer_year);
+        let _ = writeln!(
+            out,
+            "Réponse du {ministry} publiée le {d2:02}/{m2:02}/{y2}\n"
+        );
+        family_answer(family, member, &mut out);
+        let _ = writeln!(out, "- page {}\n", rng.range(1, 9000));
+    } else if rng.range(0, 5) == 0 {
         let _ = writeln!(out, "En attente de réponse du {ministry}.\n");
     } else {
         let answer_year = year + rng.range(0, 2);

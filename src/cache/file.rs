@@ -39,7 +39,9 @@ pub const MAGIC: [u8; 8] = *b"RPNSIDX\0";
 /// The layout's version: raised whenever what is stored changes (the
 /// records' fields, through their serde form, included), so that an
 /// older or newer file is rebuilt rather than misread.
-pub const VERSION: u32 = 1;
+/// 2: each record's bytes end with its answer's fingerprint
+/// ([`crate::families`]).
+pub const VERSION: u32 = 2;
 
 /// The most sections a file may declare.
 const MAX_SECTIONS: usize = 64;

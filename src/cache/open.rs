@@ -38,6 +38,9 @@ pub struct Opened {
     pub reread: usize,
     /// What makes the cache whole again, when files changed.
     pub update: Option<Update>,
+    /// Each record's answer's fingerprint, in the records' order
+    /// ([`crate::families`]): the families need no text.
+    pub fingerprints: Vec<Option<crate::families::Signature>>,
 }
 
 /// What a cache of the files as they are now is written from.
@@ -135,12 +138,20 @@ pub fn open(cache: &Cache, today: NaiveDate) -> Result<Opened, Refusal> {
         })
         .collect();
     // Decoded and parsed in parallel, in listing order.
-    let loaded: Vec<Result<Loaded, Refusal>> = plans
+    let loaded: Vec<Result<Fingerprinted, Refusal>> = plans
         .par_iter()
         .zip(&listed)
         .map(|(plan, unit)| match plan {
             Plan::Reuse(i) => decode(&mapped, &entries[*i], starts[*i], today),
-            Plan::Parse(_) => Ok(unit.load(today, Texts::Keep)),
+            Plan::Parse(_) => {
+                let file = unit.load(today, Texts::Keep);
+                let fingerprints = file
+                    .records
+                    .iter()
+                    .map(crate::families::of_record)
+                    .collect();
+                Ok((file, fingerprints))
+            }
         })
         .collect();
 
@@ -151,8 +162,10 @@ pub fn open(cache: &Cache, today: NaiveDate) -> Result<Opened, Refusal> {
     let mut reread = 0;
     let mut parts = Vec::with_capacity(plans.len());
     let mut reused = vec![false; entries.len()];
+    let mut fingerprints = Vec::with_capacity(total);
     for ((plan, file), unit) in plans.iter().zip(loaded).zip(&listed) {
-        let mut file = file?;
+        let (mut file, prints) = file?;
+        fingerprints.extend(prints);
         let first = corpus.records.len();
         match plan {
             Plan::Reuse(i) => {
@@ -204,8 +217,12 @@ pub fn open(cache: &Cache, today: NaiveDate) -> Result<Opened, Refusal> {
         index,
         reread,
         update,
+        fingerprints,
     })
 }
+
+/// A file's records and their answers' fingerprints.
+type Fingerprinted = (Loaded, Vec<Option<crate::families::Signature>>);
 
 /// A position as the index keeps it.
 fn position(p: usize) -> u32 {
@@ -256,8 +273,9 @@ fn decode(
     entry: &FileEntry,
     start: usize,
     today: NaiveDate,
-) -> Result<Loaded, Refusal> {
+) -> Result<Fingerprinted, Refusal> {
     let count = entry.records as usize;
+    let mut fingerprints = Vec::with_capacity(count);
     let (base, bytes) = record_bytes(mapped, start, count).ok_or(Refusal::Damaged)?;
     let mut records = Vec::with_capacity(count);
     let mut from = 0;
@@ -267,16 +285,21 @@ fn decode(
             .checked_sub(base)
             .and_then(|end| bytes.get(from..end))
             .ok_or(Refusal::Damaged)?;
-        let mut record: Record = postcard::from_bytes(piece).map_err(|_| Refusal::Damaged)?;
+        let (mut record, rest): (Record, &[u8]) =
+            postcard::take_from_bytes(piece).map_err(|_| Refusal::Damaged)?;
+        fingerprints.push(super::write::fingerprint_of(rest).map_err(|_| Refusal::Damaged)?);
         rejudge(&mut record, today);
         records.push(record);
         from = end - base;
     }
-    Ok(Loaded {
-        records,
-        diagnostics: entry.diagnostics.clone(),
-        probed: Vec::new(),
-    })
+    Ok((
+        Loaded {
+            records,
+            diagnostics: entry.diagnostics.clone(),
+            probed: Vec::new(),
+        },
+        fingerprints,
+    ))
 }
 
 /// Cached records `start..start + count` as they are encoded, to write

@@ -17,10 +17,14 @@ pub struct Encoded {
 }
 
 /// Encodes `records` without their texts (taken out for the time it
-/// takes, then put back): the model's serde form, in postcard.
+/// takes, then put back): the model's serde form, in postcard, then the
+/// answer's fingerprint for the families of reused answers (a 0, or a 1
+/// and its 128 bytes: see [`fingerprint_of`]), taken while the texts are
+/// there, since the cache keeps none.
 pub fn encode(records: &mut [Record]) -> Encoded {
     let mut encoded = Encoded::default();
     for record in records {
+        let fingerprint = crate::families::of_record(record);
         let question = std::mem::take(&mut record.question.text);
         let answer = record.answer.as_mut().map(|a| std::mem::take(&mut a.text));
         // A record always encodes (strings, numbers and dates only): on
@@ -28,6 +32,13 @@ pub fn encode(records: &mut [Record]) -> Encoded {
         // count tells the reader the cache is unsound.
         if let Ok(bytes) = postcard::to_extend(&*record, std::mem::take(&mut encoded.bytes)) {
             encoded.bytes = bytes;
+            match fingerprint {
+                Some(signature) => {
+                    encoded.bytes.push(1);
+                    encoded.bytes.extend_from_slice(&signature);
+                }
+                None => encoded.bytes.push(0),
+            }
         }
         encoded.ends.push(encoded.bytes.len() as u64);
         record.question.text = question;
@@ -36,6 +47,17 @@ pub fn encode(records: &mut [Record]) -> Encoded {
         }
     }
     encoded
+}
+
+/// The fingerprint that ends a record's bytes ([`encode`]): `None` inside
+/// when the answer has none; `Err` when the bytes are not one.
+#[allow(clippy::result_unit_err)]
+pub fn fingerprint_of(rest: &[u8]) -> Result<Option<crate::families::Signature>, ()> {
+    match rest.split_first() {
+        Some((0, [])) => Ok(None),
+        Some((1, signature)) => signature.try_into().map(Some).map_err(|_| ()),
+        _ => Err(()),
+    }
 }
 
 /// One file of a cache to write.

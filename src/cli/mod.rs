@@ -8,8 +8,10 @@
 //! status is 2, so a script cannot take a partial answer for a whole one.
 
 mod commands;
+mod compare;
 mod config;
 mod docs;
+mod families;
 mod quote;
 pub mod reader;
 mod search;
@@ -21,8 +23,10 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand};
 
 pub use commands::{check, parse, plural};
+pub use compare::{CompareFormat, compare};
 pub use config::config;
 pub use docs::{completions, man};
+pub use families::{FamiliesFormat, families};
 pub use quote::{QuoteFormat, QuoteStyle, quote};
 pub use search::{ColorChoice, SearchOptions, search};
 pub use stats::{StatsOptions, stats};
@@ -155,8 +159,10 @@ pub enum Command {
     /// answered records' days, median (mean of the two middle values for
     /// an even count), mean (one decimal) and 90th percentile (nearest
     /// rank); awaiting late = awaiting past the two months; oldest
-    /// awaiting = the most days waited so far. Records with no ministry
-    /// group as "(none)", with no date as "(date unknown)".
+    /// awaiting = the most days waited so far; reused answers = answers in
+    /// a family of two or more near-identical answers across every record
+    /// given (see `reponses families`). Records with no ministry group as
+    /// "(none)", with no date as "(date unknown)".
     ///
     /// Exit status: 0 when every file loaded, 1 when some had errors (the
     /// figures of the others are printed), 2 on a bad query.
@@ -176,6 +182,49 @@ pub enum Command {
         /// bundled seeds).
         #[arg(value_name = "QUERY|PATH")]
         args: Vec<String>,
+    },
+    /// Print two answers aligned sentence by sentence: `  ` a sentence of
+    /// both, `- ` of the first only, `+ ` of the second only, `~ ` one
+    /// changed in a few words, its changes written [-removed-]{+added+}.
+    ///
+    /// IDs are the records' ids (`search --format csv` prints them, and
+    /// `families --format json` the ids of each family). The counts go to
+    /// stderr.
+    ///
+    /// Exit status: 0, 1 when some file had errors, 2 when an ID is not
+    /// found.
+    Compare {
+        /// The first record's id.
+        id1: String,
+        /// The second record's id.
+        id2: String,
+        /// text: one marked line a sentence; json: the rows, with a
+        /// changed sentence's words, and the counts.
+        #[arg(long, value_enum, default_value_t = CompareFormat::Text)]
+        format: CompareFormat,
+        /// Files and folders (default: the bundled seeds).
+        paths: Vec<PathBuf>,
+    },
+    /// List the families of near-identical answers: answers a ministry gave
+    /// again, whose word 3-shingles (figures aside) are 75 % the same or
+    /// more (estimated by MinHash), joined transitively.
+    ///
+    /// A family's key is the id of its earliest answer: `family:KEY` in a
+    /// query keeps its records. Answers that are missing, never digitised
+    /// or a dozen words long are in no family.
+    ///
+    /// Exit status: 0 when a family was found, 1 when none was or a file
+    /// had errors.
+    Families {
+        /// The smallest family listed.
+        #[arg(long, value_name = "N", default_value_t = 2)]
+        min: usize,
+        /// table: size, ministry, first and last date, authors, key, a
+        /// sentence; csv: the same; json: the same with every member's id.
+        #[arg(long, value_enum, default_value_t = FamiliesFormat::Table)]
+        format: FamiliesFormat,
+        /// Files and folders (default: the bundled seeds).
+        paths: Vec<PathBuf>,
     },
     /// Print the sentence where TEXT first occurs, with its citation.
     ///
@@ -306,6 +355,7 @@ Query language:
   answer-after:2023-01-31  answer-before:2023-03-01   (answer date, strict)
   delay:>60  delay:<=30  delay:45   days to the answer, or waited so far if awaiting
   number:05589          the question number (number:5589 finds it too)
+  reused:yes|no  family:KEY   answers given again (see `reponses families`)
   cnil -caméras  -\"cadre juridique\"  -status:answered   a leading - excludes
 A query that starts with - goes after --: reponses search -- -status:answered
 Searched fields: title, author, ministry, question and answer text.";

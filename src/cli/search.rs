@@ -112,6 +112,9 @@ pub fn search(
             return Ok(Outcome::Error);
         }
     };
+    if query.parsed().needs_families() {
+        return with_families(&query, input, run, options, out, err);
+    }
     let one_by_one = OneByOne::new(&query);
     let raw = one_by_one.raw();
     // `-l` needs no text, only to know whether a record matches: the
@@ -208,6 +211,67 @@ pub fn search(
         }
     }
     Ok(Outcome::of_search(found, corpus.failed_files))
+}
+
+/// A search whose query asks about families (`family:`, `reused:`): every
+/// file is read and every answer fingerprinted, since whether a record is
+/// in a family depends on all the others; the rest of the query is tested
+/// while the texts are there. Printed as the other searches print.
+fn with_families(
+    query: &Query,
+    input: &Input,
+    run: Run,
+    options: SearchOptions,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<Outcome> {
+    let texts = !options.files_with_matches;
+    // Lines and records need their texts, which the cache does not hold:
+    // the files are read.
+    let mut corpus = super::families::matching(input, run.today, query, texts, false);
+    corpus.diagnostics.retain(|d| d.message != Message::Binary);
+    report_errors(
+        &corpus,
+        Run {
+            lang: options.lang,
+            ..run
+        },
+        err,
+    )?;
+    let records = &corpus.records;
+    if options.files_with_matches {
+        let mut last: Option<&str> = None;
+        for record in records {
+            if last != Some(record.source.as_str()) {
+                writeln!(out, "{}", record.source)?;
+                last = Some(&record.source);
+            }
+        }
+    } else {
+        let order = match options.sort {
+            Some((sort, reversed)) => crate::sort::order(records, sort, reversed, run.today),
+            None => (0..records.len()).collect(),
+        };
+        let sorted = order.iter().map(|&i| &records[i]);
+        match options.format {
+            super::SearchFormat::Lines => {
+                for record in sorted {
+                    writeln!(out, "{}", self::line(record, query, options))?;
+                }
+            }
+            super::SearchFormat::Json => {
+                let sorted: Vec<&Record> = sorted.collect();
+                serde_json::to_writer_pretty(&mut *out, &sorted).map_err(io::Error::from)?;
+                writeln!(out)?;
+            }
+            super::SearchFormat::Csv => records::write(sorted, records::Separator::Comma, out)?,
+            super::SearchFormat::Tsv => records::write(sorted, records::Separator::Tab, out)?,
+        }
+    }
+    Ok(Outcome::of_search(
+        !corpus.records.is_empty(),
+        corpus.failed_files,
+    ))
 }
 
 /// What a search with a cache reads: the files of the records the index

@@ -3,19 +3,20 @@
 //! for scripts (their keys fixed, the same in both languages), Markdown
 //! for a report.
 //!
-//! The corpus is streamed ([`crate::corpus::scan`]): each file's records
-//! are matched where they are parsed, and only the matching ones are kept,
-//! their texts dropped.
+//! With a cache, its index answers the query and the fingerprints it
+//! keeps give the families of reused answers (the "reused answers"
+//! column). Without, the corpus is streamed ([`crate::corpus::scan`]):
+//! each file's records are matched where they are parsed and
+//! fingerprinted, their texts dropped.
 
 use std::io::{self, Write};
 use std::path::PathBuf;
 
 use super::commands::report_errors;
 use super::{Outcome, Run, StatsBy, StatsFormat, StatsSort};
-use crate::corpus::{self, Corpus, Input};
+use crate::corpus::Input;
 use crate::i18n::{Lang, fill};
-use crate::load::Texts;
-use crate::search::{OneByOne, Query};
+use crate::search::Query;
 use crate::stats::{self, GroupBy, Row, RowOrder, Table, cells};
 
 /// How `stats` groups, orders and writes.
@@ -52,10 +53,9 @@ pub fn stats(
         }
     };
     let input = Input::from_paths(paths.iter().map(PathBuf::from).collect());
-    let corpus = match corpus::cached(&input, run.today, run.cache) {
-        Some(opened) => from_cache(opened, &query, &input, run.today),
-        None => scanned(&input, &query, run.today),
-    };
+    // The reused answers are counted over families of the whole corpus,
+    // which need every text: the files are read, the cache not used.
+    let corpus = super::families::matching(&input, run.today, &query, false, run.cache);
     report_errors(&corpus, run, err)?;
     let table = stats::compute(
         &corpus.records,
@@ -84,45 +84,6 @@ pub fn stats(
     })
 }
 
-/// The records `query` keeps, streamed from the files.
-fn scanned(input: &Input, query: &Query, today: chrono::NaiveDate) -> Corpus {
-    let one_by_one = OneByOne::new(query);
-    let (problems, files) = corpus::scan(input, today, &|_| true, Texts::Keep, |mut file| {
-        file.records.retain(|record| one_by_one.matches(record));
-        for record in &mut file.records {
-            // Only the fields counted are kept.
-            crate::cache::open::drop_texts(record);
-        }
-        file
-    });
-    Corpus::from_files(problems, files)
-}
-
-/// The records `query` keeps, from the cache: the index answers, and a
-/// file is read only for what it cannot (a case-sensitive phrase).
-fn from_cache(
-    opened: crate::cache::Opened,
-    query: &Query,
-    input: &Input,
-    today: chrono::NaiveDate,
-) -> Corpus {
-    let mut corpus = opened.corpus;
-    let fetch = |record: &crate::model::Record| corpus::with_texts(input, record, today);
-    let hits = opened
-        .index
-        .filter_with(&corpus.records, query, Some(&fetch));
-    let mut keep = vec![false; corpus.records.len()];
-    for i in hits {
-        keep[i] = true;
-    }
-    let mut at = 0;
-    corpus.records.retain(|_| {
-        at += 1;
-        keep[at - 1]
-    });
-    corpus
-}
-
 fn group_by(by: StatsBy) -> GroupBy {
     match by {
         StatsBy::Ministry => GroupBy::Ministry,
@@ -146,7 +107,7 @@ fn order(sort: StatsSort) -> RowOrder {
 }
 
 /// The JSON keys, as CSV's header.
-const KEYS: [&str; 12] = [
+const KEYS: [&str; 13] = [
     "group",
     "questions",
     "answered",
@@ -159,6 +120,7 @@ const KEYS: [&str; 12] = [
     "oldest_awaiting_days",
     "lapsed",
     "withdrawn",
+    "reused",
 ];
 
 fn write_csv(table: &Table, out: &mut dyn Write) -> io::Result<()> {
@@ -180,6 +142,7 @@ fn write_csv(table: &Table, out: &mut dyn Write) -> io::Result<()> {
             whole(row.oldest_awaiting_days),
             row.lapsed.to_string(),
             row.withdrawn.to_string(),
+            row.reused.to_string(),
         ])?;
     }
     writer.flush()

@@ -190,7 +190,7 @@ catalogue! {
     scroll: " j/k scroll ", " j/k défiler ";
 
     // The help: one line per action of the keymap, then the rest.
-    help_focus_next: "focus: list → question → answer", "panneau : liste → question → réponse";
+    help_focus_next: "focus: list → question → answer (and pinned ones)", "panneau : liste → question → réponse (et épinglées)";
     help_focus_prev: "focus back", "panneau précédent";
     help_down: "next record / scroll down", "question suivante / descendre";
     help_up: "previous record / scroll up", "question précédente / monter";
@@ -200,8 +200,8 @@ catalogue! {
     help_bottom: "last record / end of the text", "dernière question / fin du texte";
     help_open: "read the selected record", "lire la question choisie";
     help_search: "filter the list / find in the open record", "filtrer la liste / trouver dans la question ouverte";
-    help_next_match: "next match, in the question then the answer", "occurrence suivante, question puis réponse";
-    help_prev_match: "previous match", "occurrence précédente";
+    help_next_match: "next match (comparing: next difference)", "occurrence suivante (comparaison : différence suivante)";
+    help_prev_match: "previous match (comparing: previous difference)", "occurrence précédente (comparaison : différence précédente)";
     help_select: "select the sentence at the match, or the first shown", "sélectionner la phrase de l'occurrence, ou la première affichée";
     help_extend: "extend the selection by one sentence", "étendre la sélection d'une phrase";
     help_shrink: "shrink the selection by one sentence", "réduire la sélection d'une phrase";
@@ -216,6 +216,8 @@ catalogue! {
     help_stats: "statistics of the listed records: Tab grouping, Enter filters to a row", "statistiques des questions listées : Tab regroupement, Entrée filtre sur une ligne";
     topic: "Topic: {}", "Rubrique : {}";
     asked_in_session: "Asked in the chamber: the question and the answer are the debate extract in the answer pane", "Posée en séance : la question et la réponse forment l'extrait des débats du volet réponse";
+    help_pin: "pin the open record: the next one opened is compared with it, sentence by sentence (n/N: differences); again: unpin", "épingler la question ouverte : la suivante ouverte lui est comparée, phrase par phrase (n/N : différences) ; à nouveau : désépingler";
+    help_family: "list the answers given again with the open one (its family), by date", "lister les réponses données à nouveau avec celle ouverte (sa famille), par date";
     help_open_page: "open the question's public page in the browser (Assemblée nationale records)", "ouvrir la page publique de la question dans le navigateur (questions de l'Assemblée nationale)";
     no_page: "no public page for this record (senat.fr pages give none)", "pas de page publique pour cette question (les pages senat.fr n'en donnent pas)";
     page_opened: "opening {}", "ouverture de {}";
@@ -287,6 +289,7 @@ catalogue! {
     query_no_kind: "no kind of question '{}'; {}", "pas de type de question '{}' ; {}";
     query_bad_late: "'{}' for late:; {}", "'{}' pour late: ; {}";
     query_bad_answered: "'{}' for answered:; {}", "'{}' pour answered: ; {}";
+    query_bad_reused: "'{}' for reused:; {}", "'{}' pour reused: ; {}";
     query_bad_delay: "'{}' is not a delay; {}", "'{}' n'est pas un délai ; {}";
     query_bad_number: "'{}' is not a question number; {}", "'{}' n'est pas un numéro de question ; {}";
     query_malformed_date: "malformed date '{}'; expected YYYY-MM-DD", "date mal formée '{}' ; AAAA-MM-JJ attendu";
@@ -347,6 +350,7 @@ catalogue! {
     stats_oldest: "oldest", "plus ancienne";
     stats_lapsed: "lapsed", "caduques";
     stats_withdrawn: "withdrawn", "retirées";
+    stats_reused: "reused answers", "réponses réutilisées";
     stats_total: "total", "total";
     stats_title: " Statistics · {} · {} · Tab grouping · Enter filters · Esc closes ", " Statistiques · {} · {} · Tab regroupement · Entrée filtre · Échap ferme ";
     stats_by_ministry: "by ministry", "par ministère";
@@ -363,6 +367,36 @@ catalogue! {
     stats_deadline: "two months", "deux mois";
     stats_undated_one: "{} record has an unknown date: no delay or waiting time is counted for it", "{} question a une date inconnue : aucun délai ni attente n'est compté pour elle";
     stats_undated_many: "{} records have an unknown date: no delay or waiting time is counted for them", "{} questions ont une date inconnue : aucun délai ni attente n'est compté pour elles";
+
+    // Families of reused answers, and comparisons.
+    families_size: "size", "taille";
+    families_first: "first", "première";
+    families_last: "last", "dernière";
+    families_authors: "authors", "auteurs";
+    families_key: "key", "clé";
+    families_sentence: "sentence", "phrase";
+    compare_counts: "{} sentences shared, {} changed, {} only here, {} only there", "{} phrases communes, {} modifiées, {} seulement ici, {} seulement là";
+    compare_counts_cli: "{} sentences shared, {} changed, {} only in {}, {} only in {}", "{} phrases communes, {} modifiées, {} seulement dans {}, {} seulement dans {}";
+    compare_partial: " (compared in part: too long)", " (comparaison partielle : trop long)";
+    compare_working: "comparing…", "comparaison…";
+    compare_not_found: "reponses: no record {} in {}", "reponses : aucune question {} dans {}";
+    compare_no_answer: "no answer", "pas de réponse";
+    pinned: "pinned: open another record to compare it with this one; p again unpins", "épinglée : ouvrez une autre question pour la comparer à celle-ci ; p à nouveau désépingle";
+    unpinned: "unpinned", "désépinglée";
+    nothing_to_pin: "no record to pin", "aucune question à épingler";
+    no_difference: "the two answers say the same, sentence for sentence", "les deux réponses disent la même chose, phrase pour phrase";
+    difference_at: "difference {} / {}", "différence {} / {}";
+    pinned_title: "Pinned", "Épinglée";
+    focus_pinned: "pinned", "épinglée";
+    family_none: "this answer was not given again (no family)", "cette réponse n'a pas été donnée à nouveau (aucune famille)";
+    family_pending: "families of reused answers are being computed…", "calcul des familles de réponses réutilisées…";
+    family_unknown: "families need the texts: they are computed once the texts are read", "les familles demandent les textes : elles sont calculées une fois les textes lus";
+    family_shown: "the same answer, given {} times from {} to {} to {}", "la même réponse, donnée {} fois du {} au {} à {}";
+    families_found: "{} of reused answers found ({} s)", "{} de réponses réutilisées trouvées ({} s)";
+    families_one: "{} family", "{} famille";
+    families_many: "{} families", "{} familles";
+    family_authors_one: "{} author", "{} auteur";
+    family_authors_many: "{} authors", "{} auteurs";
 
     // Key names, as the help writes them.
     key_space: "Space", "Espace";

@@ -400,4 +400,4 @@ mod checks;
 #[cfg(test)]
 mod tests;
 
-pub(in crate::search) use checks::{Check, Whole, exact_key, number_is};
+pub(in crate::search) use checks::{Check, Whole, exact_key, family_is, number_is};

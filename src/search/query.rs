@@ -35,6 +35,12 @@
 //!   (and `-delay:>60` keeps the records with no delay). Only a `-` that
 //!   starts a word and is followed by a letter or a quote negates: a lone
 //!   `-`, `-12`, `--` and `78-17` are words to find.
+//! - `family:ID` keeps the answers of one family of reused answers (ID is
+//!   its key, the id of its earliest answer, as `reponses families` and the
+//!   reader's `=` give it); `reused:yes|no` the answers that belong to a
+//!   family of two or more, or not. Both need the families computed over
+//!   the records loaded ([`crate::families`]): before that, no record is
+//!   in a family.
 //! - A word is a filter when the part before its first `:` is made of
 //!   letters; an unknown name there is an error rather than a silent search
 //!   (a typo like `autor:` would otherwise find nothing and say nothing).
@@ -67,6 +73,33 @@ impl ParsedQuery {
     /// Whether the query holds neither term nor filter: it matches anything.
     pub fn is_empty(&self) -> bool {
         self.terms.is_empty() && self.excluded.is_empty() && self.filters.is_empty()
+    }
+
+    /// Whether a filter asks about families (`family:`, `reused:`, or
+    /// their negation): only known once every record is fingerprinted.
+    pub fn needs_families(&self) -> bool {
+        self.filters.iter().any(Filter::about_families)
+    }
+
+    /// The query without its family filters, and those filters alone: a
+    /// command tests the first while it reads the texts, and the second
+    /// once the families are known.
+    pub fn split_families(&self) -> (ParsedQuery, ParsedQuery) {
+        let (families, rest): (Vec<Filter>, Vec<Filter>) = self
+            .filters
+            .iter()
+            .cloned()
+            .partition(Filter::about_families);
+        (
+            ParsedQuery {
+                filters: rest,
+                ..self.clone()
+            },
+            ParsedQuery {
+                filters: families,
+                ..ParsedQuery::default()
+            },
+        )
     }
 
     /// `text` taken literally as one phrase, never as query syntax: quotes,
@@ -147,8 +180,24 @@ pub enum Filter {
     Chamber(Chamber),
     /// `kind:written`, `kind:government`, `kind:oral`.
     Kind(Kind),
+    /// `family:ID`: the answer belongs to the family of reused answers
+    /// whose key is ID ([`crate::families`]).
+    Family(String),
+    /// `reused:yes|no`: the answer belongs to a family of two or more.
+    Reused(bool),
     /// `-field:value`: the filter does not hold.
     Not(Box<Filter>),
+}
+
+impl Filter {
+    /// `family:`, `reused:`, or one of them negated.
+    pub fn about_families(&self) -> bool {
+        match self {
+            Filter::Family(_) | Filter::Reused(_) => true,
+            Filter::Not(filter) => filter.about_families(),
+            _ => false,
+        }
+    }
 }
 
 mod error;
@@ -158,7 +207,7 @@ pub use error::{Problem, QueryError};
 pub use values::{Comparison, Op, significant};
 
 /// The filter names, in the order messages list them.
-pub const FIELDS: [&str; 14] = [
+pub const FIELDS: [&str; 16] = [
     "author",
     "ministry",
     "group",
@@ -173,6 +222,8 @@ pub const FIELDS: [&str; 14] = [
     "number",
     "chamber",
     "kind",
+    "family",
+    "reused",
 ];
 
 /// The filters whose value `=` makes exact: the short text fields.

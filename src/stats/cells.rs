@@ -31,6 +31,7 @@ pub fn cells(table: &Table, lang: Lang) -> (Vec<String>, Vec<Vec<String>>) {
         t.stats_oldest,
         t.stats_lapsed,
         t.stats_withdrawn,
+        t.stats_reused,
     ]
     .map(str::to_owned)
     .to_vec();
@@ -59,6 +60,7 @@ pub fn cells(table: &Table, lang: Lang) -> (Vec<String>, Vec<Vec<String>>) {
                 whole(row.oldest_awaiting_days),
                 lang.number(row.lapsed),
                 lang.number(row.withdrawn),
+                lang.number(row.reused),
             ]
         })
         .collect();

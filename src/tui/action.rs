@@ -51,6 +51,12 @@ pub enum Action {
     ExportList,
     /// `o`: the record's public page in the browser.
     OpenPage,
+    /// `p`: pins the open record, to compare the next ones with it; `p`
+    /// again unpins.
+    Pin,
+    /// `=`: the list filtered to the open answer's family of reused
+    /// answers, by date.
+    Family,
     /// A character typed into the search bar.
     #[serde(skip)]
     Input(char),

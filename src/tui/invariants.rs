@@ -48,7 +48,7 @@ fn corpus() -> Corpus {
     }
 }
 
-const ACTIONS: [Action; 22] = [
+const ACTIONS: [Action; 24] = [
     Action::Quit,
     Action::FocusNext,
     Action::FocusPrev,
@@ -71,6 +71,8 @@ const ACTIONS: [Action; 22] = [
     Action::DeleteBack,
     Action::DeleteWord,
     Action::ClearInput,
+    Action::Pin,
+    Action::Family,
 ];
 
 /// Characters typed into the search bar.

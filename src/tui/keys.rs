@@ -266,6 +266,8 @@ pub fn describe(action: Action, lang: Lang) -> &'static str {
         Action::Stats => t.help_stats,
         Action::ExportList => t.help_export_list,
         Action::OpenPage => t.help_open_page,
+        Action::Pin => t.help_pin,
+        Action::Family => t.help_family,
         Action::Input(_) | Action::DeleteBack | Action::DeleteWord | Action::ClearInput => "",
     }
 }

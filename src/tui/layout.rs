@@ -7,6 +7,11 @@
 //! - Narrow or short: the focused pane alone; Tab goes to the next one.
 //! - Below 12×3 there is no room for a pane: a "too small" notice.
 //!
+//! With a record pinned and another open, the reading area compares:
+//! list | open record | pinned record, each pane showing its answer (or
+//! its question, when that pane's question has the focus); one over the
+//! other between 60 and 120 columns; the focused pane alone below.
+//!
 //! The list takes the width its columns want, up to 45 % of the screen. A
 //! question with no answer takes the room: the answer pane shrinks to its
 //! header (the status, the ministry awaited), under the question.
@@ -19,6 +24,8 @@ pub enum Focus {
     List,
     Question,
     Answer,
+    /// The pinned record's pane, comparing ([`crate::tui::app::Pinned`]).
+    Pinned,
 }
 
 impl Focus {
@@ -34,7 +41,7 @@ impl Focus {
         match self {
             Focus::List => Focus::Question,
             Focus::Question => Focus::Answer,
-            Focus::Answer => Focus::List,
+            Focus::Answer | Focus::Pinned => Focus::List,
         }
     }
 
@@ -42,7 +49,7 @@ impl Focus {
         match self {
             Focus::List => Focus::Answer,
             Focus::Question => Focus::List,
-            Focus::Answer => Focus::Question,
+            Focus::Answer | Focus::Pinned => Focus::Question,
         }
     }
 }
@@ -58,6 +65,8 @@ pub struct Wants {
     /// header and borders, at the width of the reading area
     /// ([`reader_width`]).
     pub answer_rows: Option<u16>,
+    /// A record is pinned and another open: compare them.
+    pub compare: bool,
 }
 
 /// The list's width on a screen `width` columns wide, for a list whose
@@ -79,6 +88,8 @@ pub struct Panes {
     pub answer: Option<Rect>,
     /// The quote pane, under the reading panes, while a selection exists.
     pub quote: Option<Rect>,
+    /// The pinned record's pane, comparing.
+    pub pinned: Option<Rect>,
     pub status: Option<Rect>,
     /// No room for anything but a notice.
     pub too_small: bool,
@@ -122,6 +133,22 @@ impl Panes {
                 Layout::horizontal([Constraint::Length(list_width), Constraint::Fill(1)])
                     .areas(main);
             panes.list = Some(list);
+            if wants.compare {
+                let [open, pinned] = if wide {
+                    Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)]).areas(reader)
+                } else {
+                    Layout::vertical([Constraint::Fill(1), Constraint::Fill(1)]).areas(reader)
+                };
+                // The open record's pane shows its question while that has
+                // the focus, its answer otherwise.
+                if focus == Focus::Question {
+                    panes.question = Some(open);
+                } else {
+                    panes.answer = Some(open);
+                }
+                panes.pinned = Some(pinned);
+                return panes;
+            }
             let [question, answer] = match wants.answer_rows {
                 // No answer: the question takes the room.
                 Some(rows) => {
@@ -140,6 +167,8 @@ impl Panes {
                 Focus::List => panes.list = Some(main),
                 Focus::Question => panes.question = Some(main),
                 Focus::Answer => panes.answer = Some(main),
+                Focus::Pinned if wants.compare => panes.pinned = Some(main),
+                Focus::Pinned => panes.answer = Some(main),
             }
         }
         panes
@@ -156,6 +185,8 @@ impl Panes {
             Some(Focus::Question)
         } else if hit(self.answer) {
             Some(Focus::Answer)
+        } else if hit(self.pinned) {
+            Some(Focus::Pinned)
         } else {
             None
         }
@@ -183,7 +214,7 @@ mod tests {
         for w in (0..40).chain((40..200).step_by(9)) {
             for h in (0..20).chain((20..60).step_by(7)) {
                 let area = Rect::new(0, 0, w, h);
-                for focus in [Focus::List, Focus::Question, Focus::Answer] {
+                for focus in [Focus::List, Focus::Question, Focus::Answer, Focus::Pinned] {
                     let p = Panes::compute(
                         area,
                         focus,
@@ -191,9 +222,10 @@ mod tests {
                             quote: w % 2 == 0,
                             list: w,
                             answer_rows: (h % 3 == 0).then_some(h / 4),
+                            compare: h % 2 == 1,
                         },
                     );
-                    for r in [p.list, p.question, p.answer, p.quote, p.status]
+                    for r in [p.list, p.question, p.answer, p.quote, p.status, p.pinned]
                         .into_iter()
                         .flatten()
                     {
@@ -221,5 +253,24 @@ mod tests {
         let p = Panes::compute(Rect::new(0, 0, 20, 6), Focus::Answer, quote);
         assert_eq!((p.list, p.question), (None, None));
         assert!(p.answer.is_some());
+    }
+
+    #[test]
+    fn comparing_puts_the_pinned_record_beside_or_under_the_open_one() {
+        let compare = Wants {
+            compare: true,
+            ..Wants::default()
+        };
+        let p = Panes::compute(Rect::new(0, 0, 160, 45), Focus::Answer, compare);
+        let (a, pinned) = (p.answer.unwrap(), p.pinned.unwrap());
+        assert_eq!((a.y, p.question), (pinned.y, None));
+        assert!(pinned.x > a.x);
+        let p = Panes::compute(Rect::new(0, 0, 160, 45), Focus::Question, compare);
+        assert!(p.question.is_some() && p.answer.is_none());
+        let p = Panes::compute(Rect::new(0, 0, 100, 40), Focus::Answer, compare);
+        assert_eq!(p.answer.unwrap().x, p.pinned.unwrap().x);
+        let p = Panes::compute(Rect::new(0, 0, 50, 16), Focus::Pinned, compare);
+        assert_eq!((p.list, p.answer), (None, None));
+        assert!(p.pinned.is_some());
     }
 }

@@ -109,9 +109,9 @@ fn event_loop(
         }
         // Wake often enough to notice signals and loading progress; with
         // records waiting, only look at the keyboard.
-        let timeout = if backlog || app.indexing() {
+        let timeout = if backlog || app.indexing() || app.families_pending() {
             Duration::ZERO
-        } else if loading {
+        } else if loading || app.pinned.as_ref().is_some_and(|p| p.working()) {
             Duration::from_millis(10)
         } else {
             Duration::from_millis(200)
@@ -164,11 +164,18 @@ fn event_loop(
             if app.indexing() {
                 app.index_step();
                 progressed = true;
+            } else if app.families_pending() {
+                // After indexing, in steps as indexing: the answers'
+                // fingerprints, then their families on a thread.
+                app.families_step();
             }
         }
         // A large file read again for the open record (while loading, or
         // after a loader that stopped early): shown at once.
         dirty |= app.take_reloads();
+        // An alignment or the families, computed on their threads.
+        dirty |= app.take_comparison();
+        dirty |= app.take_families();
         // Progress alone redraws at most 10 times a second: drawing (and
         // the terminal's work on what is drawn) takes CPU from the load it
         // shows, on two cores. Keys and milestones redraw at once.

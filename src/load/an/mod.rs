@@ -537,6 +537,7 @@ fn map(
         addressed_to,
         delay_days,
         late,
+        family: None,
     }
 }
 

@@ -24,7 +24,9 @@ use super::postings::{Bitset, PostingsRef};
 use super::{Facts, Fetch, FieldIds, Index, Layer, NONE, Segment, is_variant, slots};
 use crate::model::{Record, Status, waited_days};
 use crate::search::index::Region;
-use crate::search::matcher::{Check, Needle, OneByOne, Query, Whole, exact_key, number_is};
+use crate::search::matcher::{
+    Check, Needle, OneByOne, Query, Whole, exact_key, family_is, number_is,
+};
 use crate::text::fold::fold_into;
 
 /// What is left to check on a candidate record.
@@ -279,6 +281,13 @@ impl Segment {
             }
             Check::Number(number) => set
                 .retain(|id| record(id).is_some_and(|record| number_is(record, number)) == wanted),
+            // Families are the records' own, computed after the index.
+            Check::Family(key) => {
+                set.retain(|id| record(id).is_some_and(|record| family_is(record, key)) == wanted)
+            }
+            Check::Reused(yes) => set.retain(|id| {
+                record(id).is_some_and(|record| record.family.is_some() == *yes) == wanted
+            }),
             Check::Exact(whole, key) => {
                 let values: Vec<bool> = self
                     .fields

@@ -26,6 +26,10 @@ pub(in crate::search) enum Check {
     Delay(Comparison),
     /// The question number's [`significant`] part, ASCII case aside.
     Number(Box<str>),
+    /// The record's family has this key.
+    Family(Box<str>),
+    /// The record is in a family, or not.
+    Reused(bool),
     /// A short field, whole, equals this once folded ([`exact_key`]).
     Exact(Whole, Box<str>),
     /// Boxed: a finder is large, and most checks are not text.
@@ -81,6 +85,8 @@ impl Check {
             Filter::AnswerBefore(d) => Check::AnswerBefore(*d),
             Filter::Delay(c) => Check::Delay(*c),
             Filter::Number(n) => Check::Number(significant(n).into()),
+            Filter::Family(key) => Check::Family(key.as_str().into()),
+            Filter::Reused(yes) => Check::Reused(*yes),
             Filter::AuthorIs(v) => exact(Whole::Author, v),
             Filter::MinistryIs(v) => exact(Whole::Ministry, v),
             Filter::GroupIs(v) => exact(Whole::Group, v),
@@ -95,7 +101,7 @@ impl Check {
     /// then those that look at a string, then text searches.
     pub(in crate::search) fn cost(&self) -> u8 {
         match self {
-            Check::Number(_) | Check::Exact(..) => 1,
+            Check::Number(_) | Check::Exact(..) | Check::Family(_) => 1,
             Check::Text(..) => 2,
             Check::Not(check) => check.cost(),
             _ => 0,
@@ -128,6 +134,8 @@ impl Check {
                     .is_some_and(|days| comparison.holds(days))
             }
             Check::Number(number) => number_is(record, number),
+            Check::Family(key) => family_is(record, key),
+            Check::Reused(yes) => record.family.is_some() == *yes,
             Check::Exact(whole, key) => {
                 scratch.clear();
                 fold_into(
@@ -146,6 +154,11 @@ impl Check {
 /// The answer's JO date, if any.
 fn answer_date(record: &Record) -> Option<NaiveDate> {
     record.answer.as_ref().and_then(|a| a.date)
+}
+
+/// Whether `record` is in the family `key` (a [`Check::Family`]).
+pub(in crate::search) fn family_is(record: &Record, key: &str) -> bool {
+    record.family.as_ref().is_some_and(|f| &*f.key == key)
 }
 
 /// Whether `record`'s number is `significant` (a [`Check::Number`]).

@@ -478,3 +478,36 @@ fn an_equals_sign_compares_the_whole_field_folded() {
     assert_eq!(matching("group:=republicains"), Vec::<usize>::new());
     assert_eq!(matching("group:=\"\" cnil"), [5]);
 }
+
+#[test]
+fn family_and_reused_read_the_records_family_tag() {
+    use crate::model::FamilyTag;
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+    let alone = Record {
+        id: "a".into(),
+        ..Record::default()
+    };
+    let member = Record {
+        id: "b".into(),
+        family: Some(FamilyTag {
+            key: "k1".into(),
+            size: 3,
+        }),
+        ..Record::default()
+    };
+    let q = |s: &str| Query::parse(s, today).unwrap();
+    assert!(q("family:k1").matches(&member));
+    assert!(!q("family:k1").matches(&alone));
+    assert!(!q("family:k2").matches(&member));
+    assert!(q("reused:yes").matches(&member));
+    assert!(q("reused:no").matches(&alone));
+    assert!(!q("reused:no").matches(&member));
+    assert!(q("-family:k1").matches(&alone));
+    assert!(Query::parse("reused:maybe", today).is_err());
+    // The index answers the same, from the records.
+    let records = vec![alone, member];
+    let index = Index::build(&records);
+    assert_eq!(index.filter(&records, &q("reused:yes")), vec![1]);
+    assert_eq!(index.filter(&records, &q("family:k1")), vec![1]);
+    assert_eq!(index.filter(&records, &q("-reused:yes")), vec![0]);
+}

@@ -33,6 +33,7 @@ pub enum Problem {
     NoKind(String),
     BadLate(String),
     BadAnswered(String),
+    BadReused(String),
     /// `delay:` with a value that is no comparison of days (`>x`, `>`).
     BadDelay(String),
     /// `number:` with a value that is no question number.
@@ -70,6 +71,7 @@ impl QueryError {
             Problem::BadAnswered(value) => {
                 fill(t.query_bad_answered, &[value, t.query_expects_yes_no])
             }
+            Problem::BadReused(value) => fill(t.query_bad_reused, &[value, t.query_expects_yes_no]),
             Problem::BadDelay(value) => fill(t.query_bad_delay, &[value, t.query_expects_delay]),
             Problem::BadNumber(value) => fill(t.query_bad_number, &[value, t.query_expects_number]),
             Problem::MalformedDate(value) => fill(t.query_malformed_date, &[value]),
@@ -96,7 +98,7 @@ fn expects(field: usize, lang: Lang) -> &'static str {
         "status" => t.query_expects_status,
         "chamber" => t.query_expects_chamber,
         "kind" => t.query_expects_kind,
-        "late" | "answered" => t.query_expects_yes_no,
+        "late" | "answered" | "reused" => t.query_expects_yes_no,
         "after" | "before" | "answer-after" | "answer-before" => t.query_expects_date,
         "delay" => t.query_expects_delay,
         "number" => t.query_expects_number,

@@ -113,6 +113,10 @@ pub(super) fn filter(
         "answer-after" => Filter::AnswerAfter(date(value).map_err(at_start)?),
         "answer-before" => Filter::AnswerBefore(date(value).map_err(at_start)?),
         "delay" => Filter::Delay(delay(value)?),
+        "family" => Filter::Family(value.to_owned()),
+        "reused" => Filter::Reused(
+            yes_no(value).ok_or_else(|| at_start(Problem::BadReused(value.to_owned())))?,
+        ),
         _ => Filter::Number(number(value)?.to_owned()),
     })
 }

@@ -57,6 +57,11 @@ impl AwaitingTexts {
         }
     }
 
+    /// Where the records come from.
+    pub fn input(&self) -> &Input {
+        &self.input
+    }
+
     /// Whether the loader will still send them.
     pub fn coming(&self) -> bool {
         !self.abandoned && !self.on_demand
@@ -115,6 +120,7 @@ impl App {
         let Cached {
             corpus,
             index,
+            fingerprints,
             notices,
             later,
         } = cached;
@@ -136,12 +142,14 @@ impl App {
         self.selection = None;
         self.sort_diagnostics();
         self.forget_texts();
+        self.forget_families();
         self.keep_selection_visible();
         self.ensure_texts();
         match self.filter.as_ref().map(|f| f.text.clone()) {
             Some(text) => self.apply_filter(&text),
             None => self.refresh_matches(),
         }
+        self.families_from_fingerprints(fingerprints);
         if let Some(notice) = notices.first() {
             self.fail(notice.render(self.lang));
         }
@@ -414,6 +422,7 @@ impl App {
         self.index = crate::search::Index::new();
         self.sort_diagnostics();
         self.forget_texts();
+        self.forget_families();
         self.keep_selection_visible();
     }
 }

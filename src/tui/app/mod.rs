@@ -17,9 +17,14 @@ use ratatui::layout::Rect;
 mod browse;
 mod configure;
 mod export;
+mod families;
 mod loading;
 mod order;
 mod overlay;
+mod pin;
+
+pub use families::Families;
+pub use pin::{Compared, Mark, Pinned, pinned_header_rows};
 
 pub use overlay::{StatsView, group_filter};
 
@@ -151,6 +156,10 @@ pub struct App {
     pub palette: crate::tui::view::theme::Palette,
     /// The citation templates, as configured.
     pub templates: crate::quote::Templates,
+    /// The record pinned to compare others with (`p`).
+    pub pinned: Option<Pinned>,
+    /// The families of reused answers, computed after indexing.
+    pub families: Families,
     /// While files stream in, the listing rank of each record's file.
     file_ranks: Vec<usize>,
     wraps: RefCell<[Option<Wrapped>; 2]>,
@@ -224,6 +233,8 @@ impl App {
             keymap: crate::tui::keys::default_keymap().to_vec(),
             palette: crate::tui::view::theme::Palette::default(),
             templates: crate::quote::Templates::default(),
+            pinned: None,
+            families: Families::default(),
             wraps: RefCell::new([None, None]),
             list_width: RefCell::new(None),
             sentence_cache: RefCell::new([None, None]),
@@ -258,10 +269,12 @@ impl App {
             );
             u16::try_from(rows).unwrap_or(u16::MAX).saturating_add(2)
         });
+        let compare = self.comparing();
         let wants = Wants {
             quote: self.selection.is_some(),
             list,
-            answer_rows,
+            answer_rows: answer_rows.filter(|_| !compare),
+            compare,
         };
         Panes::compute(self.area, self.focus, wants)
     }
@@ -419,8 +432,8 @@ impl App {
         }
         match action {
             Action::Quit => self.quit = true,
-            Action::FocusNext => self.focus = self.focus.next(),
-            Action::FocusPrev => self.focus = self.focus.prev(),
+            Action::FocusNext => self.step_focus(true),
+            Action::FocusPrev => self.step_focus(false),
             Action::Open => {
                 if self.focus == Focus::List {
                     self.focus = Focus::Question;
@@ -440,8 +453,16 @@ impl App {
             Action::Sort => self.next_sort(),
             Action::Reverse => self.reverse_sort(),
             Action::Search => self.open_prompt(),
+            Action::NextMatch if self.comparing() && self.matches.is_empty() => {
+                self.step_difference(true)
+            }
+            Action::PrevMatch if self.comparing() && self.matches.is_empty() => {
+                self.step_difference(false)
+            }
             Action::NextMatch => self.step_match(true),
             Action::PrevMatch => self.step_match(false),
+            Action::Pin => self.toggle_pin(),
+            Action::Family => self.show_family(),
             Action::Input(_) | Action::DeleteBack | Action::DeleteWord | Action::ClearInput => {}
             Action::Help => self.open_overlay(Overlay::Help),
             Action::Errors => self.open_overlay(Overlay::Errors),
@@ -505,6 +526,7 @@ impl App {
             Focus::Answer => self
                 .body(PartKind::Answer)
                 .map_or(1, |r| usize::from(r.height)),
+            Focus::Pinned => self.pinned_body().map_or(1, |r| usize::from(r.height)),
         };
         isize::try_from(height.saturating_sub(1).max(1)).unwrap_or(1)
     }
@@ -518,6 +540,7 @@ impl App {
             }
             Focus::Question => self.scroll_by(PartKind::Question, delta),
             Focus::Answer => self.scroll_by(PartKind::Answer, delta),
+            Focus::Pinned => self.scroll_pinned(delta),
         }
     }
 
@@ -579,6 +602,7 @@ impl App {
             }
             Some(Focus::Question) => self.scroll_by(PartKind::Question, delta),
             Some(Focus::Answer) => self.scroll_by(PartKind::Answer, delta),
+            Some(Focus::Pinned) => self.scroll_pinned(delta),
             None => {}
         }
     }

@@ -32,7 +32,7 @@ impl App {
     }
 
     /// The statistics of the records shown, grouped `by`.
-    fn compute_stats(&mut self, by: GroupBy) {
+    pub(super) fn compute_stats(&mut self, by: GroupBy) {
         let records = self.shown.iter().map(|&i| &self.corpus.records[i]);
         let table = stats::compute(records, by, RowOrder::Questions, self.today);
         self.stats = Some(StatsView { table, row: 0 });

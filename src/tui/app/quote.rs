@@ -24,6 +24,8 @@ pub struct Selection {
     pub first: usize,
     /// Number of sentences, at least 1.
     pub count: usize,
+    /// Of the pinned record ([`super::Pinned`]), not the open one.
+    pub pinned: bool,
 }
 
 impl App {
@@ -41,9 +43,28 @@ impl App {
         computed
     }
 
-    /// The selected bytes of the selected part.
+    /// The sentences a selection counts in: of the open record, or of the
+    /// pinned one.
+    fn selection_sentences(&self, selection: Selection) -> Rc<[Range<usize>]> {
+        match self.pinned.as_ref().filter(|_| selection.pinned) {
+            Some(pinned) => pinned.sentences(selection.part),
+            None => self.sentences(selection.part),
+        }
+    }
+
+    /// The selected bytes of the pinned record's part, when the selection
+    /// is there.
+    pub fn pinned_selected_range(&self) -> Option<(PartKind, Range<usize>)> {
+        let selection = self.selection.filter(|s| s.pinned)?;
+        let sentences = self.selection_sentences(selection);
+        let first = sentences.get(selection.first)?;
+        let last = sentences.get(selection.first + selection.count - 1)?;
+        Some((selection.part, first.start..last.end))
+    }
+
+    /// The selected bytes of the selected part of the open record.
     pub fn selected_range(&self) -> Option<(PartKind, Range<usize>)> {
-        let selection = self.selection?;
+        let selection = self.selection.filter(|s| !s.pinned)?;
         let sentences = self.sentences(selection.part);
         let first = sentences.get(selection.first)?;
         let last = sentences.get(selection.first + selection.count - 1)?;
@@ -52,6 +73,11 @@ impl App {
 
     /// The selection as a quote with its citation.
     pub fn quote(&self) -> Option<Quote> {
+        if let Some((part, range)) = self.pinned_selected_range() {
+            let record = &self.pinned.as_ref()?.record;
+            let text = part.text(record)?.get(range)?;
+            return Some(quote::quote_with(record, part, text, &self.templates));
+        }
         let (part, range) = self.selected_range()?;
         let record = self.current()?;
         Some(quote::quote_with(
@@ -68,6 +94,10 @@ impl App {
         if self.selection.take().is_some() {
             return;
         }
+        if self.focus == Focus::Pinned {
+            self.select_pinned();
+            return;
+        }
         let current = self
             .current_match
             .and_then(|i| self.matches.get(i))
@@ -77,7 +107,7 @@ impl App {
             None => {
                 let part = match self.focus {
                     Focus::Answer => PartKind::Answer,
-                    Focus::Question | Focus::List => PartKind::Question,
+                    Focus::Question | Focus::List | Focus::Pinned => PartKind::Question,
                 };
                 (part, self.top_offset(part))
             }
@@ -89,6 +119,7 @@ impl App {
                     part,
                     first,
                     count: 1,
+                    pinned: false,
                 });
                 if self.focus == Focus::List {
                     self.focus = Focus::of(part);
@@ -108,6 +139,29 @@ impl App {
         }
     }
 
+    /// `v` in the pinned pane: its first visible sentence.
+    fn select_pinned(&mut self) {
+        let Some(pinned) = self.pinned.as_ref() else {
+            return;
+        };
+        let part = pinned.part;
+        let digitised = part.digitised(&pinned.record);
+        let sentences = pinned.sentences(part);
+        match locate(&sentences, self.pinned_top_offset()) {
+            Some(first) => {
+                self.selection = Some(Selection {
+                    part,
+                    first,
+                    count: 1,
+                    pinned: true,
+                });
+                self.describe_selection();
+            }
+            None if !digitised => self.fail(self.lang.t().never_digitised.to_owned()),
+            None => self.fail(self.lang.t().nothing_to_select.to_owned()),
+        }
+    }
+
     /// The offset of the first visible line of a part's text.
     fn top_offset(&self, part: PartKind) -> usize {
         let Some(body) = self.body(part) else {
@@ -123,7 +177,7 @@ impl App {
             self.fail(self.lang.t().nothing_selected.to_owned());
             return;
         };
-        let total = self.sentences(selection.part).len();
+        let total = self.selection_sentences(selection).len();
         let available = total.saturating_sub(selection.first).max(1);
         selection.count = selection
             .count
@@ -133,6 +187,9 @@ impl App {
         self.describe_selection();
         if let Some((part, range)) = self.selected_range() {
             self.reveal(part, range.end.saturating_sub(1));
+        }
+        if let Some((_, range)) = self.pinned_selected_range() {
+            self.reveal_pinned(range.end.saturating_sub(1));
         }
     }
 

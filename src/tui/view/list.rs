@@ -1,5 +1,6 @@
 //! The list pane: one row per record — date, author, status, lateness,
-//! ministry — and "shown / total" in its title. Only the visible rows are
+//! ministry — and "shown / total" in its title. Once families of reused
+//! answers are found, a record of one says so: `≡ 12` (a family of 12). Only the visible rows are
 //! built, so 100,000 records cost no more than 40.
 
 use chrono::NaiveDate;
@@ -66,7 +67,13 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
         );
         return;
     }
-    let columns = Columns::new(usize::from(inside.width), lang, mixed(&app.corpus.records));
+    let families = app.families.found.is_some_and(|n| n > 0);
+    let columns = Columns::new(
+        usize::from(inside.width),
+        lang,
+        mixed(&app.corpus.records),
+        families,
+    );
     let rows: Vec<Line<'_>> = app
         .shown
         .iter()
@@ -97,6 +104,9 @@ struct Columns {
     author: usize,
     late: usize,
     ministry: usize,
+    /// "≡ 12 " for a record whose answer was given again, when families
+    /// were found.
+    family: usize,
 }
 
 /// The marker "▶ ", the date and a space, the status mark and a space.
@@ -107,6 +117,8 @@ const DELAY: usize = 8;
 const AUTHOR: usize = 16;
 /// "Sénat" and a space.
 const CHAMBER: usize = 6;
+/// "≡ 12" and a space.
+const FAMILY: usize = 5;
 
 /// Whether records of both chambers are loaded: the list then says
 /// which each is.
@@ -117,13 +129,14 @@ pub fn mixed(records: &[Record]) -> bool {
 }
 
 impl Columns {
-    fn new(width: usize, lang: Lang, mixed: bool) -> Columns {
+    fn new(width: usize, lang: Lang, mixed: bool, families: bool) -> Columns {
         let chamber = match (mixed, width >= 60) {
             (false, _) => 0,
             (true, true) => CHAMBER,
             (true, false) => 2,
         };
-        let width = width.saturating_sub(chamber);
+        let family = if families { FAMILY } else { 0 };
+        let width = width.saturating_sub(chamber + family);
         let late_word = str_width(lang.t().list_late) + 1;
         let late = if width >= FIXED + 10 + late_word + DELAY + 8 {
             late_word
@@ -137,6 +150,7 @@ impl Columns {
             author,
             late,
             ministry: if ministry >= 6 { ministry } else { 0 },
+            family,
         }
     }
 
@@ -179,6 +193,20 @@ impl Columns {
             spans.push(Span::raw(format!("{name:<w$} ", w = self.author - 1)));
         }
         spans.push(Span::raw(format!("{} ", status_mark(record.status))));
+        if self.family > 0 {
+            let mark = record.family.as_ref().map_or_else(String::new, |f| {
+                let size = if f.size > 999 {
+                    "999+".to_owned()
+                } else {
+                    f.size.to_string()
+                };
+                format!("≡{size:>3}")
+            });
+            spans.push(Span::styled(
+                format!("{mark:<w$}", w = self.family),
+                theme.key(),
+            ));
+        }
         let late = if self.late > 2 { t.list_late } else { "!" };
         if record.late == Some(true) {
             spans.push(Span::styled(

@@ -14,8 +14,10 @@
 
 mod list;
 
+pub use list::short_ministry;
 pub use list::wanted_width as list_wanted_width;
 mod overlay;
+mod pinned;
 mod quote;
 mod reader;
 mod stats;
@@ -33,6 +35,8 @@ pub fn draw(frame: &mut Frame<'_>, app: &mut App) {
     if app.area != frame.area() {
         app.resize(frame.area());
     }
+    // The open record changed since the last frame: compare it.
+    app.sync_comparison();
     render(frame, app);
 }
 
@@ -53,6 +57,9 @@ fn render(frame: &mut Frame<'_>, app: &App) {
     }
     if let Some(area) = panes.answer {
         reader::draw(frame, app, PartKind::Answer, area);
+    }
+    if let Some(area) = panes.pinned {
+        pinned::draw(frame, app, area);
     }
     if let Some(area) = panes.quote {
         quote::draw(frame, app, area);

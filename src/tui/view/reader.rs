@@ -74,10 +74,25 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, part: PartKind, area: Rect) {
         (Some(first), Some(last)) => first.start..last.end,
         _ => 0..0,
     };
-    let mut marks: Vec<(Range<usize>, Style)> = app
-        .part_matches(part, window)
-        .map(|(range, current)| (range.clone(), theme.matched(current)))
-        .collect();
+    let compared = app
+        .pinned
+        .as_ref()
+        .filter(|_| part == PartKind::Answer && app.comparing())
+        .and_then(crate::tui::app::Pinned::compared);
+    let mut marks: Vec<(Range<usize>, Style)> = match &compared {
+        // Comparing: the sentences' marks, matches laid over them.
+        Some(compared) => {
+            let mut marks = compare_marks(&compared.open, window.clone(), theme);
+            for (range, current) in app.part_matches(part, window) {
+                marks = overlay(&marks, range.clone(), theme.matched(current));
+            }
+            marks
+        }
+        None => app
+            .part_matches(part, window)
+            .map(|(range, current)| (range.clone(), theme.matched(current)))
+            .collect(),
+    };
     if let Some((selected_part, range)) = app.selected_range()
         && selected_part == part
     {
@@ -116,6 +131,30 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, part: PartKind, area: Rect) {
     }
 }
 
+/// The marks of a comparison ([`crate::tui::app::Mark`]) that touch
+/// `window`, as styles: shared sentences muted, sentences of one side
+/// highlighted, changed words underlined.
+pub(super) fn compare_marks(
+    marks: &[(Range<usize>, crate::tui::app::Mark)],
+    window: Range<usize>,
+    theme: Theme,
+) -> Vec<(Range<usize>, Style)> {
+    use crate::tui::app::Mark;
+    let from = marks.partition_point(|(m, _)| m.end <= window.start);
+    let to = marks.partition_point(|(m, _)| m.start < window.end);
+    marks[from..to.max(from)]
+        .iter()
+        .map(|(range, mark)| {
+            let style = match mark {
+                Mark::Shared => theme.dim(),
+                Mark::Only => theme.only(),
+                Mark::Word => theme.changed_word(),
+            };
+            (range.clone(), style)
+        })
+        .collect()
+}
+
 /// One display line: `text[range]`, sanitised, with `marks` (byte ranges of
 /// the original text and their styles) applied where they overlap.
 pub fn styled_line<'t>(
@@ -146,7 +185,7 @@ pub fn styled_line<'t>(
 /// Lays `range` with `style` over sorted, disjoint `marks`: inside the
 /// range, marks keep their own style patched over the selection's, so a
 /// match stays visible in a selection. The result is sorted and disjoint.
-fn overlay(
+pub(super) fn overlay(
     marks: &[(Range<usize>, Style)],
     range: Range<usize>,
     style: Style,
@@ -189,7 +228,7 @@ fn overlay(
 
 /// "Question · M. Thomas Dossus (Rhône, GEST)", "Réponse · Ministère …",
 /// "Réponse · attendue de : Ministère …".
-fn pane_title(record: &Record, part: PartKind, lang: Lang) -> String {
+pub(super) fn pane_title(record: &Record, part: PartKind, lang: Lang) -> String {
     let t = lang.t();
     match part {
         PartKind::Question => {
@@ -231,7 +270,12 @@ fn pane_title(record: &Record, part: PartKind, lang: Lang) -> String {
 
 /// The header's rows for `area`: its lines wrapped, a blank row under
 /// them; one row shows the JO reference alone, cut with "…" if it must be.
-fn header_rows(app: &App, record: &Record, part: PartKind, area: Rect) -> Vec<Line<'static>> {
+pub(super) fn header_rows(
+    app: &App,
+    record: &Record,
+    part: PartKind,
+    area: Rect,
+) -> Vec<Line<'static>> {
     let theme = app.theme();
     let width = usize::from(area.width);
     let lines = header::lines(record, part, app.lang, app.today());

@@ -18,7 +18,7 @@ use crate::text::sanitize::str_width;
 use crate::tui::app::App;
 
 /// Which columns of [`cells`] to keep first as the width shrinks.
-const PRIORITY: [usize; 14] = [0, 1, 3, 5, 6, 9, 10, 2, 4, 8, 11, 7, 12, 13];
+const PRIORITY: [usize; 15] = [0, 1, 3, 5, 6, 14, 9, 10, 2, 4, 8, 11, 7, 12, 13];
 
 pub fn draw(frame: &mut Frame<'_>, app: &App) {
     let Some(view) = app.stats.as_ref() else {

@@ -66,6 +66,7 @@ fn key_hints(app: &App, theme: Theme) -> Vec<Span<'static>> {
         Focus::List => t.focus_list,
         Focus::Question => t.focus_question,
         Focus::Answer => t.focus_answer,
+        Focus::Pinned => t.focus_pinned,
     };
     let mut left = vec![Span::styled(
         format!(" {focus} "),
@@ -141,6 +142,9 @@ fn right_spans(app: &App, theme: Theme, width: usize) -> Vec<Span<'static>> {
         for part in app.search_status() {
             parts.push(Span::raw(fit(&part, 48)));
         }
+    }
+    if let Some(comparison) = app.comparison_status() {
+        parts.push(Span::styled(fit(&comparison, 72), theme.key()));
     }
     let (lang, t) = (app.lang, app.lang.t());
     if let Some(loading) = app.loading {

@@ -117,6 +117,21 @@ impl Theme {
         self.dim().add_modifier(Modifier::ITALIC)
     }
 
+    /// Comparing: a sentence found in one answer only.
+    pub fn only(self) -> Style {
+        if self.color {
+            Style::new().fg(Color::Black).bg(Color::LightGreen)
+        } else {
+            Style::new().add_modifier(Modifier::REVERSED)
+        }
+    }
+
+    /// Comparing: a word changed in a sentence of both answers.
+    pub fn changed_word(self) -> Style {
+        self.fg(Color::LightRed)
+            .add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+    }
+
     pub fn heading(self) -> Style {
         self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
     }
