@@ -394,6 +394,13 @@ pub fn delay_days(asked: NaiveDate, answered: NaiveDate) -> i64 {
     (answered - asked).num_days()
 }
 
+/// A record's delay, when both dates are known and agree: an answer dated
+/// before its question (a misprint in one of them) has none, rather than a
+/// negative one that would pull a ministry's mean and median down.
+pub fn delay(asked: Option<NaiveDate>, answered: Option<NaiveDate>) -> Option<i64> {
+    Some(delay_days(asked?, answered?)).filter(|days| *days >= 0)
+}
+
 /// How long a question has waited for its answer, in days: an answered
 /// one's delay ([`delay_days`], `delay_days` here), the days from its JO
 /// date to `today` for one still awaiting. A lapsed or withdrawn question
@@ -421,7 +428,8 @@ pub fn waited_days(
 /// A question still awaiting or lapsed is late once `today` is past the
 /// deadline: that is what "pending beyond two months" means in the Senate's
 /// own statistics. A withdrawn question has no deadline any more, and a
-/// question whose date is unknown has no known one: both are `None`.
+/// question whose date is unknown has no known one: both are `None`, as is
+/// an answer dated before its question.
 pub fn lateness(
     status: Status,
     asked: Option<NaiveDate>,
@@ -430,6 +438,8 @@ pub fn lateness(
 ) -> Option<bool> {
     let deadline = deadline(asked?)?;
     match status {
+        // Dates that contradict each other judge nothing.
+        Status::Answered if answered? < asked? => None,
         Status::Answered => Some(answered? > deadline),
         Status::Awaiting | Status::Lapsed => Some(today > deadline),
         Status::Withdrawn => None,
@@ -442,6 +452,23 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn an_answer_dated_before_its_question_has_no_delay_nor_lateness() {
+        let (asked, answered) = (d(2023, 3, 2), d(2022, 4, 27));
+        assert_eq!(delay(Some(asked), Some(answered)), None);
+        assert_eq!(delay(Some(asked), Some(asked)), Some(0));
+        assert_eq!(delay(Some(asked), None), None);
+        let today = d(2026, 1, 1);
+        assert_eq!(
+            lateness(Status::Answered, Some(asked), Some(answered), today),
+            None
+        );
+        assert_eq!(
+            lateness(Status::Answered, Some(asked), Some(asked), today),
+            Some(false)
+        );
     }
 
     #[test]

@@ -473,7 +473,7 @@ fn ids_are_stable_across_runs() {
             .collect()
     };
     let first = ids();
-    assert_eq!(first.len(), 24);
+    assert_eq!(first.len(), 25);
     assert_eq!(ids(), first);
     let unique: std::collections::HashSet<_> = first.iter().collect();
     assert_eq!(unique.len(), first.len());
@@ -708,6 +708,10 @@ fn a_folder_is_searched_recursively_for_txt_files() {
     assert_eq!(
         lines,
         [
+            "tests/fixtures/answer_before_question.txt:15:68: warning: the answer is dated \
+             27/04/2022, before its question (02/03/2023): one of the dates is wrong; no delay \
+             or lateness is counted"
+                .to_owned(),
             "tests/fixtures/broken/answer_date_cut_short.txt:7:65: error: broken \"Réponse\" \
              header: expected a date dd/mm/yyyy; this document is skipped"
                 .to_owned(),
@@ -740,7 +744,7 @@ fn a_folder_is_searched_recursively_for_txt_files() {
             "tests/fixtures/broken/old_impossible_dates.txt:9:40: warning: impossible date \
              45/13/1986; the field is left empty"
                 .to_owned(),
-            "24 files checked, 24 records loaded, 6 errors, 4 warnings; 6 files with errors"
+            "25 files checked, 25 records loaded, 6 errors, 5 warnings; 6 files with errors"
                 .to_owned(),
         ]
     );
@@ -752,6 +756,7 @@ fn a_folder_is_searched_recursively_for_txt_files() {
     assert_eq!(
         sources,
         [
+            "tests/fixtures/answer_before_question.txt",
             "tests/fixtures/answered.txt",
             "tests/fixtures/awaiting.txt",
             "tests/fixtures/bom_crlf.txt",

@@ -262,3 +262,25 @@ fn impossible_dates_of_old_lines_are_located_and_null() {
     assert_eq!(r["answer"]["ministry"], "Agriculture");
     assert_eq!(r["delay_days"], 49);
 }
+
+#[test]
+fn an_answer_dated_before_its_question_is_said_and_counts_no_delay() {
+    // A misprint in one of the two dates: both are kept as printed (a
+    // citation gives them), the delay and lateness are not guessed.
+    let (r, check) = load("tests/fixtures/answer_before_question.txt");
+    assert_eq!(r["question"]["date"], "2023-03-02");
+    assert_eq!(r["answer"]["date"], "2022-04-27");
+    assert_eq!(r["status"], "answered");
+    assert_eq!(r["delay_days"], Value::Null);
+    assert_eq!(r["late"], Value::Null);
+    assert_eq!(
+        check,
+        [
+            "tests/fixtures/answer_before_question.txt:15:68: warning: the answer is dated \
+             27/04/2022, before its question (02/03/2023): one of the dates is wrong; no delay \
+             or lateness is counted"
+                .to_owned(),
+            summary(1)
+        ]
+    );
+}

@@ -331,6 +331,20 @@ fn date(rng: &mut Rng, year: usize) -> (usize, usize, usize) {
     (rng.range(1, 29), rng.range(1, 13), year)
 }
 
+/// An answer's date: the same year as the question or the next, never
+/// before the question (an answer drawn earlier in the year moves to the
+/// next year: its delay is then under a year).
+fn answer_date(rng: &mut Rng, asked: (usize, usize, usize)) -> (usize, usize, usize) {
+    let (d, m, y) = asked;
+    let year = y + rng.range(0, 2);
+    let (d2, m2, y2) = date(rng, year);
+    if (y2, m2, d2) <= (y, m, d) {
+        (d2, m2, y + 1)
+    } else {
+        (d2, m2, y2)
+    }
+}
+
 /// Document number `i`.
 pub fn document(i: u64) -> String {
     document_in(i, None)
@@ -439,8 +453,7 @@ pub fn document_in(i: u64, planted: Option<(usize, usize)>) -> String {
     let ministry = MINISTRIES[rng.range(0, MINISTRIES.len())];
     if let Some((family, member)) = planted {
         let ministry = MINISTRIES[family % MINISTRIES.len()];
-        let answer_year = year + rng.range(0, 2);
-        let (d2, m2, y2) = date(&mut rng, answer_year);
+        let (d2, m2, y2) = answer_date(&mut rng, (d, m, y));
         let _ = writeln!(
             out,
             "Réponse du {ministry} publiée le {d2:02}/{m2:02}/{y2}\n"
@@ -450,8 +463,7 @@ pub fn document_in(i: u64, planted: Option<(usize, usize)>) -> String {
     } else if rng.range(0, 5) == 0 {
         let _ = writeln!(out, "En attente de réponse du {ministry}.\n");
     } else {
-        let answer_year = year + rng.range(0, 2);
-        let (d2, m2, y2) = date(&mut rng, answer_year);
+        let (d2, m2, y2) = answer_date(&mut rng, (d, m, y));
         let _ = writeln!(
             out,
             "Réponse du {ministry} publiée le {d2:02}/{m2:02}/{y2}\n"

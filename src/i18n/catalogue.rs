@@ -252,6 +252,7 @@ catalogue! {
     diag_session_date: "unreadable date of the public sitting: expected \"le dd/mm/yyyy\"; the field is left empty", "date de la séance publique illisible : \"le jj/mm/aaaa\" attendu ; le champ reste vide";
     diag_erratum_unread: "erratum not fully read: expected \"Erratum : JO du dd/mm/yyyy p. N\"", "erratum lu en partie : \"Erratum : JO du jj/mm/aaaa p. N\" attendu";
     diag_impossible_date: "impossible date {}; the field is left empty", "date impossible {} ; le champ reste vide";
+    diag_answer_before_question: "the answer is dated {}, before its question ({}): one of the dates is wrong; no delay or lateness is counted", "la réponse est datée du {}, avant sa question ({}) : l'une des dates est fausse ; ni délai ni retard ne sont comptés";
     diag_unplaced: "unrecognised line: it looks like {} but is not one; left out of the text", "ligne non reconnue : elle ressemble à {} sans en être ; laissée hors du texte";
     diag_unplaced_page: "a \"- page N\" line", "une ligne \"- page N\"";
     diag_unplaced_footer: "a \"Page mise à jour le\" footer", "un pied de page \"Page mise à jour le\"";

@@ -32,6 +32,8 @@ pub enum Message {
     ErratumUnread,
     /// A date well formed and not in the calendar: day, month, year.
     ImpossibleDate(u32, u32, i32),
+    /// The answer's date, then the question's: the answer is dated first.
+    AnswerBeforeQuestion(chrono::NaiveDate, chrono::NaiveDate),
     /// A line shaped like page furniture that is not any of it.
     Unplaced(Furniture),
     CutShort,
@@ -108,6 +110,13 @@ impl Message {
             Message::ImpossibleDate(day, month, year) => fill(
                 t.diag_impossible_date,
                 &[&format!("{day:02}/{month:02}/{year:04}")],
+            ),
+            Message::AnswerBeforeQuestion(answered, asked) => fill(
+                t.diag_answer_before_question,
+                &[
+                    &answered.format("%d/%m/%Y").to_string(),
+                    &asked.format("%d/%m/%Y").to_string(),
+                ],
             ),
             Message::Unplaced(what) => fill(
                 t.diag_unplaced,

@@ -499,10 +499,12 @@ fn map(
     // A question asked in session is answered there, the same day: its
     // delay is 0 days and it is on time, as the statistics count it (a
     // count of written questions alone filters `kind:written`).
-    let delay_days = match (question.date, answered) {
-        (Some(asked), Some(answered)) => Some(model::delay_days(asked, answered)),
-        _ => None,
-    };
+    let delay_days = model::delay(question.date, answered);
+    if let (Some(asked), Some(answered)) = (question.date, answered)
+        && answered < asked
+    {
+        warnings.push(Message::AnswerBeforeQuestion(answered, asked));
+    }
     let late = model::lateness(status, question.date, answered, today);
     // Made only from a legislature's number and a plain uid: the address
     // goes to a browser and into Markdown links.

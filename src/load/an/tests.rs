@@ -31,6 +31,20 @@ fn one(path: &str) -> Record {
 }
 
 #[test]
+fn an_answer_dated_before_its_question_has_no_delay_and_a_warning() {
+    let text = fixture("real/QANR5L17QE5268.json").replace(
+        "\"dateJO\": \"2025-06-03\", \"pageJO\": \"4348\"",
+        "\"dateJO\": \"2024-06-03\", \"pageJO\": \"4348\"",
+    );
+    let loaded = parse("x.json", &text, today(), Texts::Keep);
+    let r = &loaded.records[0];
+    assert_eq!(r.answer.as_ref().and_then(|a| a.date), day(2024, 6, 3));
+    assert_eq!((r.delay_days, r.late), (None, None));
+    assert_eq!(loaded.diagnostics.len(), 1, "{:?}", loaded.diagnostics);
+    assert_eq!(loaded.diagnostics[0].severity, Severity::Warning);
+}
+
+#[test]
 fn the_real_written_question_maps_field_by_field() {
     let loaded = load("real/QANR5L17QE5268.json");
     assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);

@@ -286,10 +286,7 @@ impl Draft<'_> {
             .or_else(|| self.transmitted_to.clone())
             .or_else(|| addressed_to.clone());
         let answered = self.answer.as_ref().and_then(|a| a.date);
-        let delay_days = match (self.question.date, answered) {
-            (Some(asked), Some(answered)) => Some(model::delay_days(asked, answered)),
-            _ => None,
-        };
+        let delay_days = model::delay(self.question.date, answered);
         let late = model::lateness(status, self.question.date, answered, today);
         let mut author = names::author(&self.header);
         match self.texts {

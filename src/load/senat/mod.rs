@@ -272,7 +272,20 @@ impl<'p> Parser<'_, 'p> {
             draft.restart_answer();
             self.diagnose(n, 1, Severity::Warning, Message::SecondAnswer);
         }
+        let at = date.as_ref().map(|d| d.at);
         let date = date.and_then(|d| self.date(n, raw, d));
+        let asked = self.current.as_ref().and_then(|d| d.question.date);
+        if let (Some(answered), Some(asked), Some(at)) = (date, asked, at)
+            && answered < asked
+        {
+            let col = Self::col(raw, at);
+            self.diagnose(
+                n,
+                col,
+                Severity::Warning,
+                Message::AnswerBeforeQuestion(answered, asked),
+            );
+        }
         self.start_answer(Answer {
             ministry: ministry.map(str::to_owned),
             date,
