@@ -21,6 +21,7 @@
 
 pub mod file;
 pub mod info;
+pub mod lookup;
 pub mod open;
 pub mod stamp;
 pub mod write;
@@ -32,6 +33,7 @@ use serde::{Deserialize, Serialize};
 use crate::i18n::{Lang, fill};
 use crate::load::Diagnostic;
 pub use file::Refusal;
+pub use lookup::{Lookup, lookup};
 pub use open::{Opened, open};
 pub use stamp::Stamp;
 

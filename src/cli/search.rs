@@ -131,16 +131,17 @@ pub fn search(
     let keep = !options.files_with_matches
         && (options.sort.is_some() || options.format != super::SearchFormat::Lines);
     // With a cache, the index says which records match; only their files
-    // (and those that failed to load, for their errors) are read.
-    let from_cache = corpus::cached(input, today, run.cache)
-        .map(|opened| narrow(&opened, &query, input, today, options.files_with_matches));
-    let (input, listing, indexed) = match &from_cache {
-        Some(narrowed) => (
-            &narrowed.input,
-            narrowed.problems.clone(),
-            narrowed.lines.clone(),
-        ),
-        None => (input, Vec::new(), Vec::new()),
+    // (and those that failed to load, for their errors) are read. A query
+    // of words the mapped index answers alone decodes no record; any
+    // other decodes them all, without their texts.
+    let from_cache = match corpus::looked_up(input, &query, run.cache) {
+        Some(lookup) => Some(narrow_lookup(lookup, options.files_with_matches)),
+        None => corpus::cached(input, today, run.cache)
+            .map(|opened| narrow(&opened, &query, input, today, options.files_with_matches)),
+    };
+    let (input, listing) = match &from_cache {
+        Some(narrowed) => (&narrowed.input, narrowed.problems.clone()),
+        None => (input, Vec::new()),
     };
     let (problems, files) = corpus::scan(input, today, &wanted, texts, |mut file| {
         let mut lines = Vec::new();
@@ -170,8 +171,8 @@ pub fn search(
     let mut all_problems = listing;
     all_problems.extend(problems);
     let corpus = Corpus::from_files(all_problems, files);
-    if from_cache.is_some() && options.files_with_matches {
-        printed = vec![indexed];
+    if let Some(narrowed) = from_cache.filter(|_| options.files_with_matches) {
+        printed = vec![narrowed.files_with_matches(printed.into_iter().flatten())];
     }
     let found = printed.iter().any(|lines| !lines.is_empty()) || !corpus.records.is_empty();
     report_errors(
@@ -218,8 +219,60 @@ struct Narrowed {
     input: Input,
     /// The problems met listing the paths.
     problems: Vec<crate::load::Diagnostic>,
-    /// For `-l`: the paths of the files with a match, in order.
-    lines: Vec<String>,
+    /// Every listed source, in order: the order `-l` prints in.
+    order: Vec<String>,
+    /// For each, whether the index says it has a match.
+    hit: Vec<bool>,
+}
+
+impl Narrowed {
+    /// `-l`'s lines: the files the index says have a match and those the
+    /// files read say have one (changed since the cache), each once, in
+    /// listing order.
+    fn files_with_matches(&self, read: impl Iterator<Item = String>) -> Vec<String> {
+        let read: std::collections::HashSet<String> = read.collect();
+        let mut lines: Vec<String> = Vec::new();
+        for (source, &hit) in self.order.iter().zip(&self.hit) {
+            if (hit || read.contains(source)) && lines.last() != Some(source) {
+                lines.push(source.clone());
+            }
+        }
+        lines
+    }
+}
+
+/// [`narrow`] from a [`crate::cache::Lookup`]: the files the index says
+/// have a match, those that failed to load, and those changed or new
+/// since the cache, which only reading can tell about.
+fn narrow_lookup(lookup: crate::cache::Lookup, files_only: bool) -> Narrowed {
+    let mut hit = Vec::with_capacity(lookup.listed.len());
+    let mut paths: Vec<std::path::PathBuf> = Vec::new();
+    for (unit, reused) in lookup.listed.iter().zip(&lookup.reused) {
+        let read = match reused {
+            Some(i) => {
+                hit.push(lookup.hits[*i]);
+                (lookup.hits[*i] && !files_only) || lookup.failed[*i]
+            }
+            None => {
+                hit.push(false);
+                true
+            }
+        };
+        // An archive's entry is searched again with its whole archive.
+        if read {
+            let path = unit.path();
+            if paths.last() != Some(&path) {
+                paths.push(path);
+            }
+        }
+    }
+    paths.dedup();
+    Narrowed {
+        input: Input::Paths(paths),
+        problems: lookup.problems,
+        order: lookup.listed.into_iter().map(|u| u.source).collect(),
+        hit,
+    }
 }
 
 fn narrow(
@@ -261,10 +314,13 @@ fn narrow(
         .map(|unit| unit.path.clone())
         .collect();
     paths.dedup();
+    let lines: HashSet<&str> = lines.iter().map(String::as_str).collect();
+    let order: Vec<String> = opened.listed.iter().map(|u| u.source.clone()).collect();
     Narrowed {
         input: Input::Paths(paths),
         problems: opened.problems.clone(),
-        lines,
+        hit: order.iter().map(|s| lines.contains(s.as_str())).collect(),
+        order,
     }
 }
 
