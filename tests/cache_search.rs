@@ -5,7 +5,6 @@
 //! with files edited, added and removed since the cache, and with a
 //! damaged cache.
 
-#[allow(dead_code)]
 #[path = "../benches/support/corpus.rs"]
 mod generated;
 
