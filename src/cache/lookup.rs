@@ -285,3 +285,61 @@ fn folder(path: &Path, source: &str) -> Option<Vec<Run>> {
     }
     Some(runs)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The walk of one folder lists what the general walk lists, in its
+    /// order, with the stamps taken by path; and leaves links and
+    /// archives to it.
+    #[test]
+    fn the_walk_of_a_folder_is_the_general_walk() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        for name in [
+            "b/2.txt",
+            "b/10.txt",
+            "b/a/x.json",
+            "a.txt",
+            "a-b/c.TXT",
+            "a0/d.jsonl",
+            "notes.md",
+            "z/y/x/w.txt",
+            "z/empty/none.csv",
+        ] {
+            let path = root.join(name);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, name).unwrap();
+        }
+        let given = |p: &Path| vec![p.to_path_buf()];
+        let mut slashed = root.as_os_str().to_owned();
+        slashed.push("/");
+        for paths in [given(root), vec![PathBuf::from(slashed)]] {
+            let (units, problems) = crate::corpus::units(&paths);
+            assert!(problems.is_empty());
+            let walked: Vec<(String, Option<Stamp>)> = walk_stamped(&paths)
+                .unwrap()
+                .into_iter()
+                .flatten()
+                .collect();
+            let expected: Vec<(String, Option<Stamp>)> = units
+                .iter()
+                .map(|u| (u.source.clone(), Stamp::of(&u.path)))
+                .collect();
+            assert_eq!(walked, expected);
+            assert_eq!(walked.len(), 7);
+        }
+        // Two paths, a file, an archive: the general walk's.
+        assert!(walk_stamped(&[root.join("b"), root.join("z")]).is_none());
+        assert!(walk_stamped(&[root.join("a.txt")]).is_none());
+        std::fs::write(root.join("b/archive.zip"), b"PK").unwrap();
+        assert!(walk_stamped(&given(root)).is_none());
+        std::fs::remove_file(root.join("b/archive.zip")).unwrap();
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(root.join("a.txt"), root.join("link.txt")).unwrap();
+            assert!(walk_stamped(&given(root)).is_none());
+        }
+    }
+}

@@ -229,12 +229,12 @@ impl Narrowed {
     /// `-l`'s lines: the files the index says have a match and those the
     /// files read say have one (changed since the cache), each once, in
     /// listing order.
-    fn files_with_matches(&self, read: impl Iterator<Item = String>) -> Vec<String> {
+    fn files_with_matches(self, read: impl Iterator<Item = String>) -> Vec<String> {
         let read: std::collections::HashSet<String> = read.collect();
         let mut lines: Vec<String> = Vec::new();
-        for (source, &hit) in self.order.iter().zip(&self.hit) {
-            if (hit || read.contains(source)) && lines.last() != Some(source) {
-                lines.push(source.clone());
+        for (source, hit) in self.order.into_iter().zip(self.hit) {
+            if (hit || read.contains(&source)) && lines.last() != Some(&source) {
+                lines.push(source);
             }
         }
         lines
