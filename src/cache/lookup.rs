@@ -7,7 +7,7 @@
 //! token sequences too when a phrase needs them), not the records'
 //! metadata, which is most of the file.
 //!
-//! The files are listed and stamped as [`super::open`] does: a file whose
+//! The files are listed and stamped as [`super::open()`] does: a file whose
 //! stamp is not the cached one is left for the caller to read (its
 //! cached records count for nothing), a cached file no longer listed is
 //! left out. One folder of plain files (no link, no archive: the common

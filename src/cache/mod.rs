@@ -15,6 +15,10 @@
 //! texts are never stored: they are read from the files when a record is
 //! opened, searched by a phrase the index cannot answer alone, or quoted.
 //!
+//! A search needs less: which files hold a match. [`lookup()`] answers a
+//! query of words and phrases from the mapped postings and the files'
+//! entries alone, without decoding a record.
+//!
 //! The file itself ([`file`]) is checksummed, versioned and written
 //! beside its place then renamed: see there for what is refused and why a
 //! reader never sees half of one.

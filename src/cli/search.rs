@@ -17,6 +17,16 @@
 //! only for the records printed. `-l` keeps no text at all: the parser
 //! shows each paragraph to the words and drops it ([`crate::load::Probe`]).
 //!
+//! With a valid cache ([`crate::cache`]), a query of words and phrases is
+//! answered from the mapped index's postings and the files' entries
+//! ([`crate::cache::lookup`]): no record is decoded, the files are only
+//! listed and stamped, and `-l` reads no file but those changed since the
+//! cache (and those that failed to load, for their errors); the lines of
+//! a plain search read the files with a match. A query the index cannot
+//! answer alone (a filter, a term checked on the texts) decodes the
+//! records' metadata and narrows the files the same way. Either way the
+//! output is `--no-cache`'s, which `tests/cache_search.rs` holds.
+//!
 //! `-l` is meant to agree with `rg -l -S -F WORD` (smart case) and, for
 //! lower-case ASCII words, with `rg -l -i -F WORD`, with these differences,
 //! which come from searching records rather than bytes: accents and
