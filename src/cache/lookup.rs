@@ -81,6 +81,10 @@ struct EntryRef<'a> {
 /// # Errors
 /// The cache file is missing or unusable: see [`Refusal`].
 pub fn lookup(cache: &Cache, query: &Query) -> Result<Option<Lookup>, Refusal> {
+    // A filter needs the records' metadata: known before anything is read.
+    if query.has_filters() {
+        return Ok(None);
+    }
     let later = |id: u32| id == RECORD_DATA || id == RECORD_ENDS || SEQUENCES.contains(&id);
     let mapped = file::open_checking(&cache.path, &|id| !later(id))?;
     let meta: Meta = postcard::from_bytes(mapped.bytes(META)).map_err(|_| Refusal::Damaged)?;
@@ -92,6 +96,56 @@ pub fn lookup(cache: &Cache, query: &Query) -> Result<Option<Lookup>, Refusal> {
     if meta.paths != given {
         return Err(Refusal::Foreign);
     }
+    // The files are listed and stamped (the kernel's work, mostly) while
+    // the index answers.
+    let (walked, answered) = rayon::join(
+        || walk_stamped(&cache.paths),
+        || answer(&mapped, &meta, query),
+    );
+    let Some((entries, hits, failed)) = answered? else {
+        return Ok(None);
+    };
+    let (listed, problems, stamps): (Vec<Listed>, _, Vec<Option<Stamp>>) = match walked {
+        Some(runs) => {
+            let (listed, stamps) = runs
+                .into_iter()
+                .flatten()
+                .map(|(source, stamp)| (Listed { source, path: None }, stamp))
+                .unzip();
+            (listed, Vec::new(), stamps)
+        }
+        None => {
+            let (units, problems) = crate::corpus::units(&cache.paths);
+            let stamps = super::open::stamps(&units);
+            let listed = units
+                .into_iter()
+                .map(|u| Listed {
+                    source: u.source,
+                    path: Some(u.path),
+                })
+                .collect();
+            (listed, problems, stamps)
+        }
+    };
+    let reused = reuse(&listed, &stamps, &entries);
+    Ok(Some(Lookup {
+        listed,
+        problems,
+        reused,
+        hits,
+        failed,
+    }))
+}
+
+/// The cache's entries, and for each whether one of its records matches
+/// `query` and whether it failed to load; `None` when the index alone
+/// cannot answer.
+#[allow(clippy::type_complexity)]
+fn answer<'m>(
+    mapped: &'m file::Mapped,
+    meta: &Meta,
+    query: &Query,
+) -> Result<Option<(Vec<EntryRef<'m>>, Vec<bool>, Vec<bool>)>, Refusal> {
     let owner: Owner = mapped.map();
     // Its offsets are all checked (those of the unchecked sections too):
     // nothing is read out of bounds, and nothing unchecked is trusted.
@@ -103,7 +157,7 @@ pub fn lookup(cache: &Cache, query: &Query) -> Result<Option<Lookup>, Refusal> {
     let Some(ids) = answer_alone(frozen, query, &sequences) else {
         return Ok(None);
     };
-    let entries: Vec<EntryRef<'_>> =
+    let entries: Vec<EntryRef<'m>> =
         postcard::from_bytes(mapped.bytes(FILES)).map_err(|_| Refusal::Damaged)?;
     let records: usize = entries.iter().map(|e| e.records as usize).sum();
     if entries.len() != meta.files || records != meta.records {
@@ -130,37 +184,7 @@ pub fn lookup(cache: &Cache, query: &Query) -> Result<Option<Lookup>, Refusal> {
                 .any(|d| d.severity == Severity::Error && d.message != Message::Binary)
         })
         .collect();
-    let (listed, problems, stamps): (Vec<Listed>, _, Vec<Option<Stamp>>) =
-        match walk_stamped(&cache.paths) {
-            Some(runs) => {
-                let (listed, stamps) = runs
-                    .into_iter()
-                    .flatten()
-                    .map(|(source, stamp)| (Listed { source, path: None }, stamp))
-                    .unzip();
-                (listed, Vec::new(), stamps)
-            }
-            None => {
-                let (units, problems) = crate::corpus::units(&cache.paths);
-                let stamps = super::open::stamps(&units);
-                let listed = units
-                    .into_iter()
-                    .map(|u| Listed {
-                        source: u.source,
-                        path: Some(u.path),
-                    })
-                    .collect();
-                (listed, problems, stamps)
-            }
-        };
-    let reused = reuse(&listed, &stamps, &entries);
-    Ok(Some(Lookup {
-        listed,
-        problems,
-        reused,
-        hits,
-        failed,
-    }))
+    Ok(Some((entries, hits, failed)))
 }
 
 /// For each listed file, the entry it is, when its stamp is the cached
