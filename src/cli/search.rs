@@ -122,19 +122,6 @@ pub fn search(
             return Ok(Outcome::Error);
         }
     };
-    let one_by_one = OneByOne::new(&query);
-    let raw = one_by_one.raw();
-    // `-l` needs no text, only to know whether a record matches: the
-    // parser shows each paragraph to the terms and keeps none.
-    let texts = match one_by_one.probe() {
-        Some(probe) if options.files_with_matches => Texts::Probe(probe),
-        _ => Texts::Keep,
-    };
-    // With the probe, its sieve decides which files are parsed.
-    let wanted = |text: &str| match (raw, texts) {
-        (Some(raw), Texts::Keep) => raw.may_match(text),
-        _ => true,
-    };
     // Lines are made where the records are parsed, so that only they are
     // kept: `-l` on 100,000 matching files holds 100,000 paths, no record.
     // Records are kept only to be sorted or written whole.
@@ -153,30 +140,50 @@ pub fn search(
         Some(narrowed) => (&narrowed.input, narrowed.problems.clone()),
         None => (input, Vec::new()),
     };
-    let (problems, files) = corpus::scan(input, today, &wanted, texts, |mut file| {
-        let mut lines = Vec::new();
-        let mut kept = Vec::new();
-        for (i, record) in std::mem::take(&mut file.records).into_iter().enumerate() {
-            if !one_by_one.matches_probed(&record, file.probed.get(i).copied()) {
-                continue;
+    // Nothing to read (`-l` answered by the index, no file changed or
+    // failed): the query is not even compiled for the files.
+    let nothing = matches!(input, Input::Paths(paths) if paths.is_empty()) && from_cache.is_some();
+    let (problems, files) = if nothing {
+        (Vec::new(), Vec::new())
+    } else {
+        let one_by_one = OneByOne::new(&query);
+        let raw = one_by_one.raw();
+        // `-l` needs no text, only to know whether a record matches: the
+        // parser shows each paragraph to the terms and keeps none.
+        let texts = match one_by_one.probe() {
+            Some(probe) if options.files_with_matches => Texts::Probe(probe),
+            _ => Texts::Keep,
+        };
+        // With the probe, its sieve decides which files are parsed.
+        let wanted = |text: &str| match (raw, texts) {
+            (Some(raw), Texts::Keep) => raw.may_match(text),
+            _ => true,
+        };
+        corpus::scan(input, today, &wanted, texts, |mut file| {
+            let mut lines = Vec::new();
+            let mut kept = Vec::new();
+            for (i, record) in std::mem::take(&mut file.records).into_iter().enumerate() {
+                if !one_by_one.matches_probed(&record, file.probed.get(i).copied()) {
+                    continue;
+                }
+                if options.files_with_matches {
+                    lines.push(record.source.clone());
+                    break;
+                }
+                if keep {
+                    kept.push(record);
+                } else {
+                    lines.push(self::line(&record, &query, options));
+                }
             }
-            if options.files_with_matches {
-                lines.push(record.source.clone());
-                break;
-            }
-            if keep {
-                kept.push(record);
-            } else {
-                lines.push(self::line(&record, &query, options));
-            }
-        }
-        file.records = kept;
-        // Binary files are skipped, as ripgrep skips them: not documents,
-        // their error is `check`'s to report, and the exit status says
-        // whether something matched.
-        file.diagnostics.retain(|d| d.message != Message::Binary);
-        (file, lines)
-    });
+            file.records = kept;
+            // Binary files are skipped, as ripgrep skips them: not documents,
+            // their error is `check`'s to report, and the exit status says
+            // whether something matched.
+            file.diagnostics.retain(|d| d.message != Message::Binary);
+            (file, lines)
+        })
+    };
     let (files, mut printed): (Vec<_>, Vec<Vec<String>>) = files.into_iter().unzip();
     let mut all_problems = listing;
     all_problems.extend(problems);
