@@ -105,18 +105,26 @@ pub fn lookup(cache: &Cache, query: &Query) -> Result<Option<Lookup>, Refusal> {
     let Some((entries, hits, failed)) = answered? else {
         return Ok(None);
     };
-    let (listed, problems, stamps): (Vec<Listed>, _, Vec<Option<Stamp>>) = match walked {
+    let mut reuse = Reuse::new(&entries);
+    let (listed, problems, reused) = match walked {
         Some(runs) => {
-            let (listed, stamps) = runs
-                .into_iter()
-                .flatten()
-                .map(|(source, stamp)| (Listed { source, path: None }, stamp))
-                .unzip();
-            (listed, Vec::new(), stamps)
+            let count = runs.iter().map(Vec::len).sum();
+            let (mut listed, mut reused) = (Vec::with_capacity(count), Vec::with_capacity(count));
+            for (source, stamp) in runs.into_iter().flatten() {
+                reused.push(reuse.entry(listed.len(), &source, stamp));
+                listed.push(Listed { source, path: None });
+            }
+            (listed, Vec::new(), reused)
         }
         None => {
             let (units, problems) = crate::corpus::units(&cache.paths);
             let stamps = super::open::stamps(&units);
+            let reused = units
+                .iter()
+                .zip(stamps)
+                .enumerate()
+                .map(|(k, (unit, stamp))| reuse.entry(k, &unit.source, stamp))
+                .collect();
             let listed = units
                 .into_iter()
                 .map(|u| Listed {
@@ -124,10 +132,9 @@ pub fn lookup(cache: &Cache, query: &Query) -> Result<Option<Lookup>, Refusal> {
                     path: Some(u.path),
                 })
                 .collect();
-            (listed, problems, stamps)
+            (listed, problems, reused)
         }
     };
-    let reused = reuse(&listed, &stamps, &entries);
     Ok(Some(Lookup {
         listed,
         problems,
@@ -187,37 +194,42 @@ fn answer<'m>(
     Ok(Some((entries, hits, failed)))
 }
 
-/// For each listed file, the entry it is, when its stamp is the cached
+/// Which cached entry a listed file is, when its stamp is the cached
 /// one. The files usually come in the entries' order: each is compared
 /// with the entry at its place first, and looked up by source only when
 /// that one is another's.
-fn reuse(
-    listed: &[Listed],
-    stamps: &[Option<Stamp>],
-    entries: &[EntryRef<'_>],
-) -> Vec<Option<usize>> {
-    let mut by_source: Option<hashbrown::HashMap<&str, usize>> = None;
-    listed
-        .iter()
-        .zip(stamps)
-        .enumerate()
-        .map(|(k, (file, stamp))| {
-            let i = match entries.get(k) {
-                Some(e) if e.source == file.source => Some(k),
-                _ => by_source
-                    .get_or_insert_with(|| {
-                        entries
-                            .iter()
-                            .enumerate()
-                            .map(|(i, e)| (e.source, i))
-                            .collect()
-                    })
-                    .get(file.source.as_str())
-                    .copied(),
-            }?;
-            (stamp.is_some() && entries[i].stamp == *stamp).then_some(i)
-        })
-        .collect()
+struct Reuse<'e, 'm> {
+    entries: &'e [EntryRef<'m>],
+    by_source: Option<hashbrown::HashMap<&'m str, usize>>,
+}
+
+impl<'e, 'm> Reuse<'e, 'm> {
+    fn new(entries: &'e [EntryRef<'m>]) -> Self {
+        Reuse {
+            entries,
+            by_source: None,
+        }
+    }
+
+    /// The entry of the `k`-th listed file, `source`, stamped `stamp`.
+    fn entry(&mut self, k: usize, source: &str, stamp: Option<Stamp>) -> Option<usize> {
+        let entries = self.entries;
+        let i = match entries.get(k) {
+            Some(e) if e.source == source => Some(k),
+            _ => self
+                .by_source
+                .get_or_insert_with(|| {
+                    entries
+                        .iter()
+                        .enumerate()
+                        .map(|(i, e)| (e.source, i))
+                        .collect()
+                })
+                .get(source)
+                .copied(),
+        }?;
+        (stamp.is_some() && entries[i].stamp == stamp).then_some(i)
+    }
 }
 
 /// The files [`load::walk`] lists under `paths`, in its order, as their
@@ -291,7 +303,7 @@ fn folder(path: &Path, source: &str) -> Option<Vec<Run>> {
         children.into_iter().map(piece).collect()
     };
     let mut runs: Vec<Run> = Vec::new();
-    let mut files: Run = Vec::new();
+    let mut files: Run = Vec::with_capacity(pieces.len());
     for piece in pieces {
         match piece? {
             Piece::File(source, stamp) => files.push((source, stamp)),
