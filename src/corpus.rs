@@ -419,6 +419,21 @@ pub fn cached(input: &Input, today: NaiveDate, use_cache: bool) -> Option<cache:
     cache::open(&cache, today).ok()
 }
 
+/// What the cache of `input`'s paths says of `query`'s matches without
+/// decoding a record ([`cache::lookup`]), when it answers it alone; `None`
+/// without a usable cache, or for a query it cannot answer alone.
+pub fn looked_up(
+    input: &Input,
+    query: &crate::search::Query,
+    use_cache: bool,
+) -> Option<cache::Lookup> {
+    let Input::Paths(paths) = input else {
+        return None;
+    };
+    let cache = Cache::for_paths(paths).filter(|_| use_cache)?;
+    cache::lookup(&cache, query).ok().flatten()
+}
+
 /// Tells the reader when a cache could not be written.
 fn report(
     cache: &Cache,

@@ -68,6 +68,9 @@ pub enum Refusal {
 pub struct Mapped {
     map: Arc<Mmap>,
     sections: Vec<(u32, Range<usize>)>,
+    /// Each section's checksum, as the (checked) header gives it, and
+    /// whether it was checked when opened.
+    sums: Vec<(u64, bool)>,
 }
 
 impl std::fmt::Debug for Mapped {
@@ -100,6 +103,23 @@ impl Mapped {
             .unwrap_or_default()
     }
 
+    /// Whether section `id` is as written: checked when the file was
+    /// opened, or now, on the mapping ([`open_checking`]). `false` for a
+    /// section the file lacks.
+    pub fn sound(&self, id: u32) -> bool {
+        self.sections
+            .iter()
+            .zip(&self.sums)
+            .find(|((s, _), _)| *s == id)
+            .is_some_and(|((_, range), &(sum, checked))| {
+                checked
+                    || self
+                        .map
+                        .get(range.clone())
+                        .is_some_and(|b| xxh3_64(b) == sum)
+            })
+    }
+
     /// The size of the file.
     pub fn len(&self) -> usize {
         self.map.len()
@@ -130,6 +150,17 @@ fn u64_at(bytes: &[u8], at: usize) -> Option<u64> {
 /// # Errors
 /// See [`Refusal`].
 pub fn open(path: &Path) -> Result<Mapped, Refusal> {
+    open_checking(path, &|_| true)
+}
+
+/// [`open`], checking the checksums of only the sections `check` names
+/// (the header is always checked): a reader that needs a few sections
+/// reads those, not the whole file. The others must be checked with
+/// [`Mapped::sound`] before they are trusted.
+///
+/// # Errors
+/// See [`Refusal`].
+pub fn open_checking(path: &Path, check: &dyn Fn(u32) -> bool) -> Result<Mapped, Refusal> {
     let mut file = match File::open(path) {
         Ok(file) => file,
         Err(e)
@@ -171,6 +202,7 @@ pub fn open(path: &Path) -> Result<Mapped, Refusal> {
         return Err(Refusal::Damaged);
     }
     let mut sections = Vec::with_capacity(count);
+    let mut sums = Vec::with_capacity(count);
     let mut buffer = vec![0u8; 1 << 20];
     for i in 0..count {
         let at = 16 + i * ENTRY;
@@ -185,6 +217,14 @@ pub fn open(path: &Path) -> Result<Mapped, Refusal> {
         let end = offset.checked_add(length).ok_or(Refusal::Damaged)?;
         if end > len {
             return Err(Refusal::Damaged);
+        }
+        let range = usize::try_from(offset).map_err(|_| Refusal::Damaged)?
+            ..usize::try_from(end).map_err(|_| Refusal::Damaged)?;
+        let checked = check(id);
+        sections.push((id, range));
+        sums.push((hash, checked));
+        if !checked {
+            continue;
         }
         // The checksum, read through the file rather than the mapping.
         file.seek(SeekFrom::Start(offset))
@@ -201,9 +241,6 @@ pub fn open(path: &Path) -> Result<Mapped, Refusal> {
         if hasher.digest() != hash {
             return Err(Refusal::Damaged);
         }
-        let range = usize::try_from(offset).map_err(|_| Refusal::Damaged)?
-            ..usize::try_from(end).map_err(|_| Refusal::Damaged)?;
-        sections.push((id, range));
     }
     // SAFETY: the mapping is of a file we only ever replace by renaming
     // another over it, never write in place, so its bytes stay those
@@ -219,6 +256,7 @@ pub fn open(path: &Path) -> Result<Mapped, Refusal> {
     Ok(Mapped {
         map: Arc::new(map),
         sections,
+        sums,
     })
 }
 

@@ -15,12 +15,17 @@
 //! texts are never stored: they are read from the files when a record is
 //! opened, searched by a phrase the index cannot answer alone, or quoted.
 //!
+//! A search needs less: which files hold a match. [`lookup()`] answers a
+//! query of words and phrases from the mapped postings and the files'
+//! entries alone, without decoding a record.
+//!
 //! The file itself ([`file`]) is checksummed, versioned and written
 //! beside its place then renamed: see there for what is refused and why a
 //! reader never sees half of one.
 
 pub mod file;
 pub mod info;
+pub mod lookup;
 pub mod open;
 pub mod stamp;
 pub mod write;
@@ -32,6 +37,7 @@ use serde::{Deserialize, Serialize};
 use crate::i18n::{Lang, fill};
 use crate::load::Diagnostic;
 pub use file::Refusal;
+pub use lookup::{Lookup, lookup};
 pub use open::{Opened, open};
 pub use stamp::Stamp;
 

@@ -107,36 +107,7 @@ pub fn open(cache: &Cache, today: NaiveDate) -> Result<Opened, Refusal> {
     }
 
     let (listed, problems) = crate::corpus::units(&cache.paths);
-    // An archive is stamped once for all its entries.
-    let mut last: Option<(&PathBuf, Option<Stamp>)> = None;
-    let stamps: Vec<Option<Stamp>> = if listed.iter().any(|u| u.path.to_str() != Some(&u.source)) {
-        listed
-            .iter()
-            .map(|unit| match last {
-                Some((path, stamp)) if *path == unit.path => stamp,
-                _ => {
-                    let stamp = Stamp::of(&unit.path);
-                    last = Some((&unit.path, stamp));
-                    stamp
-                }
-            })
-            .collect()
-    } else {
-        listed.par_iter().map(|u| Stamp::of(&u.path)).collect()
-    };
-    let by_source: HashMap<&str, usize> = entries
-        .iter()
-        .enumerate()
-        .map(|(i, e)| (e.source.as_str(), i))
-        .collect();
-    let plans: Vec<Plan> = listed
-        .iter()
-        .zip(&stamps)
-        .map(|(unit, stamp)| match by_source.get(unit.source.as_str()) {
-            Some(&i) if stamp.is_some() && entries[i].stamp == *stamp => Plan::Reuse(i),
-            _ => Plan::Parse(*stamp),
-        })
-        .collect();
+    let plans = plan(&listed, &entries);
     // Decoded and parsed in parallel, in listing order.
     let loaded: Vec<Result<Fingerprinted, Refusal>> = plans
         .par_iter()
@@ -223,6 +194,46 @@ pub fn open(cache: &Cache, today: NaiveDate) -> Result<Opened, Refusal> {
 
 /// A file's records and their answers' fingerprints.
 type Fingerprinted = (Loaded, Vec<Option<crate::families::Signature>>);
+
+/// What to do with each listed file: each is stamped now, and reused
+/// when a cached entry of the same source has the same stamp.
+fn plan(listed: &[Unit], entries: &[FileEntry]) -> Vec<Plan> {
+    let stamps = stamps(listed);
+    let by_source: HashMap<&str, usize> = entries
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.source.as_str(), i))
+        .collect();
+    listed
+        .iter()
+        .zip(&stamps)
+        .map(|(unit, stamp)| match by_source.get(unit.source.as_str()) {
+            Some(&i) if stamp.is_some() && entries[i].stamp == *stamp => Plan::Reuse(i),
+            _ => Plan::Parse(*stamp),
+        })
+        .collect()
+}
+
+/// The stamp of each listed file, taken now; an archive is stamped once
+/// for all its entries.
+pub(super) fn stamps(listed: &[Unit]) -> Vec<Option<Stamp>> {
+    let mut last: Option<(&PathBuf, Option<Stamp>)> = None;
+    if listed.iter().any(|u| u.path.to_str() != Some(&u.source)) {
+        listed
+            .iter()
+            .map(|unit| match last {
+                Some((path, stamp)) if *path == unit.path => stamp,
+                _ => {
+                    let stamp = Stamp::of(&unit.path);
+                    last = Some((&unit.path, stamp));
+                    stamp
+                }
+            })
+            .collect()
+    } else {
+        listed.par_iter().map(|u| Stamp::of(&u.path)).collect()
+    }
+}
 
 /// A position as the index keeps it.
 fn position(p: usize) -> u32 {

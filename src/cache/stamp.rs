@@ -31,8 +31,9 @@ impl Stamp {
         Some(Stamp::from_metadata(&meta))
     }
 
+    /// The stamp of a file whose metadata (links followed) is `meta`.
     #[cfg(unix)]
-    fn from_metadata(meta: &std::fs::Metadata) -> Stamp {
+    pub fn from_metadata(meta: &std::fs::Metadata) -> Stamp {
         use std::os::unix::fs::MetadataExt;
         Stamp {
             size: meta.size(),
@@ -43,8 +44,9 @@ impl Stamp {
         }
     }
 
+    /// The stamp of a file whose metadata (links followed) is `meta`.
     #[cfg(not(unix))]
-    fn from_metadata(meta: &std::fs::Metadata) -> Stamp {
+    pub fn from_metadata(meta: &std::fs::Metadata) -> Stamp {
         let nanos = |t: std::io::Result<std::time::SystemTime>| {
             t.ok()
                 .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())

@@ -17,6 +17,16 @@
 //! only for the records printed. `-l` keeps no text at all: the parser
 //! shows each paragraph to the words and drops it ([`crate::load::Probe`]).
 //!
+//! With a valid cache ([`crate::cache`]), a query of words and phrases is
+//! answered from the mapped index's postings and the files' entries
+//! ([`crate::cache::lookup`]): no record is decoded, the files are only
+//! listed and stamped, and `-l` reads no file but those changed since the
+//! cache (and those that failed to load, for their errors); the lines of
+//! a plain search read the files with a match. A query the index cannot
+//! answer alone (a filter, a term checked on the texts) decodes the
+//! records' metadata and narrows the files the same way. Either way the
+//! output is `--no-cache`'s, which `tests/cache_search.rs` holds.
+//!
 //! `-l` is meant to agree with `rg -l -S -F WORD` (smart case) and, for
 //! lower-case ASCII words, with `rg -l -i -F WORD`, with these differences,
 //! which come from searching records rather than bytes: accents and
@@ -115,66 +125,74 @@ pub fn search(
     if query.parsed().needs_families() {
         return with_families(&query, input, run, options, out, err);
     }
-    let one_by_one = OneByOne::new(&query);
-    let raw = one_by_one.raw();
-    // `-l` needs no text, only to know whether a record matches: the
-    // parser shows each paragraph to the terms and keeps none.
-    let texts = match one_by_one.probe() {
-        Some(probe) if options.files_with_matches => Texts::Probe(probe),
-        _ => Texts::Keep,
-    };
-    // With the probe, its sieve decides which files are parsed.
-    let wanted = |text: &str| match (raw, texts) {
-        (Some(raw), Texts::Keep) => raw.may_match(text),
-        _ => true,
-    };
     // Lines are made where the records are parsed, so that only they are
     // kept: `-l` on 100,000 matching files holds 100,000 paths, no record.
     // Records are kept only to be sorted or written whole.
     let keep = !options.files_with_matches
         && (options.sort.is_some() || options.format != super::SearchFormat::Lines);
     // With a cache, the index says which records match; only their files
-    // (and those that failed to load, for their errors) are read.
-    let from_cache = corpus::cached(input, today, run.cache)
-        .map(|opened| narrow(&opened, &query, input, today, options.files_with_matches));
-    let (input, listing, indexed) = match &from_cache {
-        Some(narrowed) => (
-            &narrowed.input,
-            narrowed.problems.clone(),
-            narrowed.lines.clone(),
-        ),
-        None => (input, Vec::new(), Vec::new()),
+    // (and those that failed to load, for their errors) are read. A query
+    // of words the mapped index answers alone decodes no record; any
+    // other decodes them all, without their texts.
+    let from_cache = match corpus::looked_up(input, &query, run.cache) {
+        Some(lookup) => Some(narrow_lookup(lookup, options.files_with_matches)),
+        None => corpus::cached(input, today, run.cache)
+            .map(|opened| narrow(&opened, &query, input, today, options.files_with_matches)),
     };
-    let (problems, files) = corpus::scan(input, today, &wanted, texts, |mut file| {
-        let mut lines = Vec::new();
-        let mut kept = Vec::new();
-        for (i, record) in std::mem::take(&mut file.records).into_iter().enumerate() {
-            if !one_by_one.matches_probed(&record, file.probed.get(i).copied()) {
-                continue;
+    let (input, listing) = match &from_cache {
+        Some(narrowed) => (&narrowed.input, narrowed.problems.clone()),
+        None => (input, Vec::new()),
+    };
+    // Nothing to read (`-l` answered by the index, no file changed or
+    // failed): the query is not even compiled for the files.
+    let nothing = matches!(input, Input::Paths(paths) if paths.is_empty()) && from_cache.is_some();
+    let (problems, files) = if nothing {
+        (Vec::new(), Vec::new())
+    } else {
+        let one_by_one = OneByOne::new(&query);
+        let raw = one_by_one.raw();
+        // `-l` needs no text, only to know whether a record matches: the
+        // parser shows each paragraph to the terms and keeps none.
+        let texts = match one_by_one.probe() {
+            Some(probe) if options.files_with_matches => Texts::Probe(probe),
+            _ => Texts::Keep,
+        };
+        // With the probe, its sieve decides which files are parsed.
+        let wanted = |text: &str| match (raw, texts) {
+            (Some(raw), Texts::Keep) => raw.may_match(text),
+            _ => true,
+        };
+        corpus::scan(input, today, &wanted, texts, |mut file| {
+            let mut lines = Vec::new();
+            let mut kept = Vec::new();
+            for (i, record) in std::mem::take(&mut file.records).into_iter().enumerate() {
+                if !one_by_one.matches_probed(&record, file.probed.get(i).copied()) {
+                    continue;
+                }
+                if options.files_with_matches {
+                    lines.push(record.source.clone());
+                    break;
+                }
+                if keep {
+                    kept.push(record);
+                } else {
+                    lines.push(self::line(&record, &query, options));
+                }
             }
-            if options.files_with_matches {
-                lines.push(record.source.clone());
-                break;
-            }
-            if keep {
-                kept.push(record);
-            } else {
-                lines.push(self::line(&record, &query, options));
-            }
-        }
-        file.records = kept;
-        // Binary files are skipped, as ripgrep skips them: not documents,
-        // their error is `check`'s to report, and the exit status says
-        // whether something matched.
-        file.diagnostics.retain(|d| d.message != Message::Binary);
-        (file, lines)
-    });
+            file.records = kept;
+            // Binary files are skipped, as ripgrep skips them: not documents,
+            // their error is `check`'s to report, and the exit status says
+            // whether something matched.
+            file.diagnostics.retain(|d| d.message != Message::Binary);
+            (file, lines)
+        })
+    };
     let (files, mut printed): (Vec<_>, Vec<Vec<String>>) = files.into_iter().unzip();
     let mut all_problems = listing;
     all_problems.extend(problems);
     let corpus = Corpus::from_files(all_problems, files);
-    if from_cache.is_some() && options.files_with_matches {
-        printed = vec![indexed];
+    if let Some(narrowed) = from_cache.filter(|_| options.files_with_matches) {
+        printed = vec![narrowed.files_with_matches(printed.into_iter().flatten())];
     }
     let found = printed.iter().any(|lines| !lines.is_empty()) || !corpus.records.is_empty();
     report_errors(
@@ -282,8 +300,60 @@ struct Narrowed {
     input: Input,
     /// The problems met listing the paths.
     problems: Vec<crate::load::Diagnostic>,
-    /// For `-l`: the paths of the files with a match, in order.
-    lines: Vec<String>,
+    /// Every listed source, in order: the order `-l` prints in.
+    order: Vec<String>,
+    /// For each, whether the index says it has a match.
+    hit: Vec<bool>,
+}
+
+impl Narrowed {
+    /// `-l`'s lines: the files the index says have a match and those the
+    /// files read say have one (changed since the cache), each once, in
+    /// listing order.
+    fn files_with_matches(self, read: impl Iterator<Item = String>) -> Vec<String> {
+        let read: std::collections::HashSet<String> = read.collect();
+        let mut lines: Vec<String> = Vec::new();
+        for (source, hit) in self.order.into_iter().zip(self.hit) {
+            if (hit || read.contains(&source)) && lines.last() != Some(&source) {
+                lines.push(source);
+            }
+        }
+        lines
+    }
+}
+
+/// [`narrow`] from a [`crate::cache::Lookup`]: the files the index says
+/// have a match, those that failed to load, and those changed or new
+/// since the cache, which only reading can tell about.
+fn narrow_lookup(lookup: crate::cache::Lookup, files_only: bool) -> Narrowed {
+    let mut hit = Vec::with_capacity(lookup.listed.len());
+    let mut paths: Vec<std::path::PathBuf> = Vec::new();
+    for (unit, reused) in lookup.listed.iter().zip(&lookup.reused) {
+        let read = match reused {
+            Some(i) => {
+                hit.push(lookup.hits[*i]);
+                (lookup.hits[*i] && !files_only) || lookup.failed[*i]
+            }
+            None => {
+                hit.push(false);
+                true
+            }
+        };
+        // An archive's entry is searched again with its whole archive.
+        if read {
+            let path = unit.path();
+            if paths.last() != Some(&path) {
+                paths.push(path);
+            }
+        }
+    }
+    paths.dedup();
+    Narrowed {
+        input: Input::Paths(paths),
+        problems: lookup.problems,
+        order: lookup.listed.into_iter().map(|u| u.source).collect(),
+        hit,
+    }
 }
 
 fn narrow(
@@ -325,10 +395,13 @@ fn narrow(
         .map(|unit| unit.path.clone())
         .collect();
     paths.dedup();
+    let lines: HashSet<&str> = lines.iter().map(String::as_str).collect();
+    let order: Vec<String> = opened.listed.iter().map(|u| u.source.clone()).collect();
     Narrowed {
         input: Input::Paths(paths),
         problems: opened.problems.clone(),
-        lines,
+        hit: order.iter().map(|s| lines.contains(s.as_str())).collect(),
+        order,
     }
 }
 

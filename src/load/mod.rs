@@ -307,7 +307,7 @@ pub enum Found {
 /// Whether a file met in a folder is a document or an archive, by its
 /// extension (opening every file of a folder to look would cost a tenth
 /// of `check`'s time); `None` for other files.
-fn in_folder(path: &Path) -> Option<bool> {
+pub(crate) fn in_folder(path: &Path) -> Option<bool> {
     let extension = path.extension()?.to_str()?.to_ascii_lowercase();
     match extension.as_str() {
         "txt" | "json" | "jsonl" => Some(false),

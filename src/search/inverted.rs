@@ -65,7 +65,8 @@ use super::index::{Region, region_fields};
 use crate::model::Record;
 use crate::text::fold::{FoldOptions, fold_into, is_sign};
 
-pub use frozen::{Frozen, Memory, Owner, Sink, Unsound};
+pub use answer::answer_alone;
+pub use frozen::{Frozen, Memory, Owner, SEQUENCES, Sink, Unsound};
 use postings::Bitset;
 use segment::{Facts, FieldIds, NONE, Segment, slots};
 use terms::Terms;

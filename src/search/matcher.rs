@@ -121,6 +121,11 @@ impl Query {
         &self.parsed
     }
 
+    /// Whether it has a filter (`ministry:`, `after:`, …).
+    pub fn has_filters(&self) -> bool {
+        !self.filters.is_empty()
+    }
+
     /// Whether it matches anything (no term, no filter).
     pub fn is_empty(&self) -> bool {
         self.words.is_empty() && self.excluded.is_empty() && self.filters.is_empty()

@@ -21,7 +21,7 @@ use rayon::prelude::*;
 
 use super::phrase::{Phrase, Piece};
 use super::postings::{Bitset, PostingsRef};
-use super::{Facts, Fetch, FieldIds, Index, Layer, NONE, Segment, is_variant, slots};
+use super::{Facts, Fetch, FieldIds, Frozen, Index, Layer, NONE, Segment, is_variant, slots};
 use crate::model::{Record, Status, waited_days};
 use crate::search::index::Region;
 use crate::search::matcher::{
@@ -65,6 +65,92 @@ impl Verify<'_> {
             }
         }
     }
+}
+
+impl Verify<'_> {
+    /// Whether the check needs nothing but the segment's terms: a phrase
+    /// on the token sequences, or an exclusion made of such checks.
+    fn textless(&self) -> bool {
+        match self {
+            Verify::Phrase(_) => true,
+            Verify::Fold(..) => false,
+            Verify::Absent(_, checks) => checks.iter().all(Verify::textless),
+        }
+    }
+
+    /// [`Verify::holds`] for a [textless](Verify::textless) check.
+    fn holds_alone(&self, segment: &Segment, id: usize, scratch: &mut Scratch) -> bool {
+        match self {
+            Verify::Phrase(phrase) => {
+                phrase.holds(segment.terms.sequence(id), &mut scratch.sequence)
+            }
+            Verify::Fold(..) => false,
+            Verify::Absent(holding, checks) => {
+                !holding.contains(id as u32)
+                    || !checks
+                        .iter()
+                        .all(|check| check.holds_alone(segment, id, scratch))
+            }
+        }
+    }
+
+    fn has_phrase(&self) -> bool {
+        match self {
+            Verify::Phrase(_) => true,
+            Verify::Fold(..) => false,
+            Verify::Absent(_, checks) => checks.iter().any(Verify::has_phrase),
+        }
+    }
+}
+
+/// The records of a frozen index (by their id in it, in order) that
+/// `query` matches, when its terms alone answer exactly, without a
+/// record's metadata or texts: a query of words and phrases, no filter,
+/// no sensitive phrase nor any term that must be checked on the texts.
+/// `None` otherwise, and when `sequences` (asked before a phrase is
+/// checked on the token sequences) says they cannot be trusted.
+///
+/// What [`Index::filter_with`] answers for the same records with their
+/// metadata, when the query has no filter: the same candidates, the
+/// same checks.
+pub fn answer_alone(
+    frozen: Frozen,
+    query: &Query,
+    sequences: &dyn Fn() -> bool,
+) -> Option<Vec<usize>> {
+    if !query.checks().is_empty() {
+        return None;
+    }
+    let docs = frozen.docs();
+    let segment = Segment::bare(frozen, docs);
+    let (set, verify) = segment.candidates(&|_| None, query, true);
+    if !verify.iter().all(Verify::textless) {
+        return None;
+    }
+    if verify.is_empty() {
+        return Some(set.ones().collect());
+    }
+    if verify.iter().any(Verify::has_phrase) && !set.is_empty() && !sequences() {
+        return None;
+    }
+    let ids: Vec<usize> = set.ones().collect();
+    Some(
+        ids.par_chunks(CHECKED_TOGETHER)
+            .map(|chunk| {
+                let mut scratch = Scratch::default();
+                chunk
+                    .iter()
+                    .copied()
+                    .filter(|&id| {
+                        verify
+                            .iter()
+                            .all(|check| check.holds_alone(&segment, id, &mut scratch))
+                    })
+                    .collect::<Vec<usize>>()
+            })
+            .collect::<Vec<Vec<usize>>>()
+            .concat(),
+    )
 }
 
 /// Room a check reuses from record to record.
@@ -228,7 +314,7 @@ impl Segment {
         query: &'q Query,
         textless: bool,
     ) -> (Bitset, Vec<Verify<'q>>) {
-        let mut set = Bitset::full(self.docs.len());
+        let mut set = Bitset::full(self.len());
         let mut verify = Vec::new();
         for check in query.checks() {
             self.narrow(record, query, check, true, &mut set, &mut verify);
@@ -389,7 +475,7 @@ impl Segment {
     /// exactly those that hold it when it has no space. For a phrase of
     /// non-empty pieces, also the tokens each piece may be, by position.
     fn words(&self, needle: &Needle) -> (Bitset, Option<Vec<Piece>>) {
-        let len = self.docs.len();
+        let len = self.len();
         let mut set = Bitset::full(len);
         let text = std::str::from_utf8(needle.index.needle()).unwrap_or_default();
         let pieces: Vec<&str> = text.split(' ').collect();
@@ -456,7 +542,7 @@ impl Segment {
     /// The records that hold one of `tokens`, whose lists `postings`
     /// gives.
     fn union<'a>(&self, tokens: &[u32], postings: impl Fn(u32) -> PostingsRef<'a>) -> Bitset {
-        let len = self.docs.len();
+        let len = self.len();
         let mut set = Bitset::empty(len);
         let dense = |&&t: &&u32| postings(t).is_dense();
         for &t in tokens.iter().filter(dense) {

@@ -68,6 +68,13 @@ enum Part {
 /// The number of the first section.
 pub const FIRST: u32 = 100;
 
+/// The sections of the records' token sequences, which only phrases
+/// read.
+pub const SEQUENCES: [u32; 2] = [
+    FIRST + Part::SequenceEnds as u32,
+    FIRST + Part::SequenceData as u32,
+];
+
 const PARTS: [Part; 12] = [
     Part::VocabText,
     Part::VocabStarts,

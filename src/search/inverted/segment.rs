@@ -152,6 +152,9 @@ pub(super) struct Segment {
     /// The tokens of the next batch, prepared while the last one was
     /// added ([`Segment::add_batch`]): the position of its first record.
     prepared: Option<(usize, Vec<Tokens>)>,
+    /// For a [bare](Segment::bare) segment, which keeps no facts nor
+    /// fields: how many records it has.
+    bare: usize,
 }
 
 impl Segment {
@@ -182,8 +185,19 @@ impl Segment {
         segment
     }
 
+    /// A segment of `docs` records of frozen terms, without their
+    /// records: for queries the terms alone answer
+    /// ([`super::answer::answer_alone`]), which look at no fact nor field.
+    pub(super) fn bare(terms: Frozen, docs: usize) -> Segment {
+        Segment {
+            terms: Terms::Frozen(terms),
+            bare: docs,
+            ..Segment::default()
+        }
+    }
+
     pub(super) fn len(&self) -> usize {
-        self.docs.len()
+        self.docs.len().max(self.bare)
     }
 
     /// Adds the next `size` records of `records` (the slice the segment
