@@ -441,7 +441,10 @@ fn fill(slots: &mut [Record], full: Vec<Record>) -> usize {
             drop(next);
         }
         steps += 1;
-        if let Some(next) = full.next_if(|next| next.line == slot.line && next.id == slot.id) {
+        if let Some(mut next) = full.next_if(|next| next.line == slot.line && next.id == slot.id) {
+            // What was found across the corpus stays: a file read again
+            // knows nothing of the families its answers belong to.
+            next.family = slot.family.take();
             *slot = next;
         }
     }
@@ -490,5 +493,21 @@ mod tests {
         assert_eq!(filled, [true, false, true, false, true]);
         assert!(steps <= 12);
         assert!(kept.question.text.is_empty());
+    }
+
+    /// A record opened from a cache reads its file again for its texts:
+    /// it stays in the family it was found in (`≡ N` was lost on opening).
+    #[test]
+    fn a_record_filled_with_its_texts_keeps_its_family() {
+        let mut listed = records(3, false);
+        let tag = crate::model::FamilyTag {
+            key: std::sync::Arc::from("k"),
+            size: 4,
+        };
+        listed[1].family = Some(tag.clone());
+        fill(&mut listed, records(3, true));
+        assert!(listed.iter().all(|r| !r.question.text.is_empty()));
+        assert_eq!(listed[1].family, Some(tag));
+        assert_eq!(listed[0].family, None);
     }
 }
