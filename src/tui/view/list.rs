@@ -135,7 +135,13 @@ impl Columns {
             (true, true) => CHAMBER,
             (true, false) => 2,
         };
-        let family = if families { FAMILY } else { 0 };
+        // The date, status, lateness and delay always show whole: the
+        // family's mark goes first when they would not.
+        let family = if families && width >= chamber + FIXED + 2 + DELAY + FAMILY {
+            FAMILY
+        } else {
+            0
+        };
         let width = width.saturating_sub(chamber + family);
         let late_word = str_width(lang.t().list_late) + 1;
         let late = if width >= FIXED + 10 + late_word + DELAY + 8 {
@@ -156,9 +162,10 @@ impl Columns {
 
     /// The width these columns want to show every ministry whole, at most
     /// `ministry` columns of it.
-    fn wanted(lang: Lang, ministry: usize, mixed: bool) -> usize {
+    fn wanted(lang: Lang, ministry: usize, mixed: bool, families: bool) -> usize {
         let chamber = if mixed { CHAMBER } else { 0 };
-        FIXED + chamber + str_width(lang.t().list_late) + 1 + DELAY + AUTHOR + ministry
+        let family = if families { FAMILY } else { 0 };
+        FIXED + chamber + family + str_width(lang.t().list_late) + 1 + DELAY + AUTHOR + ministry
     }
 
     /// One row.
@@ -238,15 +245,15 @@ impl Columns {
 /// The width the list wants at most, for the ministries of `records`
 /// (the first 2,000 of them: the column stays put while scrolling).
 pub fn wanted_width(records: &[Record], shown: &[usize], lang: Lang) -> usize {
-    let ministry = shown
-        .iter()
-        .take(2000)
-        .filter_map(|&i| records[i].ministry.as_deref())
+    let first = || shown.iter().take(2000).map(|&i| &records[i]);
+    let ministry = first()
+        .filter_map(|r| r.ministry.as_deref())
         .map(|m| str_width(&short_ministry(m)))
         .max()
         .unwrap_or(0)
         .min(40);
-    Columns::wanted(lang, ministry, mixed(records)) + 2
+    let families = first().any(|r| r.family.is_some());
+    Columns::wanted(lang, ministry, mixed(records), families) + 2
 }
 
 /// The days a record's answer took, or an awaiting question has waited
@@ -313,5 +320,24 @@ mod tests {
             short_ministry("Premier ministre - Relations avec le Parlement"),
             "Premier ministre - Relations avec le Parlement"
         );
+    }
+
+    /// At 60 columns the list pane holds 25: the family's mark would cut
+    /// the delay ("!   1" for 128 days); it goes first.
+    #[test]
+    fn the_family_mark_never_cuts_the_delay() {
+        for width in 0..80 {
+            for mixed in [false, true] {
+                let c = Columns::new(width, Lang::En, mixed, true);
+                if c.family > 0 {
+                    assert!(
+                        c.chamber + FIXED + c.late + DELAY + c.family <= width,
+                        "{width}"
+                    );
+                }
+            }
+        }
+        assert_eq!(Columns::new(25, Lang::En, false, true).family, 0);
+        assert_eq!(Columns::new(45, Lang::En, false, true).family, FAMILY);
     }
 }
