@@ -3,9 +3,11 @@
 
 use chrono::NaiveDate;
 
+use super::mapping::status;
+use super::raw::unescape_prefix;
 use super::*;
 use crate::load::{Loaded, Severity, Texts};
-use crate::model::{Chamber, Kind, Status};
+use crate::model::{Chamber, Closure, Kind, Status};
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 12, 1).unwrap()
