@@ -18,7 +18,9 @@ mod browse;
 mod configure;
 mod export;
 mod families;
+mod geometry;
 mod loading;
+mod navigate;
 mod order;
 mod overlay;
 mod pin;
@@ -37,12 +39,11 @@ pub use quote::Selection;
 pub use search::{Applied, Match, Message, Prompt, Target};
 
 use super::action::Action;
-use super::layout::{Focus, Panes, Wants, inner};
+use super::layout::Focus;
 use crate::corpus::{Corpus, Input};
 use crate::export::clipboard::Clipboard;
 use crate::model::Record;
 use crate::search::Index;
-use crate::text::wrap::wrap;
 
 pub use crate::model::PartKind;
 
@@ -255,51 +256,6 @@ impl App {
         }
     }
 
-    /// The panes of the current frame.
-    pub fn panes(&self) -> Panes {
-        let list = self.list_wanted();
-        let answer_rows = self.current().filter(|r| r.answer.is_none()).map(|record| {
-            let width = crate::tui::layout::reader_width(self.area.width, list);
-            let rows = crate::tui::header::height(
-                record,
-                PartKind::Answer,
-                self.lang,
-                self.today,
-                usize::from(width.saturating_sub(2)),
-            );
-            u16::try_from(rows).unwrap_or(u16::MAX).saturating_add(2)
-        });
-        let compare = self.comparing();
-        let wants = Wants {
-            quote: self.selection.is_some(),
-            list,
-            answer_rows: answer_rows.filter(|_| !compare),
-            compare,
-        };
-        Panes::compute(self.area, self.focus, wants)
-    }
-
-    /// The width the list's columns want; cached, since every key asks.
-    fn list_wanted(&self) -> u16 {
-        let key = (
-            self.shown.len(),
-            self.shown.first().copied(),
-            self.corpus.records.len(),
-            self.lang,
-        );
-        let mut cache = self.list_width.borrow_mut();
-        if let Some((k, width)) = *cache
-            && k == key
-        {
-            return width;
-        }
-        let width =
-            crate::tui::view::list_wanted_width(&self.corpus.records, &self.shown, self.lang);
-        let width = u16::try_from(width).unwrap_or(u16::MAX);
-        *cache = Some((key, width));
-        width
-    }
-
     /// Index in `corpus.records` of the selected record.
     pub fn current_index(&self) -> Option<usize> {
         self.shown.get(self.selected).copied()
@@ -322,43 +278,6 @@ impl App {
             .unwrap_or("")
     }
 
-    /// The pane of a part, if shown.
-    pub fn pane(&self, part: PartKind) -> Option<Rect> {
-        let panes = self.panes();
-        match part {
-            PartKind::Question => panes.question,
-            PartKind::Answer => panes.answer,
-        }
-    }
-
-    /// Rows of header above a part's text ([`crate::tui::header`]),
-    /// wrapped to the pane, then a blank row.
-    ///
-    /// In a short pane the text matters more: below 8 rows only the JO
-    /// reference stays, on one row; below 4 nothing. The header never
-    /// takes more than half the pane.
-    pub fn header_height(&self, part: PartKind) -> u16 {
-        let Some(inside) = self.pane(part).map(inner) else {
-            return 0;
-        };
-        let rows = inside.height;
-        let wrapped = self.current().map_or(1, |r| {
-            crate::tui::header::height(r, part, self.lang, self.today, usize::from(inside.width))
-        });
-        let wrapped = u16::try_from(wrapped).unwrap_or(u16::MAX);
-        // With no text under it, the header is all there is.
-        if self.text(part).is_empty() {
-            return wrapped.min(rows);
-        }
-        if rows < 4 {
-            return 0;
-        }
-        if rows < 8 {
-            return 1;
-        }
-        wrapped.min(rows / 2 - 1) + 1
-    }
-
     /// How far a part's text is scrolled, in display lines.
     pub fn scroll_of(&self, part: PartKind) -> usize {
         self.scroll[slot(part)]
@@ -367,56 +286,6 @@ impl App {
     /// The day pending delays are counted to.
     pub fn today(&self) -> NaiveDate {
         self.today
-    }
-
-    /// Where a part's text is drawn, inside its pane, under its header.
-    pub fn body(&self, part: PartKind) -> Option<Rect> {
-        let inside = inner(self.pane(part)?);
-        let header = self.header_height(part).min(inside.height);
-        Some(Rect {
-            y: inside.y + header,
-            height: inside.height - header,
-            ..inside
-        })
-    }
-
-    /// The selected record's text of `part`, wrapped to `width`; cached.
-    pub fn wrapped(&self, part: PartKind, width: usize) -> Rc<[Range<usize>]> {
-        let record = self.current_index().unwrap_or(usize::MAX);
-        let mut wraps = self.wraps.borrow_mut();
-        let slot = &mut wraps[slot(part)];
-        if let Some(w) = slot
-            .as_ref()
-            .filter(|w| w.record == record && w.width == width)
-        {
-            return Rc::clone(&w.lines);
-        }
-        let lines: Rc<[Range<usize>]> = wrap(self.text(part), width).into();
-        *slot = Some(Wrapped {
-            record,
-            width,
-            lines: Rc::clone(&lines),
-        });
-        lines
-    }
-
-    /// The furthest a part can scroll: its last line at the bottom.
-    pub fn max_scroll(&self, part: PartKind) -> usize {
-        let Some(body) = self.body(part) else {
-            return 0;
-        };
-        if self.text(part).is_empty() {
-            return 0;
-        }
-        let lines = self.wrapped(part, usize::from(body.width)).len();
-        lines.saturating_sub(usize::from(body.height))
-    }
-
-    /// Rows of the list visible at once.
-    pub fn list_height(&self) -> usize {
-        self.panes()
-            .list
-            .map_or(1, |r| usize::from(inner(r).height).max(1))
     }
 
     /// Handles one action.
@@ -515,122 +384,4 @@ impl App {
             _ => {}
         }
     }
-
-    /// A page: the focused pane's visible height, less one line of context.
-    fn page(&self) -> isize {
-        let height = match self.focus {
-            Focus::List => self.list_height(),
-            Focus::Question => self
-                .body(PartKind::Question)
-                .map_or(1, |r| usize::from(r.height)),
-            Focus::Answer => self
-                .body(PartKind::Answer)
-                .map_or(1, |r| usize::from(r.height)),
-            Focus::Pinned => self.pinned_body().map_or(1, |r| usize::from(r.height)),
-        };
-        isize::try_from(height.saturating_sub(1).max(1)).unwrap_or(1)
-    }
-
-    /// Moves the selection (list focused) or scrolls the focused text.
-    pub fn move_by(&mut self, delta: isize) {
-        match self.focus {
-            Focus::List => {
-                let last = self.shown.len().saturating_sub(1);
-                self.select(offset(self.selected, delta, last));
-            }
-            Focus::Question => self.scroll_by(PartKind::Question, delta),
-            Focus::Answer => self.scroll_by(PartKind::Answer, delta),
-            Focus::Pinned => self.scroll_pinned(delta),
-        }
-    }
-
-    /// Scrolls one part's text, within its bounds.
-    pub fn scroll_by(&mut self, part: PartKind, delta: isize) {
-        let max = self.max_scroll(part);
-        let i = slot(part);
-        self.scroll[i] = offset(self.scroll[i], delta, max);
-    }
-
-    /// Selects the record at `position` of the list, as the user does.
-    pub fn select(&mut self, position: usize) {
-        self.moved = true;
-        let before = self.current_index();
-        self.place_selection(position, before);
-        if self.current_index() != before {
-            self.refresh_matches();
-        }
-    }
-
-    /// Puts the selection at `position` of the list; when that is another
-    /// record than `before`, its view starts afresh (top, no selection).
-    fn place_selection(&mut self, position: usize, before: Option<usize>) {
-        self.selected = position.min(self.shown.len().saturating_sub(1));
-        if self.current_index() != before {
-            self.scroll = [0, 0];
-            self.selection = None;
-        }
-        self.keep_selection_visible();
-        self.ensure_texts();
-    }
-
-    fn keep_selection_visible(&mut self) {
-        let height = self.list_height();
-        if self.selected < self.list_top {
-            self.list_top = self.selected;
-        } else if self.selected >= self.list_top + height {
-            self.list_top = self.selected + 1 - height;
-        }
-        let max_top = self.shown.len().saturating_sub(height);
-        self.list_top = self.list_top.min(max_top);
-    }
-
-    /// The terminal was resized.
-    pub fn resize(&mut self, area: Rect) {
-        self.area = area;
-        self.keep_selection_visible();
-        for part in [PartKind::Question, PartKind::Answer] {
-            self.scroll[slot(part)] = self.scroll[slot(part)].min(self.max_scroll(part));
-        }
-    }
-
-    /// A mouse wheel turn over the screen position (column, row).
-    pub fn wheel(&mut self, column: u16, row: u16, delta: isize) {
-        match self.panes().at(column, row) {
-            Some(Focus::List) => {
-                let last = self.shown.len().saturating_sub(1);
-                self.select(offset(self.selected, delta, last));
-            }
-            Some(Focus::Question) => self.scroll_by(PartKind::Question, delta),
-            Some(Focus::Answer) => self.scroll_by(PartKind::Answer, delta),
-            Some(Focus::Pinned) => self.scroll_pinned(delta),
-            None => {}
-        }
-    }
-
-    /// A click: focuses the pane, and in the list selects the row.
-    pub fn click(&mut self, column: u16, row: u16) {
-        let Some(focus) = self.panes().at(column, row) else {
-            return;
-        };
-        if self.overlay.is_some() {
-            return;
-        }
-        self.focus = focus;
-        if let (Focus::List, Some(list)) = (focus, self.panes().list) {
-            let inside = inner(list);
-            if row >= inside.y && row < inside.bottom() {
-                self.select(self.list_top + usize::from(row - inside.y));
-            }
-        }
-    }
-}
-
-/// `from + delta`, kept within `0..=max`.
-fn offset(from: usize, delta: isize, max: usize) -> usize {
-    let moved = if delta < 0 {
-        from.saturating_sub(delta.unsigned_abs())
-    } else {
-        from.saturating_add(delta.unsigned_abs())
-    };
-    moved.min(max)
 }

@@ -328,7 +328,7 @@ impl App {
         let max = self.pinned_max_scroll();
         if let Some(pinned) = self.pinned.as_mut() {
             let i = slot(pinned.part);
-            pinned.scroll[i] = super::offset(pinned.scroll[i], delta, max);
+            pinned.scroll[i] = super::navigate::offset(pinned.scroll[i], delta, max);
         }
     }
 
