@@ -78,11 +78,7 @@ pub struct FileEntry {
 /// Where caches live: `$XDG_CACHE_HOME/reponses`, else
 /// `$HOME/.cache/reponses`; `None` when neither is set.
 pub fn dir() -> Option<PathBuf> {
-    let set = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty());
-    set("XDG_CACHE_HOME")
-        .map(PathBuf::from)
-        .or_else(|| set("HOME").map(|home| PathBuf::from(home).join(".cache")))
-        .map(|base| base.join("reponses"))
+    crate::dirs::cache()
 }
 
 /// The cache file of a set of paths.

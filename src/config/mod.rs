@@ -73,16 +73,7 @@ impl Loaded {
 /// Where the configuration is read from: `$XDG_CONFIG_HOME/reponses/
 /// config.toml`, else `~/.config/reponses/config.toml`.
 pub fn default_path() -> Option<PathBuf> {
-    let base = std::env::var_os("XDG_CONFIG_HOME")
-        .filter(|v| !v.is_empty())
-        .map(PathBuf::from)
-        .filter(|p| p.is_absolute())
-        .or_else(|| {
-            std::env::var_os("HOME")
-                .filter(|v| !v.is_empty())
-                .map(|home| PathBuf::from(home).join(".config"))
-        })?;
-    Some(base.join("reponses").join("config.toml"))
+    Some(crate::dirs::config()?.join("config.toml"))
 }
 
 /// Reads the configuration at `path`; `Ok(None)` when there is none.

@@ -26,16 +26,7 @@ use std::path::{Path, PathBuf};
 /// Where quotes go: `$XDG_DATA_HOME/reponses/quotes.md`, by default
 /// `~/.local/share/reponses/quotes.md`.
 pub fn quotes_path() -> Option<PathBuf> {
-    let data = std::env::var_os("XDG_DATA_HOME")
-        .filter(|v| !v.is_empty())
-        .map(PathBuf::from)
-        .filter(|p| p.is_absolute())
-        .or_else(|| {
-            std::env::var_os("HOME")
-                .filter(|v| !v.is_empty())
-                .map(|home| PathBuf::from(home).join(".local/share"))
-        })?;
-    Some(data.join("reponses").join("quotes.md"))
+    Some(crate::dirs::data()?.join("quotes.md"))
 }
 
 /// What a save did.
