@@ -3,6 +3,8 @@
 //! of the senat.fr format) and tests/fixtures/broken (one per way a file
 //! goes wrong), with their exact output and exit status.
 
+mod isolated;
+
 use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::{Value, json};
@@ -10,16 +12,7 @@ use serde_json::{Value, json};
 fn reponses() -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_reponses"));
     // Never the real home's cache.
-    command
-        .env(
-            "XDG_CACHE_HOME",
-            concat!(env!("CARGO_TARGET_TMPDIR"), "/xdg-cache"),
-        )
-        // Never the user's own configuration.
-        .env(
-            "XDG_CONFIG_HOME",
-            concat!(env!("CARGO_TARGET_TMPDIR"), "/no-config"),
-        );
+    command.envs(isolated::ENV);
     // English, whatever the machine's locale: the expected texts are.
     command.env("LC_ALL", "C");
     command

@@ -5,22 +5,15 @@
 //! addressee only in their opening, and pages cut inside their footer.
 //! Each fixture in tests/fixtures is written in the shape of those pages.
 
+mod isolated;
+
 use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::{Value, json};
 
 fn reponses() -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_reponses"));
-    command
-        .env(
-            "XDG_CACHE_HOME",
-            concat!(env!("CARGO_TARGET_TMPDIR"), "/xdg-cache"),
-        )
-        // Never the user's own configuration.
-        .env(
-            "XDG_CONFIG_HOME",
-            concat!(env!("CARGO_TARGET_TMPDIR"), "/no-config"),
-        );
+    command.envs(isolated::ENV);
     // English, whatever the machine's locale: the expected texts are.
     command.env("LC_ALL", "C");
     command

@@ -9,6 +9,8 @@
 //! awaiting question has waited more than a year on any day these tests
 //! can run.
 
+mod isolated;
+
 use assert_cmd::Command;
 use assert_cmd::cargo::cargo_bin_cmd;
 
@@ -22,15 +24,7 @@ const TRESORERIES: &str = "tests/search-fixtures/docs/tresoreries.txt:3";
 
 fn reponses() -> Command {
     let mut cmd = cargo_bin_cmd!("reponses");
-    cmd.env(
-        "XDG_CACHE_HOME",
-        concat!(env!("CARGO_TARGET_TMPDIR"), "/xdg-cache"),
-    )
-    // Never the user's own configuration.
-    .env(
-        "XDG_CONFIG_HOME",
-        concat!(env!("CARGO_TARGET_TMPDIR"), "/no-config"),
-    );
+    cmd.envs(isolated::ENV);
     cmd.env("LC_ALL", "C");
     cmd.env_remove("NO_COLOR");
     cmd

@@ -1,6 +1,8 @@
 //! `reponses quote --match`: the exact quotation a journalist pastes, and
 //! the exit statuses a script relies on.
 
+mod isolated;
+
 use assert_cmd::Command;
 use assert_cmd::cargo::cargo_bin_cmd;
 use predicates::prelude::*;
@@ -20,16 +22,7 @@ const JEUX: &str = "A titre d'exemple, dans le cadre du projet de loi portant di
 
 fn reponses() -> Command {
     let mut command = cargo_bin_cmd!("reponses");
-    command
-        .env(
-            "XDG_CACHE_HOME",
-            concat!(env!("CARGO_TARGET_TMPDIR"), "/xdg-cache"),
-        )
-        // Never the user's own configuration.
-        .env(
-            "XDG_CONFIG_HOME",
-            concat!(env!("CARGO_TARGET_TMPDIR"), "/no-config"),
-        );
+    command.envs(isolated::ENV);
     // English, whatever the machine's locale: the expected texts are.
     command.env("LC_ALL", "C");
     command

@@ -1,6 +1,8 @@
 //! `reponses search`: what a script or a grep user sees, line by line, and
 //! the exit statuses they rely on.
 
+mod isolated;
+
 use assert_cmd::Command;
 use assert_cmd::cargo::cargo_bin_cmd;
 use predicates::prelude::*;
@@ -15,15 +17,9 @@ const DOSSUS_INTERIEUR: &str = "Thomas Dossus — Ministère de l'intérieur et 
 
 fn reponses() -> Command {
     let mut cmd = cargo_bin_cmd!("reponses");
-    cmd.env(
-        "XDG_CACHE_HOME",
-        concat!(env!("CARGO_TARGET_TMPDIR"), "/xdg-cache"),
-    );
-    // Never the user's own configuration.
-    cmd.env(
-        "XDG_CONFIG_HOME",
-        concat!(env!("CARGO_TARGET_TMPDIR"), "/no-config"),
-    );
+    for (name, value) in isolated::ENV {
+        cmd.env(name, value);
+    }
     // English, whatever the machine's locale: the expected texts are.
     cmd.env("LC_ALL", "C");
     cmd.env_remove("NO_COLOR");
@@ -245,15 +241,9 @@ fn on_a_terminal(no_color: Option<&str>) -> String {
     };
     let pty = native_pty_system().openpty(size).unwrap();
     let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_reponses"));
-    cmd.env(
-        "XDG_CACHE_HOME",
-        concat!(env!("CARGO_TARGET_TMPDIR"), "/xdg-cache"),
-    );
-    // Never the user's own configuration.
-    cmd.env(
-        "XDG_CONFIG_HOME",
-        concat!(env!("CARGO_TARGET_TMPDIR"), "/no-config"),
-    );
+    for (name, value) in isolated::ENV {
+        cmd.env(name, value);
+    }
     cmd.args(["search", "1978"]);
     cmd.env("LC_ALL", "C");
     cmd.cwd(env!("CARGO_MANIFEST_DIR"));

@@ -15,6 +15,7 @@
 #![cfg(unix)]
 
 mod common;
+mod isolated;
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -220,15 +221,7 @@ fn inside_tmux_y_fills_the_tmux_buffer() {
         .env_remove("WAYLAND_DISPLAY")
         .env("TERM", "xterm-256color")
         .env("XDG_DATA_HOME", data.path())
-        .env(
-            "XDG_CACHE_HOME",
-            concat!(env!("CARGO_TARGET_TMPDIR"), "/xdg-cache"),
-        )
-        // Never the user's own configuration.
-        .env(
-            "XDG_CONFIG_HOME",
-            concat!(env!("CARGO_TARGET_TMPDIR"), "/no-config"),
-        ))
+        .envs(isolated::ENV))
     .expect("tmux new-session answers");
     assert!(started.status.success(), "tmux new-session: {started:?}");
 

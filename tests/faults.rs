@@ -2,6 +2,8 @@
 //! closes the pipe early, a stderr nobody reads, paths that are devices or
 //! FIFOs, file names that are not UTF-8, the same file given twice.
 
+mod isolated;
+
 use std::io::Read;
 use std::os::fd::{FromRawFd, OwnedFd};
 use std::process::{Command, Stdio};
@@ -10,16 +12,7 @@ use serde_json::Value;
 
 fn reponses() -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_reponses"));
-    command
-        .env(
-            "XDG_CACHE_HOME",
-            concat!(env!("CARGO_TARGET_TMPDIR"), "/xdg-cache"),
-        )
-        // Never the user's own configuration.
-        .env(
-            "XDG_CONFIG_HOME",
-            concat!(env!("CARGO_TARGET_TMPDIR"), "/no-config"),
-        );
+    command.envs(isolated::ENV);
     command.current_dir(env!("CARGO_MANIFEST_DIR"));
     command.env("LC_ALL", "C");
     command

@@ -3,6 +3,8 @@
 //! that show what they hold, an unanswered question taking the room, the
 //! help fitting a corner of tmux.
 
+mod isolated;
+
 use std::process::{Command, Stdio};
 
 use chrono::NaiveDate;
@@ -18,16 +20,7 @@ fn today() -> NaiveDate {
 
 fn reponses() -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_reponses"));
-    command
-        .env(
-            "XDG_CACHE_HOME",
-            concat!(env!("CARGO_TARGET_TMPDIR"), "/xdg-cache"),
-        )
-        // Never the user's own configuration.
-        .env(
-            "XDG_CONFIG_HOME",
-            concat!(env!("CARGO_TARGET_TMPDIR"), "/no-config"),
-        );
+    command.envs(isolated::ENV);
     command
         .env("LC_ALL", "C")
         .current_dir(env!("CARGO_MANIFEST_DIR"));

@@ -4,6 +4,8 @@
 //! and texts of x, y, z) so that what is French on screen can only come
 //! from the interface.
 
+mod isolated;
+
 use std::collections::HashSet;
 
 use chrono::NaiveDate;
@@ -226,15 +228,7 @@ fn the_languages_are_told_apart() {
 fn check_speaks_the_language_asked_for() {
     let output = |lang: &str| {
         let out = std::process::Command::new(env!("CARGO_BIN_EXE_reponses"))
-            .env(
-                "XDG_CACHE_HOME",
-                concat!(env!("CARGO_TARGET_TMPDIR"), "/xdg-cache"),
-            )
-            // Never the user's own configuration.
-            .env(
-                "XDG_CONFIG_HOME",
-                concat!(env!("CARGO_TARGET_TMPDIR"), "/no-config"),
-            )
+            .envs(isolated::ENV)
             .args(["--lang", lang, "check", "tests/fixtures"])
             .current_dir(env!("CARGO_MANIFEST_DIR"))
             .output()
@@ -260,15 +254,7 @@ fn check_speaks_the_language_asked_for() {
     assert!(fr.contains("fichiers vérifiés"), "{fr}");
     // And from the locale when not asked.
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_reponses"))
-        .env(
-            "XDG_CACHE_HOME",
-            concat!(env!("CARGO_TARGET_TMPDIR"), "/xdg-cache"),
-        )
-        // Never the user's own configuration.
-        .env(
-            "XDG_CONFIG_HOME",
-            concat!(env!("CARGO_TARGET_TMPDIR"), "/no-config"),
-        )
+        .envs(isolated::ENV)
         .args(["check", "tests/fixtures/broken/empty.txt"])
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")

@@ -11,6 +11,7 @@
 #![cfg(unix)]
 
 mod common;
+mod isolated;
 
 use common::{FIRST_SCREEN, Session, find, rfind, show};
 
@@ -172,16 +173,7 @@ fn vanish(controlling: bool) {
         slave.as_raw_fd()
     };
     let mut command = Command::new(env!("CARGO_BIN_EXE_reponses"));
-    command
-        .env(
-            "XDG_CACHE_HOME",
-            concat!(env!("CARGO_TARGET_TMPDIR"), "/xdg-cache"),
-        )
-        // Never the user's own configuration.
-        .env(
-            "XDG_CONFIG_HOME",
-            concat!(env!("CARGO_TARGET_TMPDIR"), "/no-config"),
-        );
+    command.envs(isolated::ENV);
     command
         .env("TERM", "xterm-256color")
         .env("LC_ALL", "C")

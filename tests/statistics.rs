@@ -3,6 +3,8 @@
 //! every status, with unknown dates and questions naming their ministry
 //! only in their opening, for every `--by`.
 
+mod isolated;
+
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::Path;
@@ -13,16 +15,7 @@ use serde_json::Value;
 
 fn reponses() -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_reponses"));
-    command
-        .env(
-            "XDG_CACHE_HOME",
-            concat!(env!("CARGO_TARGET_TMPDIR"), "/xdg-cache"),
-        )
-        // Never the user's own configuration.
-        .env(
-            "XDG_CONFIG_HOME",
-            concat!(env!("CARGO_TARGET_TMPDIR"), "/no-config"),
-        );
+    command.envs(isolated::ENV);
     command.env("LC_ALL", "C");
     command
 }

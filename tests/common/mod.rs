@@ -4,6 +4,7 @@
 //! Each test file compiles this module on its own and uses part of it.
 #![allow(dead_code)]
 
+use super::isolated;
 use std::io::{Read, Write};
 use std::os::fd::RawFd;
 use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
@@ -48,15 +49,9 @@ impl Session {
             })
             .expect("a pseudo-terminal");
         let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_reponses"));
-        command.env(
-            "XDG_CACHE_HOME",
-            concat!(env!("CARGO_TARGET_TMPDIR"), "/xdg-cache"),
-        );
-        // Never the user's own configuration.
-        command.env(
-            "XDG_CONFIG_HOME",
-            concat!(env!("CARGO_TARGET_TMPDIR"), "/no-config"),
-        );
+        for (name, value) in isolated::ENV {
+            command.env(name, value);
+        }
         command.env("TERM", "xterm-256color");
         // English, whatever the machine's locale: the expected texts are.
         command.env("LC_ALL", "C");
