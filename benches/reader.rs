@@ -113,36 +113,8 @@ fn fold(c: &mut Criterion) {
     group.finish();
 }
 
-/// A single answer of about 3 MB, as the largest published ones: the
-/// paragraphs of generated pages, none of their structural lines (a
-/// "Réponse du …" or "- page" line inside would end the answer there).
-fn big_answer() -> String {
-    let mut text = String::new();
-    let mut i = 0;
-    while text.len() < 3_000_000 {
-        let doc = corpus::document(i);
-        let structural = [
-            "Question",
-            "Réponse",
-            "Transmise",
-            "En attente",
-            "Page",
-            "-",
-            "La ",
-        ];
-        for paragraph in doc.lines().filter(|l| l.len() > 80) {
-            if !structural.iter().any(|s| paragraph.starts_with(s)) {
-                text.push_str(paragraph);
-                text.push_str("\n\n");
-            }
-        }
-        i += 1;
-    }
-    text
-}
-
 fn wrapping(c: &mut Criterion) {
-    let text = big_answer();
+    let text = corpus::big_answer();
     let mut group = c.benchmark_group("wrap");
     group.throughput(Throughput::Bytes(text.len() as u64));
     group.bench_function("3 MB answer at 80 columns", |b| {
@@ -174,7 +146,7 @@ fn render(c: &mut Criterion) {
     });
 
     // Scrolling a 3 MB answer: wrapped once, then every key is a redraw.
-    let text = big_answer();
+    let text = corpus::big_answer();
     let page = format!(
         "Question de M. DOSSUS Thomas (Rhône - GEST) publiée le 10/11/2022\nTexte.\n- page 1\n\
          Réponse du Ministère de l'intérieur et des outre-mer publiée le 02/02/2023\n{text}\n- page 2\n"

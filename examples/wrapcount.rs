@@ -1,31 +1,11 @@
-//! Wraps a 3 MB answer (as benches/reader.rs builds it) 20 times at 80
+//! Wraps the benches' 3 MB answer (`corpus::big_answer`) 20 times at 80
 //! columns, on one thread: for instruction counts under `perf stat`,
 //! which a loaded machine does not skew as it skews wall time.
 #[path = "../benches/support/corpus.rs"]
 mod corpus;
 
 fn main() {
-    let mut text = String::new();
-    let mut i = 0;
-    while text.len() < 3_000_000 {
-        let doc = corpus::document(i);
-        let structural = [
-            "Question",
-            "Réponse",
-            "Transmise",
-            "En attente",
-            "Page",
-            "-",
-            "La ",
-        ];
-        for paragraph in doc.lines().filter(|l| l.len() > 80) {
-            if !structural.iter().any(|s| paragraph.starts_with(s)) {
-                text.push_str(paragraph);
-                text.push_str("\n\n");
-            }
-        }
-        i += 1;
-    }
+    let text = corpus::big_answer();
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(1)
         .build()

@@ -483,3 +483,31 @@ pub fn path(root: &Path, i: u64) -> PathBuf {
         .join(format!("{:02}", (i / 100) % 100))
         .join(format!("q{i:06}.txt"))
 }
+
+/// A single answer of about 3 MB, as the largest published ones: the
+/// paragraphs of generated pages, none of their structural lines (a
+/// "Réponse du …" or "- page" line inside would end the answer there).
+pub fn big_answer() -> String {
+    let mut text = String::new();
+    let mut i = 0;
+    while text.len() < 3_000_000 {
+        let doc = document(i);
+        let structural = [
+            "Question",
+            "Réponse",
+            "Transmise",
+            "En attente",
+            "Page",
+            "-",
+            "La ",
+        ];
+        for paragraph in doc.lines().filter(|l| l.len() > 80) {
+            if !structural.iter().any(|s| paragraph.starts_with(s)) {
+                text.push_str(paragraph);
+                text.push_str("\n\n");
+            }
+        }
+        i += 1;
+    }
+    text
+}
