@@ -22,21 +22,8 @@ fn main() {
     corpus::text_into(&mut rng, 3 << 20, &mut big);
     let mut one = String::new();
     corpus::sentence_into(&mut rng, &mut one);
-    let changed = big.replacen("le ", "la ", 200);
-    let page = |author: &str, asked: &str, answer: &str| {
-        format!(
-            "Question de M. {author} Jean (Rhône - GEST) publiée le {asked}\n\n\
-             M. Jean {author} attire l'attention de M. le ministre.\n\n- page 1\n\n\
-             Réponse du Ministère de l'économie publiée le 02/02/2024\n\n{answer}\n\n\
-             - page 2\n\nPage mise à jour le\n"
-        )
-    };
     let mut corpus = reponses::corpus::Corpus::default();
-    for (path, text) in [
-        ("a.txt", page("DUPONT", "10/11/2023", &big)),
-        ("b.txt", page("DURAND", "10/11/2022", &changed)),
-        ("c.txt", page("MARTIN", "10/11/2021", &one)),
-    ] {
+    for (path, text) in corpus::comparison_pages(&big, &one) {
         corpus.add(reponses::load::load_bytes(path, text.as_bytes(), today));
     }
     let mut app = App::new(corpus, None, Rect::new(0, 0, 160, 45), true, today);

@@ -511,3 +511,23 @@ pub fn big_answer() -> String {
     }
     text
 }
+
+/// Three pages to compare, newest first: `big` as an answer, a copy of it
+/// with 200 words changed, and `one` (a sentence): the reader's comparison
+/// of 3 MB with a copy and with one sentence.
+pub fn comparison_pages(big: &str, one: &str) -> [(&'static str, String); 3] {
+    let changed = big.replacen("le ", "la ", 200);
+    let page = |author: &str, asked: &str, answer: &str| {
+        format!(
+            "Question de M. {author} Jean (Rhône - GEST) publiée le {asked}\n\n\
+             M. Jean {author} attire l'attention de M. le ministre.\n\n- page 1\n\n\
+             Réponse du Ministère de l'économie publiée le 02/02/2024\n\n{answer}\n\n\
+             - page 2\n\nPage mise à jour le\n"
+        )
+    };
+    [
+        ("a.txt", page("DUPONT", "10/11/2023", big)),
+        ("b.txt", page("DURAND", "10/11/2022", &changed)),
+        ("c.txt", page("MARTIN", "10/11/2021", one)),
+    ]
+}
