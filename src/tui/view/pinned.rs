@@ -5,13 +5,13 @@
 //! quote selection made in it.
 
 use ratatui::Frame;
-use ratatui::layout::{Margin, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::text::Line;
-use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
+use ratatui::widgets::Paragraph;
 
-use super::reader::{compare_marks, header_rows, overlay, pane_title, styled_line};
-use crate::i18n::fill;
+use super::reader::{
+    compare_marks, draw_text, header_rows, lines_title, overlay, pane_title, window,
+};
 use crate::tui::app::{App, PartKind, pinned_header_rows};
 use crate::tui::layout::{Focus, inner};
 
@@ -33,18 +33,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let height = usize::from(body.height);
     let slot = usize::from(part == PartKind::Answer);
     let scroll = pinned.scroll[slot].min(lines.len().saturating_sub(height));
-    if lines.len() > height && height > 0 {
-        let last = (scroll + height).min(lines.len());
-        let range = fill(
-            t.lines_range,
-            &[
-                &lang.number(scroll + 1),
-                &lang.number(last),
-                &lang.number(lines.len()),
-            ],
-        );
-        block = block.title_bottom(Line::from(range).right_aligned().style(theme.dim()));
-    }
+    block = lines_title(block, lines.len(), scroll, height, lang, theme);
     frame.render_widget(block, area);
     if pinned_header_rows(inside.height) > 0 {
         let header = Rect {
@@ -57,13 +46,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
         );
     }
     let text = pinned.text(part);
-    let window = match (
-        lines.get(scroll),
-        lines.get((scroll + height).min(lines.len()).saturating_sub(1)),
-    ) {
-        (Some(first), Some(last)) => first.start..last.end,
-        _ => 0..0,
-    };
+    let window = window(&lines, scroll, height);
     let mut marks: Vec<(std::ops::Range<usize>, Style)> = match pinned.compared() {
         Some(compared) if part == PartKind::Answer && app.comparing() => {
             compare_marks(&compared.pinned, window, theme)
@@ -78,30 +61,14 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
     if !part.digitised(record) {
         marks = vec![(0..text.len(), theme.note())];
     }
-    let rows: Vec<Line<'_>> = lines
-        .iter()
-        .skip(scroll)
-        .take(height)
-        .map(|line| {
-            let from = marks.partition_point(|(m, _)| m.end <= line.start);
-            let to = marks.partition_point(|(m, _)| m.start < line.end);
-            styled_line(text, line.clone(), &marks[from..to.max(from)])
-        })
-        .collect();
-    frame.render_widget(Paragraph::new(rows), body);
-    if lines.len() > height && height > 0 {
-        let mut state =
-            ScrollbarState::new(lines.len().saturating_sub(height) + 1).position(scroll);
-        frame.render_stateful_widget(
-            Scrollbar::new(ScrollbarOrientation::VerticalRight)
-                .begin_symbol(None)
-                .end_symbol(None)
-                .thumb_style(theme.border(focused)),
-            area.inner(Margin {
-                horizontal: 0,
-                vertical: 1,
-            }),
-            &mut state,
-        );
-    }
+    draw_text(
+        frame,
+        area,
+        body,
+        text,
+        (&lines, scroll),
+        &marks,
+        focused,
+        theme,
+    );
 }

@@ -9,7 +9,7 @@ use ratatui::Frame;
 use ratatui::layout::{Margin, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
+use ratatui::widgets::{Block, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
 use super::theme::Theme;
 use crate::i18n::{Lang, fill};
@@ -40,19 +40,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, part: PartKind, area: Rect) {
     let lines = app.wrapped(part, usize::from(body.width));
     let height = usize::from(body.height);
     let scroll = app.scroll_of(part).min(lines.len().saturating_sub(height));
-    if lines.len() > height && height > 0 {
-        let last = (scroll + height).min(lines.len());
-        let lang = app.lang;
-        let range = fill(
-            t.lines_range,
-            &[
-                &lang.number(scroll + 1),
-                &lang.number(last),
-                &lang.number(lines.len()),
-            ],
-        );
-        block = block.title_bottom(Line::from(range).right_aligned().style(theme.dim()));
-    }
+    block = lines_title(block, lines.len(), scroll, height, app.lang, theme);
     frame.render_widget(block, area);
 
     let header = Rect {
@@ -67,13 +55,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, part: PartKind, area: Rect) {
     }
 
     let text = app.text(part);
-    let window = match (
-        lines.get(scroll),
-        lines.get((scroll + height).min(lines.len()).saturating_sub(1)),
-    ) {
-        (Some(first), Some(last)) => first.start..last.end,
-        _ => 0..0,
-    };
+    let window = window(&lines, scroll, height);
     let compared = app
         .pinned
         .as_ref()
@@ -101,6 +83,67 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, part: PartKind, area: Rect) {
     if !part.digitised(record) {
         marks = vec![(0..text.len(), theme.note())];
     }
+    draw_text(
+        frame,
+        area,
+        body,
+        text,
+        (&lines, scroll),
+        &marks,
+        focused,
+        theme,
+    );
+}
+
+/// `block` with "12–40 / 311" at its bottom when the text does not fit.
+pub(super) fn lines_title<'b>(
+    block: Block<'b>,
+    count: usize,
+    scroll: usize,
+    height: usize,
+    lang: Lang,
+    theme: Theme,
+) -> Block<'b> {
+    if count <= height || height == 0 {
+        return block;
+    }
+    let last = (scroll + height).min(count);
+    let range = fill(
+        lang.t().lines_range,
+        &[
+            &lang.number(scroll + 1),
+            &lang.number(last),
+            &lang.number(count),
+        ],
+    );
+    block.title_bottom(Line::from(range).right_aligned().style(theme.dim()))
+}
+
+/// The bytes of the text on screen: from the first line shown to the last.
+pub(super) fn window(lines: &[Range<usize>], scroll: usize, height: usize) -> Range<usize> {
+    match (
+        lines.get(scroll),
+        lines.get((scroll + height).min(lines.len()).saturating_sub(1)),
+    ) {
+        (Some(first), Some(last)) => first.start..last.end,
+        _ => 0..0,
+    }
+}
+
+/// The lines of `text` in view (`lines` from `scroll`) in `body`, with
+/// their marks, and the scrollbar on the pane's right border.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn draw_text(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    body: Rect,
+    text: &str,
+    (lines, scroll): (&[Range<usize>], usize),
+    marks: &[(Range<usize>, Style)],
+    focused: bool,
+    theme: Theme,
+) {
+    let height = usize::from(body.height);
     let rows: Vec<Line<'_>> = lines
         .iter()
         .skip(scroll)
@@ -113,7 +156,6 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, part: PartKind, area: Rect) {
         })
         .collect();
     frame.render_widget(Paragraph::new(rows), body);
-
     if lines.len() > height && height > 0 {
         let mut state =
             ScrollbarState::new(lines.len().saturating_sub(height) + 1).position(scroll);
