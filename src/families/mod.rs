@@ -107,16 +107,7 @@ pub fn summary(records: &[Record], family: &[u32], sentence: String) -> Summary 
         .iter()
         .filter_map(|&i| records.get(i as usize))
         .collect();
-    let dates: Vec<chrono::NaiveDate> = members
-        .iter()
-        .filter_map(|r| r.answer.as_ref().and_then(|a| a.date))
-        .collect();
-    let mut authors: Vec<&str> = members
-        .iter()
-        .filter_map(|r| r.author.name.as_deref())
-        .collect();
-    authors.sort_unstable();
-    authors.dedup();
+    let (first_date, last_date, authors) = reach(&members);
     let first = members.first();
     Summary {
         key: first.map(|r| r.id.clone()).unwrap_or_default(),
@@ -127,12 +118,28 @@ pub fn summary(records: &[Record], family: &[u32], sentence: String) -> Summary 
                 .and_then(|a| a.ministry.clone())
                 .or_else(|| r.ministry.clone())
         }),
-        first: dates.iter().min().copied(),
-        last: dates.iter().max().copied(),
-        authors: authors.len(),
+        first: first_date,
+        last: last_date,
+        authors,
         sentence,
         ids: members.iter().map(|r| r.id.clone()).collect(),
     }
+}
+
+/// Over which dates and to how many authors `members` were answered: the
+/// first and last answer dates, and the distinct authors' count.
+pub fn reach(members: &[&Record]) -> (Option<chrono::NaiveDate>, Option<chrono::NaiveDate>, usize) {
+    let dates = members
+        .iter()
+        .filter_map(|r| r.answer.as_ref().and_then(|a| a.date));
+    let (first, last) = (dates.clone().min(), dates.max());
+    let mut authors: Vec<&str> = members
+        .iter()
+        .filter_map(|r| r.author.name.as_deref())
+        .collect();
+    authors.sort_unstable();
+    authors.dedup();
+    (first, last, authors.len())
 }
 
 /// The first sentence of a record's answer long enough to say something

@@ -215,23 +215,14 @@ impl App {
             .iter()
             .filter(|r| r.family.as_ref().is_some_and(|f| f.key == tag.key))
             .collect();
-        let dates: Vec<chrono::NaiveDate> = members
-            .iter()
-            .filter_map(|r| r.answer.as_ref().and_then(|a| a.date))
-            .collect();
-        let mut authors: Vec<&str> = members
-            .iter()
-            .filter_map(|r| r.author.name.as_deref())
-            .collect();
-        authors.sort_unstable();
-        authors.dedup();
+        let (first, last, authors) = crate::families::reach(&members);
         let message = crate::i18n::fill(
             t.family_shown,
             &[
                 &lang.number(members.len()),
-                &lang.maybe_date(dates.iter().min().copied()),
-                &lang.maybe_date(dates.iter().max().copied()),
-                &lang.count(authors.len(), t.family_authors_one, t.family_authors_many),
+                &lang.maybe_date(first),
+                &lang.maybe_date(last),
+                &lang.count(authors, t.family_authors_one, t.family_authors_many),
             ],
         );
         // Quoted if it must be: a key with a space would end the filter.
