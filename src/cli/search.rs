@@ -207,26 +207,7 @@ pub fn search(
         writeln!(out, "{line}")?;
     }
     if keep {
-        let records = &corpus.records;
-        let order = match options.sort {
-            Some((sort, reversed)) => crate::sort::order(records, sort, reversed, today),
-            None => (0..records.len()).collect(),
-        };
-        let sorted = order.iter().map(|&i| &records[i]);
-        match options.format {
-            super::SearchFormat::Lines => {
-                for record in sorted {
-                    writeln!(out, "{}", self::line(record, &query, options))?;
-                }
-            }
-            super::SearchFormat::Json => {
-                let sorted: Vec<&Record> = sorted.collect();
-                serde_json::to_writer_pretty(&mut *out, &sorted).map_err(io::Error::from)?;
-                writeln!(out)?;
-            }
-            super::SearchFormat::Csv => records::write(sorted, records::Separator::Comma, out)?,
-            super::SearchFormat::Tsv => records::write(sorted, records::Separator::Tab, out)?,
-        }
+        print_records(&corpus.records, &query, options, today, out)?;
     }
     Ok(Outcome::of_search(found, corpus.failed_files))
 }
@@ -266,30 +247,42 @@ fn with_families(
             }
         }
     } else {
-        let order = match options.sort {
-            Some((sort, reversed)) => crate::sort::order(records, sort, reversed, run.today),
-            None => (0..records.len()).collect(),
-        };
-        let sorted = order.iter().map(|&i| &records[i]);
-        match options.format {
-            super::SearchFormat::Lines => {
-                for record in sorted {
-                    writeln!(out, "{}", self::line(record, query, options))?;
-                }
-            }
-            super::SearchFormat::Json => {
-                let sorted: Vec<&Record> = sorted.collect();
-                serde_json::to_writer_pretty(&mut *out, &sorted).map_err(io::Error::from)?;
-                writeln!(out)?;
-            }
-            super::SearchFormat::Csv => records::write(sorted, records::Separator::Comma, out)?,
-            super::SearchFormat::Tsv => records::write(sorted, records::Separator::Tab, out)?,
-        }
+        print_records(records, query, options, run.today, out)?;
     }
     Ok(Outcome::of_search(
         !corpus.records.is_empty(),
         corpus.failed_files,
     ))
+}
+
+/// `records` in the order and format asked for.
+fn print_records(
+    records: &[Record],
+    query: &Query,
+    options: SearchOptions,
+    today: chrono::NaiveDate,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let order = match options.sort {
+        Some((sort, reversed)) => crate::sort::order(records, sort, reversed, today),
+        None => (0..records.len()).collect(),
+    };
+    let sorted = order.iter().map(|&i| &records[i]);
+    match options.format {
+        super::SearchFormat::Lines => {
+            for record in sorted {
+                writeln!(out, "{}", self::line(record, query, options))?;
+            }
+        }
+        super::SearchFormat::Json => {
+            let sorted: Vec<&Record> = sorted.collect();
+            serde_json::to_writer_pretty(&mut *out, &sorted).map_err(io::Error::from)?;
+            writeln!(out)?;
+        }
+        super::SearchFormat::Csv => records::write(sorted, records::Separator::Comma, out)?,
+        super::SearchFormat::Tsv => records::write(sorted, records::Separator::Tab, out)?,
+    }
+    Ok(())
 }
 
 /// What a search with a cache reads: the files of the records the index
