@@ -22,7 +22,7 @@ use rayon::prelude::*;
 use serde::Deserialize;
 
 use super::file::{self, Refusal};
-use super::{Cache, FILES, META, Meta, RECORD_DATA, RECORD_ENDS, Stamp};
+use super::{Cache, FILES, Meta, RECORD_DATA, RECORD_ENDS, Stamp};
 use crate::load::{self, Diagnostic, Message, Severity};
 use crate::search::Query;
 use crate::search::inverted::{Frozen, Owner, SEQUENCES, answer_alone};
@@ -87,15 +87,7 @@ pub fn lookup(cache: &Cache, query: &Query) -> Result<Option<Lookup>, Refusal> {
     }
     let later = |id: u32| id == RECORD_DATA || id == RECORD_ENDS || SEQUENCES.contains(&id);
     let mapped = file::open_checking(&cache.path, &|id| !later(id))?;
-    let meta: Meta = postcard::from_bytes(mapped.bytes(META)).map_err(|_| Refusal::Damaged)?;
-    let given: Vec<String> = cache
-        .paths
-        .iter()
-        .map(|p| load::source::source(p))
-        .collect();
-    if meta.paths != given {
-        return Err(Refusal::Foreign);
-    }
+    let meta = super::open::made_for(cache, &mapped)?;
     // The files are listed and stamped (the kernel's work, mostly) while
     // the index answers.
     let (walked, answered) = rayon::join(

@@ -83,15 +83,7 @@ enum Plan {
 /// The cache file is missing or unusable: see [`Refusal`].
 pub fn open(cache: &Cache, today: NaiveDate) -> Result<Opened, Refusal> {
     let mapped = file::open(&cache.path)?;
-    let meta: Meta = postcard::from_bytes(mapped.bytes(META)).map_err(|_| Refusal::Damaged)?;
-    let given: Vec<String> = cache
-        .paths
-        .iter()
-        .map(|p| load::source::source(p))
-        .collect();
-    if meta.paths != given {
-        return Err(Refusal::Foreign);
-    }
+    let meta = made_for(cache, &mapped)?;
     let entries: Vec<FileEntry> =
         postcard::from_bytes(mapped.bytes(FILES)).map_err(|_| Refusal::Damaged)?;
     let starts = record_starts(&entries);
@@ -194,6 +186,21 @@ pub fn open(cache: &Cache, today: NaiveDate) -> Result<Opened, Refusal> {
 
 /// A file's records and their answers' fingerprints.
 type Fingerprinted = (Loaded, Vec<Option<crate::families::Signature>>);
+
+/// What `mapped` was made for; refused when it is the cache of other
+/// paths (a hash collision, or a file copied from elsewhere).
+pub(super) fn made_for(cache: &Cache, mapped: &Mapped) -> Result<Meta, Refusal> {
+    let meta: Meta = postcard::from_bytes(mapped.bytes(META)).map_err(|_| Refusal::Damaged)?;
+    let given: Vec<String> = cache
+        .paths
+        .iter()
+        .map(|p| load::source::source(p))
+        .collect();
+    if meta.paths != given {
+        return Err(Refusal::Foreign);
+    }
+    Ok(meta)
+}
 
 /// What to do with each listed file: each is stamped now, and reused
 /// when a cached entry of the same source has the same stamp.
