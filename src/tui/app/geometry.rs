@@ -143,4 +143,15 @@ impl App {
             .list
             .map_or(1, |r| usize::from(inner(r).height).max(1))
     }
+
+    /// The display line of a part that holds the byte `offset`, and how
+    /// many lines its pane shows (at least one); `None` when not shown.
+    pub(super) fn line_at(&self, part: PartKind, offset: usize) -> Option<(usize, usize)> {
+        let body = self.body(part)?;
+        let lines = self.wrapped(part, usize::from(body.width));
+        let line = lines
+            .partition_point(|l| l.start <= offset)
+            .saturating_sub(1);
+        Some((line, usize::from(body.height).max(1)))
+    }
 }

@@ -455,14 +455,9 @@ impl App {
     /// Scrolls a part of the open record so that `offset` shows, a third
     /// of the pane above it.
     fn reveal_at(&mut self, part: PartKind, offset: usize) {
-        let Some(body) = self.body(part) else {
+        let Some((line, height)) = self.line_at(part, offset) else {
             return;
         };
-        let lines = self.wrapped(part, usize::from(body.width));
-        let line = lines
-            .partition_point(|l| l.start <= offset)
-            .saturating_sub(1);
-        let height = usize::from(body.height).max(1);
         let i = super::slot(part);
         if line < self.scroll[i] || line >= self.scroll[i] + height {
             self.scroll[i] = line.saturating_sub(height / 3).min(self.max_scroll(part));

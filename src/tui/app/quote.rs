@@ -195,14 +195,9 @@ impl App {
 
     /// Scrolls a part so that the byte `offset` is visible.
     fn reveal(&mut self, part: PartKind, offset: usize) {
-        let Some(body) = self.body(part) else {
+        let Some((line, height)) = self.line_at(part, offset) else {
             return;
         };
-        let lines = self.wrapped(part, usize::from(body.width));
-        let line = lines
-            .partition_point(|l| l.start <= offset)
-            .saturating_sub(1);
-        let height = usize::from(body.height).max(1);
         let i = slot(part);
         if line < self.scroll[i] {
             self.scroll[i] = line;
