@@ -133,24 +133,33 @@ pub fn answer_alone(
     if verify.iter().any(Verify::has_phrase) && !set.is_empty() && !sequences() {
         return None;
     }
-    let ids: Vec<usize> = set.ones().collect();
-    Some(
-        ids.par_chunks(CHECKED_TOGETHER)
-            .map(|chunk| {
-                let mut scratch = Scratch::default();
-                chunk
-                    .iter()
-                    .copied()
-                    .filter(|&id| {
-                        verify
-                            .iter()
-                            .all(|check| check.holds_alone(&segment, id, &mut scratch))
-                    })
-                    .collect::<Vec<usize>>()
-            })
-            .collect::<Vec<Vec<usize>>>()
-            .concat(),
-    )
+    Some(checked(set.ones(), |id, scratch| {
+        verify
+            .iter()
+            .all(|check| check.holds_alone(&segment, id, scratch))
+    }))
+}
+
+/// The candidates `ids` that pass `check`, in order, checked on all cores.
+/// Chunks of candidates, not one task each: a check takes microseconds,
+/// and splitting 70,000 of them into tasks and gathering their results
+/// cost more than the checks.
+fn checked(
+    ids: impl Iterator<Item = usize>,
+    check: impl Fn(usize, &mut Scratch) -> bool + Sync,
+) -> Vec<usize> {
+    let ids: Vec<usize> = ids.collect();
+    ids.par_chunks(CHECKED_TOGETHER)
+        .map(|chunk| {
+            let mut scratch = Scratch::default();
+            chunk
+                .iter()
+                .copied()
+                .filter(|&id| check(id, &mut scratch))
+                .collect::<Vec<usize>>()
+        })
+        .collect::<Vec<Vec<usize>>>()
+        .concat()
 }
 
 /// Room a check reuses from record to record.
@@ -273,33 +282,19 @@ impl Layer {
         let ids: Vec<usize> = if verify.is_empty() {
             set.ones().collect()
         } else {
-            let ids: Vec<usize> = set.ones().collect();
-            // Chunks of candidates, not one task each: a check takes
-            // microseconds, and splitting 70,000 of them into tasks and
-            // gathering their results cost more than the checks.
-            ids.par_chunks(CHECKED_TOGETHER)
-                .map(|chunk| {
-                    let mut scratch = Scratch::default();
-                    chunk
-                        .iter()
-                        .copied()
-                        .filter(|&id| {
-                            let Some(record) = record(id) else {
-                                return false;
-                            };
-                            let mut texts = Texts {
-                                record,
-                                fetch,
-                                full: None,
-                            };
-                            verify
-                                .iter()
-                                .all(|check| check.holds(segment, id, &mut texts, &mut scratch))
-                        })
-                        .collect::<Vec<usize>>()
-                })
-                .collect::<Vec<Vec<usize>>>()
-                .concat()
+            checked(set.ones(), |id, scratch| {
+                let Some(record) = record(id) else {
+                    return false;
+                };
+                let mut texts = Texts {
+                    record,
+                    fetch,
+                    full: None,
+                };
+                verify
+                    .iter()
+                    .all(|check| check.holds(segment, id, &mut texts, scratch))
+            })
         };
         ids.into_iter().filter_map(|id| self.position(id)).collect()
     }
